@@ -1,0 +1,1 @@
+"""Domain analysis: registrable domains (offline PSL), the look-alike index, permutations."""

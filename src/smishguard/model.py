@@ -1,0 +1,103 @@
+"""Frozen values that flow through the core: messages, URLs, signals, imitations, verdicts.
+
+Nothing here does I/O. Every record is a frozen, slotted dataclass: it compares, prints,
+hashes and pickles, so it can cross process boundaries in batch workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One SMS as received: its text and, when known, who sent it."""
+
+    text: str
+    sender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """A link found in an SMS, normalised.
+
+    ``host`` is lower-case ASCII (IDNA/punycode) without a trailing dot; ``host_unicode`` is
+    the same name as people read it. ``registrable_domain`` is the eTLD+1 from the bundled
+    Public Suffix List ('' for IP literals and names without a public suffix).
+    """
+
+    raw: str  # exactly as it appeared in the text
+    url: str  # re-fanged, with a scheme
+    host: str
+    host_unicode: str
+    registrable_domain: str
+    subdomain: str = ""
+    port: int | None = None
+    path: str = ""  # path + query + fragment, as written
+    userinfo: str = ""  # the part before '@' in https://acme.com@evil.example
+    has_scheme: bool = False
+    is_defanged: bool = False  # written as hxxp://, [.] or (dot)
+    is_ip: bool = False
+    is_shortener: bool = False
+    start: int = 0  # span in the (original) text
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One reason for (or against) a verdict.
+
+    ``detector`` is a stable, documented id such as ``url.lookalike``; ``weight`` in [0, 1]
+    is how strongly this alone suggests phishing; ``reason`` is a sentence for people;
+    ``evidence`` the exact URL, phrase or sender it rests on.
+    """
+
+    detector: str
+    weight: float
+    reason: str
+    evidence: str = ""
+
+
+class ImitationKind(StrEnum):
+    """How a domain imitates a protected brand."""
+
+    KEYWORD = "keyword"  # brand + identity-provider/pretext word: acme-okta.com, sso-acme.org
+    TYPO = "typo"  # one or two edits away: acrne.com, amce.com, acme.co
+    TYPO_KEYWORD = "typo+keyword"  # both: acrne-sso.com
+    HOMOGLYPH = "homoglyph"  # look-alike characters: аcme.com (Cyrillic а), acrne, 4cme
+    SUBDOMAIN = "subdomain"  # brand as a label of an unrelated domain: acme.com.verify-id.xyz
+    ALIAS = "alias"  # an alias of the brand, exactly, on a domain not the brand's
+    TLD_SWAP = "tld-swap"  # the brand's exact name on another suffix: acme.net.co
+
+
+@dataclass(frozen=True, slots=True)
+class Imitation:
+    """The answer of the look-alike index: which brand a name imitates, how, how surely."""
+
+    domain: str  # the hostname that was judged (ASCII)
+    brand: str  # the protected brand's display name
+    kind: ImitationKind
+    score: float  # 0..1, how confident
+    matched: str  # the part of the name that imitates the brand ("acrne", "acme")
+    keyword: str = ""  # the identity-provider / pretext word beside it, if any ("okta")
+    reason: str = ""  # a sentence for people
+
+
+class Label(StrEnum):
+    """The verdict's label, from the score and the policy's thresholds."""
+
+    PHISHING = "phishing"
+    SUSPICIOUS = "suspicious"
+    CLEAN = "clean"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What smishguard says of one message."""
+
+    label: Label
+    score: float
+    signals: tuple[Signal, ...] = ()
+    urls: tuple[Url, ...] = ()
+    failures: tuple[str, ...] = ()  # detectors that failed: "<detector>: <what happened>"

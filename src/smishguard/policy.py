@@ -1,0 +1,312 @@
+"""Who we protect: brands, their real domains, look-alike keywords and verdict thresholds.
+
+A policy is a frozen value. :func:`parse_policy` builds one from a mapping (the parsed TOML)
+and rejects unknown keys and bad values with a :class:`PolicyError` naming the key;
+:func:`load_policy` reads a TOML file; :func:`default_policy` is the built-in one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smishguard.errors import PolicyError
+from smishguard.model import Label
+
+# Words attackers put beside a brand in a look-alike domain: identity providers, sign-in and
+# help-desk words, HR and logistics pretexts, in English and Spanish.
+DEFAULT_KEYWORDS: tuple[str, ...] = (
+    "okta", "sso", "vpn", "mfa", "2fa", "login", "logon", "signin", "auth", "help", "helpdesk",
+    "servicedesk", "service", "desk", "support", "hr", "it", "verify", "verification",
+    "secure", "security", "account", "accounts", "portal", "password", "reset", "update",
+    "id", "access", "azure", "office", "o365", "onelogin", "duo", "citrix", "workday",
+    "payroll", "benefits", "schedule", "admin", "alert", "billing", "confirm", "customer",
+    "pay", "payment", "unlock", "recovery", "wallet", "track", "tracking", "delivery",
+    "parcel", "package", "toll", "online", "web", "app", "my", "mobile", "team", "staff",
+    "employee", "corp", "intranet", "remote", "connect", "identity", "session", "validate",
+    "acceso", "cuenta", "seguridad", "soporte", "ayuda", "verificar", "verificacion",
+    "clientes", "cliente", "banca", "pago", "pagos", "entrega", "envio", "paquete", "multa",
+    "peaje", "personal", "empleado", "nomina", "actualizar",
+)
+
+_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """A protected brand: its display name, the domains it really owns, other names."""
+
+    name: str
+    domains: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    category: str = "company"  # company, identity-provider, bank, carrier, government, …
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The brand's names as domain labels: the domains' names, the name, the aliases."""
+        seen: dict[str, None] = {}
+        for domain in self.domains:
+            seen.setdefault(domain.split(".")[0], None)
+        for name in (self.name, *self.aliases):
+            label = re.sub(r"[^a-z0-9]", "", name.lower())
+            if label:
+                seen.setdefault(label, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Score cut-offs for the labels: score >= phishing → phishing, >= suspicious → suspicious."""
+
+    phishing: float = 0.7
+    suspicious: float = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Everything the scanner and the watch need to know about who is protected."""
+
+    brands: tuple[Brand, ...] = ()
+    keywords: tuple[str, ...] = DEFAULT_KEYWORDS
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def label_for(self, score: float) -> Label:
+        if score >= self.thresholds.phishing:
+            return Label.PHISHING
+        if score >= self.thresholds.suspicious:
+            return Label.SUSPICIOUS
+        return Label.CLEAN
+
+    def owner_of(self, registrable_domain: str) -> Brand | None:
+        """The brand that really owns this registrable domain (or a parent of it), if any."""
+        for brand in self.brands:
+            for domain in brand.domains:
+                if registrable_domain == domain or registrable_domain.endswith("." + domain):
+                    return brand
+        return None
+
+
+_BRAND_KEYS = {"name", "domains", "aliases", "category"}
+_THRESHOLD_KEYS = {"phishing", "suspicious"}
+_TOP_KEYS = {"brands", "keywords", "extra_keywords", "thresholds", "include_default_brands"}
+
+
+def _str(value: Any, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise PolicyError(f"policy key '{key}' must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _str_list(value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise PolicyError(f"policy key '{key}' must be a list of strings, got {value!r}")
+    return tuple(_str(item, f"{key}[{i}]") for i, item in enumerate(value))
+
+
+def _domain(value: Any, key: str) -> str:
+    text = _str(value, key).lower().rstrip(".")
+    try:
+        ascii_name = text.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise PolicyError(f"policy key '{key}': {text!r} is not a valid domain name") from exc
+    if not _DOMAIN.match(ascii_name):
+        raise PolicyError(f"policy key '{key}': {text!r} is not a valid domain name")
+    return ascii_name
+
+
+def _brand(raw: Any, index: int) -> Brand:
+    where = f"brands[{index}]"
+    if not isinstance(raw, Mapping):
+        raise PolicyError(f"policy key '{where}' must be a table with name and domains")
+    unknown = sorted(set(raw) - _BRAND_KEYS)
+    if unknown:
+        raise PolicyError(
+            f"unknown policy key '{where}.{unknown[0]}' (allowed: {', '.join(sorted(_BRAND_KEYS))})"
+        )
+    if "name" not in raw:
+        raise PolicyError(f"policy key '{where}.name' is required")
+    name = _str(raw["name"], f"{where}.name")
+    domains = tuple(
+        _domain(d, f"{where}.domains[{i}]")
+        for i, d in enumerate(_str_list(raw.get("domains", []), f"{where}.domains"))
+    )
+    aliases = _str_list(raw.get("aliases", []), f"{where}.aliases")
+    category = _str(raw.get("category", "company"), f"{where}.category")
+    brand = Brand(name=name, domains=domains, aliases=aliases, category=category)
+    if not brand.labels:
+        raise PolicyError(f"policy key '{where}.name': {name!r} has no letters or digits")
+    return brand
+
+
+def _keyword(value: str, key: str) -> str:
+    word = value.lower()
+    if not _NAME.match(word):
+        raise PolicyError(f"policy key '{key}': {value!r} must be letters, digits and hyphens")
+    return word
+
+
+def _thresholds(raw: Any) -> Thresholds:
+    if not isinstance(raw, Mapping):
+        raise PolicyError("policy key 'thresholds' must be a table")
+    unknown = sorted(set(raw) - _THRESHOLD_KEYS)
+    if unknown:
+        raise PolicyError(f"unknown policy key 'thresholds.{unknown[0]}'")
+    values: dict[str, float] = {}
+    for key in _THRESHOLD_KEYS & set(raw):
+        value = raw[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+            raise PolicyError(f"policy key 'thresholds.{key}' must be a number in (0, 1]")
+        values[key] = float(value)
+    thresholds = Thresholds(**values)
+    if thresholds.suspicious > thresholds.phishing:
+        raise PolicyError(
+            "policy key 'thresholds.suspicious' must not be above 'thresholds.phishing'"
+        )
+    return thresholds
+
+
+def parse_policy(raw: Mapping[str, Any]) -> Policy:
+    """Build a policy from a parsed TOML mapping; raise PolicyError naming any bad key."""
+    unknown = sorted(set(raw) - _TOP_KEYS)
+    if unknown:
+        raise PolicyError(
+            f"unknown policy key '{unknown[0]}' (allowed: {', '.join(sorted(_TOP_KEYS))})"
+        )
+    brands_raw = raw.get("brands", [])
+    if not isinstance(brands_raw, list):
+        raise PolicyError("policy key 'brands' must be an array of tables ([[brands]])")
+    brands = tuple(_brand(b, i) for i, b in enumerate(brands_raw))
+    include_defaults = raw.get("include_default_brands", False)
+    if not isinstance(include_defaults, bool):
+        raise PolicyError("policy key 'include_default_brands' must be true or false")
+    if include_defaults or not brands:
+        own = {b.name.lower() for b in brands}
+        brands += tuple(b for b in DEFAULT_BRANDS if b.name.lower() not in own)
+    if "keywords" in raw:
+        keywords = tuple(_keyword(w, f"keywords[{i}]")
+                         for i, w in enumerate(_str_list(raw["keywords"], "keywords")))
+    else:
+        keywords = DEFAULT_KEYWORDS
+    extra = _str_list(raw.get("extra_keywords", []), "extra_keywords")
+    keywords += tuple(_keyword(w, f"extra_keywords[{i}]") for i, w in enumerate(extra))
+    thresholds = _thresholds(raw.get("thresholds", {}))
+    return Policy(brands=brands, keywords=tuple(dict.fromkeys(keywords)), thresholds=thresholds)
+
+
+def load_policy(path: Path) -> Policy:
+    """Read a policy TOML file."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PolicyError(f"policy file {path} does not exist") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"cannot read policy file {path}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy file {path} is not valid TOML: {exc}") from exc
+    return parse_policy(raw)
+
+
+def resolve_policy(path: Path | None, cwd: Path) -> Policy:
+    """The policy in force: --policy FILE, else smishguard.toml in cwd, else the default."""
+    if path is not None:
+        return load_policy(path)
+    local = cwd / "smishguard.toml"
+    if local.is_file():
+        return load_policy(local)
+    return default_policy()
+
+
+def _b(name: str, domains: Sequence[str], aliases: Sequence[str] = (),
+       category: str = "company") -> Brand:
+    return Brand(name=name, domains=tuple(domains), aliases=tuple(aliases), category=category)
+
+
+# Brands most imitated in SMS phishing (identity providers, banks, carriers, tolls, tax
+# offices, big platforms), in the English- and Spanish-speaking world. Used when a policy
+# names no brands of its own, or asks for them with include_default_brands = true.
+DEFAULT_BRANDS: tuple[Brand, ...] = (
+    _b("Okta", ["okta.com", "oktacdn.com", "okta-emea.com"], category="identity-provider"),
+    _b("Microsoft", ["microsoft.com", "microsoftonline.com", "live.com", "office.com",
+                     "office365.com", "outlook.com", "azure.com", "windows.net", "msft.net",
+                     "sharepoint.com", "microsoft365.com", "skype.com", "xbox.com"],
+       ["office365", "outlook", "onedrive", "sharepoint", "msft"], "identity-provider"),
+    _b("Google", ["google.com", "gmail.com", "googleapis.com", "gstatic.com", "youtube.com",
+                  "googleusercontent.com", "google.es", "goo.gl", "g.co"],
+       category="identity-provider"),
+    _b("Apple", ["apple.com", "icloud.com", "me.com", "apple.news"], ["icloud", "appleid"]),
+    _b("Amazon", ["amazon.com", "amazon.co.uk", "amazon.es", "amazon.de", "amazon.fr",
+                  "amazon.it", "amazon.ca", "amazon.com.mx", "amazonaws.com",
+                  "amazon-adsystem.com", "media-amazon.com", "ssl-images-amazon.com",
+                  "amzn.to", "a.co", "primevideo.com"], ["amzn"]),
+    _b("PayPal", ["paypal.com", "paypal.me", "paypalobjects.com", "paypal-community.com"]),
+    _b("Netflix", ["netflix.com", "nflxext.com", "nflximg.net", "nflxvideo.net"]),
+    _b("Twilio", ["twilio.com", "twil.io", "twiliocdn.com"]),
+    _b("Cloudflare", ["cloudflare.com", "cloudflare.net", "cloudflare-dns.com",
+                      "cloudflareinsights.com", "workers.dev", "pages.dev"]),
+    _b("Coinbase", ["coinbase.com"]),
+    _b("Binance", ["binance.com"]),
+    _b("USPS", ["usps.com", "usps.gov"], category="carrier"),
+    _b("UPS", ["ups.com"], category="carrier"),
+    _b("FedEx", ["fedex.com"], category="carrier"),
+    _b("DHL", ["dhl.com", "dhl.de", "dhl.es", "dhl.co.uk"], category="carrier"),
+    _b("Royal Mail", ["royalmail.com", "royalmail.co.uk"], category="carrier"),
+    _b("Evri", ["evri.com"], ["hermes"], "carrier"),
+    _b("Correos", ["correos.es", "correos.com"], category="carrier"),
+    _b("SEUR", ["seur.com"], category="carrier"),
+    _b("E-ZPass", ["e-zpassny.com", "ezpassnj.com", "ezpassva.com", "ezpassmd.com",
+                   "e-zpassiag.com", "ezpass.com"], ["ezpass"], "toll"),
+    _b("SunPass", ["sunpass.com"], category="toll"),
+    _b("FasTrak", ["bayareafastrak.org", "thetollroads.com"], ["fastrak"], "toll"),
+    _b("IRS", ["irs.gov"], category="government"),
+    _b("HMRC", ["gov.uk"], category="government"),
+    _b("Agencia Tributaria", ["agenciatributaria.gob.es", "agenciatributaria.es"],
+       ["aeat", "hacienda"], "government"),
+    _b("DGT", ["dgt.es", "dgt.gob.es"], category="government"),
+    _b("Chase", ["chase.com", "jpmorganchase.com", "jpmorgan.com"], category="bank"),
+    _b("Bank of America", ["bankofamerica.com", "bofa.com"], ["bofa"], "bank"),
+    _b("Wells Fargo", ["wellsfargo.com", "wf.com"], category="bank"),
+    _b("Citi", ["citi.com", "citibank.com", "citigroup.com"], ["citibank"], "bank"),
+    _b("Capital One", ["capitalone.com"], category="bank"),
+    _b("HSBC", ["hsbc.com", "hsbc.co.uk", "hsbc.com.mx"], category="bank"),
+    _b("Barclays", ["barclays.co.uk", "barclays.com"], category="bank"),
+    _b("Lloyds", ["lloydsbank.com", "lloydsbank.co.uk", "lloydsbankinggroup.com"],
+       ["lloydsbank"], "bank"),
+    _b("NatWest", ["natwest.com"], category="bank"),
+    _b("Santander", ["santander.com", "santander.es", "bancosantander.es",
+                     "santander.co.uk", "santander.com.mx", "santanderbank.com"], category="bank"),
+    _b("BBVA", ["bbva.com", "bbva.es", "bbva.mx", "bbva.com.co"], category="bank"),
+    _b("CaixaBank", ["caixabank.es", "caixabank.com"], ["lacaixa"], "bank"),
+    _b("Banco Sabadell", ["bancsabadell.com", "sabadell.com"], ["sabadell"], "bank"),
+    _b("Bankinter", ["bankinter.com", "bankinter.es"], category="bank"),
+    _b("ING", ["ing.com", "ing.es", "ing.nl", "ing.de"], category="bank"),
+    _b("Revolut", ["revolut.com"], category="bank"),
+    _b("Venmo", ["venmo.com"], category="bank"),
+    _b("Cash App", ["cash.app", "cash.me", "squareup.com"], ["cashapp"], "bank"),
+    _b("Zelle", ["zellepay.com", "zelle.com"], category="bank"),
+    _b("Bizum", ["bizum.es"], category="bank"),
+    _b("AT&T", ["att.com", "att.net"], ["att"], "telecom"),
+    _b("Verizon", ["verizon.com", "verizonwireless.com", "vzw.com"], category="telecom"),
+    _b("T-Mobile", ["t-mobile.com", "tmobile.com"], ["tmobile"], "telecom"),
+    _b("Vodafone", ["vodafone.com", "vodafone.es", "vodafone.co.uk"], category="telecom"),
+    _b("Movistar", ["movistar.es", "movistar.com", "telefonica.com"], category="telecom"),
+    _b("Orange", ["orange.es", "orange.com", "orange.fr"], category="telecom"),
+    _b("Meta", ["facebook.com", "fb.com", "meta.com", "instagram.com", "whatsapp.com",
+                "whatsapp.net", "fbcdn.net", "messenger.com", "wa.me"],
+       ["facebook", "instagram", "whatsapp"], "identity-provider"),
+    _b("LinkedIn", ["linkedin.com", "licdn.com", "lnkd.in"]),
+    _b("DocuSign", ["docusign.com", "docusign.net"]),
+    _b("Dropbox", ["dropbox.com", "dropboxusercontent.com", "db.tt"]),
+    _b("Adobe", ["adobe.com", "adobelogin.com"]),
+    _b("Walmart", ["walmart.com"]),
+    _b("Steam", ["steampowered.com", "steamcommunity.com"], ["steampowered"]),
+)
+
+
+def default_policy() -> Policy:
+    """The built-in policy: the default brands and keywords, default thresholds."""
+    return Policy(brands=DEFAULT_BRANDS)
