@@ -1,0 +1,24 @@
+"""Shared fixtures: where the development data is, and the fixture policy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def data_dir() -> Path:
+    """SMISHGUARD_DATA_DIR, else ../shared/data beside the repository."""
+    return Path(os.environ.get("SMISHGUARD_DATA_DIR", REPO.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    path = data_dir()
+    if not (path / "sms").is_dir():
+        pytest.skip(f"development data not found at {path} (set SMISHGUARD_DATA_DIR)")
+    return path
