@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smishguard.model import Label, Signal
+from smishguard.policy import default_policy
+from smishguard.scoring import combine, noisy_or, score
+
+LOOKALIKE = Signal("url.lookalike", 0.9, "imitates Acme", "acme-okta.com")
+PRETEXT = Signal("text.credential_pretext", 0.35, "password expired", "password expired")
+MODEL = Signal("text.model", 0.8, "wording like spam")
+CODE_NOTICE = Signal("text.legit_code_notice", 0.6, "a code notice", "do not share")
+OWNED = Signal("url.legit_owned_domain", 0.7, "real domain", "acme.com")
+
+
+@pytest.mark.parametrize(
+    ("signals", "label"),
+    [
+        ((), Label.CLEAN),
+        ((LOOKALIKE,), Label.PHISHING),
+        ((PRETEXT,), Label.CLEAN),
+        ((PRETEXT, MODEL), Label.PHISHING),
+        # Counter-evidence damps what the words say...
+        ((PRETEXT, MODEL, OWNED), Label.CLEAN),
+        ((MODEL, CODE_NOTICE), Label.CLEAN),
+        # ...but never cleans a look-alike link.
+        ((LOOKALIKE, CODE_NOTICE, OWNED), Label.PHISHING),
+    ],
+)
+def test_combination_labels(signals: tuple[Signal, ...], label: Label) -> None:
+    assert score(signals, default_policy()).label is label
+
+
+def test_signals_sorted_by_weight_counter_evidence_last() -> None:
+    verdict = score([PRETEXT, OWNED, LOOKALIKE, MODEL], default_policy())
+    assert [s.detector for s in verdict.signals] == [
+        "url.lookalike", "text.model", "text.credential_pretext", "url.legit_owned_domain"
+    ]
+
+
+weights = st.lists(st.floats(min_value=0, max_value=1), max_size=8)
+
+
+@given(weights)
+def test_noisy_or_bounds(ws: list[float]) -> None:
+    total = noisy_or(ws)
+    assert 0.0 <= total <= 1.0
+    assert total >= max(ws, default=0.0) - 1e-12
+
+
+@given(weights, st.floats(min_value=0, max_value=1))
+def test_more_risk_never_lowers_the_score(ws: list[float], extra: float) -> None:
+    base = [Signal("text.x", w, "r") for w in ws]
+    assert combine([*base, Signal("url.y", extra, "r")]) >= combine(base)
