@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,4 +30,4 @@ def load_policy_option(policy_path: Path | None) -> Policy:
 
 
 def stderr_is_terminal() -> bool:
-    return click.get_text_stream("stderr").isatty()
+    return sys.stderr.isatty()  # click 8.5 deprecates get_text_stream
