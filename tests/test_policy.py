@@ -112,3 +112,16 @@ def test_example_policy_in_repo_loads() -> None:
     policy = load_policy(example)
     assert {b.name for b in policy.brands} >= {"Acme", "Globex", "Okta"}
     assert "benefits-portal" in policy.keywords
+
+
+def test_accented_names_fold_to_domain_letters() -> None:
+    brand = Brand("Mercantil Ibérica", ("mercantil-iberica.es",), ("Logística Andina",))
+    assert brand.labels == ("mercantil-iberica", "mercantiliberica", "logisticaandina")
+
+
+def test_default_brands_own_no_shared_hosting() -> None:
+    owned = {d for b in DEFAULT_BRANDS for d in b.domains}
+    assert owned.isdisjoint(
+        {"pages.dev", "workers.dev", "amazonaws.com", "windows.net", "sharepoint.com",
+         "googleusercontent.com", "dropboxusercontent.com"}
+    )

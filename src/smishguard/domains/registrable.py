@@ -2,6 +2,11 @@
 
 Uses tldextract's bundled Public Suffix List snapshot (pinned with the package): no network
 call is ever made. The extractor is built once per process and is read-only afterwards.
+
+The PSL's *private* section is included: on shared hosting such as ``pages.dev``,
+``vercel.app``, ``github.io`` or ``s3.amazonaws.com`` every customer's name is its own
+registrable domain (``acme-login.pages.dev``), which is what a phishing defence needs: the
+platform's owner does not own its customers' pages.
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ class HostParts:
 
 @cache
 def _extractor() -> tldextract.TLDExtract:
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+    )
 
 
 def split_host(host: str) -> HostParts:
