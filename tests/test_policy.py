@@ -125,3 +125,15 @@ def test_default_brands_own_no_shared_hosting() -> None:
         {"pages.dev", "workers.dev", "amazonaws.com", "windows.net", "sharepoint.com",
          "googleusercontent.com", "dropboxusercontent.com"}
     )
+
+
+@pytest.mark.parametrize(
+    ("brand", "labels"),
+    [
+        (Brand("Amazon", ("amazon.com", "amzn.to", "a.co")), ("amazon", "amzn")),
+        (Brand("UPS", ("ups.com",)), ("ups",)),
+        (Brand("Wells Fargo", ("wellsfargo.com", "wf.com")), ("wellsfargo",)),
+    ],
+)
+def test_short_domain_names_are_not_brand_labels(brand: Brand, labels: tuple[str, ...]) -> None:
+    assert brand.labels == labels

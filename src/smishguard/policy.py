@@ -54,12 +54,23 @@ class Brand:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """The brand's names as domain labels: the domains' names, the name, the aliases."""
+        """The brand's names as domain labels: the domains' names, the name, the aliases.
+
+        A domain's name shorter than five letters (``a.co``, ``wf.com``, ``live.com``) or cut
+        from a longer one (``twil.io``, ``youtu.be``) is a short link or an abbreviation that
+        would match too much; it is kept only when it is the brand's name or an alias
+        (``ups.com`` for UPS).
+        """
+        names = [re.sub(r"[^a-z0-9]", "", _fold_accents(n.lower())) for n in (self.name,
+                                                                              *self.aliases)]
         seen: dict[str, None] = {}
-        for domain in self.domains:
-            seen.setdefault(domain.split(".")[0], None)
-        for name in (self.name, *self.aliases):
-            label = re.sub(r"[^a-z0-9]", "", _fold_accents(name.lower()))
+        from_domains = [d.split(".")[0] for d in self.domains]
+        for label in from_domains:
+            is_cut = any(other != label and other.startswith(label)
+                         for other in (*from_domains, *names))
+            if label in names or (len(label) >= 5 and not is_cut):
+                seen.setdefault(label, None)
+        for label in names:
             if label:
                 seen.setdefault(label, None)
         return tuple(seen)
