@@ -130,7 +130,8 @@ def test_default_brands_own_no_shared_hosting() -> None:
 @pytest.mark.parametrize(
     ("brand", "labels"),
     [
-        (Brand("Amazon", ("amazon.com", "amzn.to", "a.co")), ("amazon", "amzn")),
+        (Brand("Amazon", ("amazon.com", "amzn.to", "a.co")), ("amazon",)),
+        (Brand("Twilio", ("twilio.com", "twil.io")), ("twilio",)),
         (Brand("UPS", ("ups.com",)), ("ups",)),
         (Brand("Wells Fargo", ("wellsfargo.com", "wf.com")), ("wellsfargo",)),
     ],
