@@ -1,0 +1,217 @@
+"""``smishguard watch`` (which new names imitate a protected brand) and
+``smishguard permutations`` (the look-alikes an attacker could register)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, closing
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Protocol
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
+from smishguard.errors import InvalidInput
+from smishguard.policy import Policy
+from smishguard.sources.backoff import Backoff
+from smishguard.sources.ct_log import DEFAULT_BATCH, CtReadOptions
+from smishguard.sources.selection import SourceKind, SourceSpec, open_names, resolve
+from smishguard.watch import DEFAULT_MEMORY, ImitationMatcher, Watch, WatchHit, normalize_name
+
+_PROGRESS_EVERY = 512  # names between counter refreshes: cheap enough for 100k names/s
+
+
+def _lookalike_index(policy: Policy) -> ImitationMatcher:
+    from smishguard.domains.lookalike import LookalikeIndex
+
+    return LookalikeIndex.from_policy(policy)
+
+
+class _Reporter:
+    """Warnings, the live counter (stderr is a terminal only) and the closing summary."""
+
+    def __init__(self, live: bool) -> None:
+        self.errors = 0
+        self.console = Console(stderr=True) if live else None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> _Reporter:
+        if self.console is not None:
+            self.progress = Progress(
+                SpinnerColumn(), TextColumn("watching"),
+                TextColumn("{task.fields[names]:,} names · {task.fields[hits]:,} hits · "
+                           "{task.fields[errors]:,} errors"),
+                TimeElapsedColumn(), console=self.console, transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("watch", total=None, names=0, hits=0, errors=0)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def warn(self, message: str) -> None:
+        self.errors += 1
+        line = f"smishguard: warning: {message}"
+        if self.console is not None:
+            self.console.print(line, markup=False, highlight=False)
+        else:
+            click.echo(line, err=True)
+
+    def show(self, watch: Watch) -> None:
+        if self.progress is not None and self.task is not None:
+            summary = watch.summary
+            self.progress.update(self.task, names=summary.names, hits=summary.hits,
+                                 errors=self.errors)
+
+    def counted(self, names: Iterable[str], watch: Watch) -> Iterator[str]:
+        if self.progress is None:
+            yield from names
+            return
+        for i, name in enumerate(names, 1):
+            yield name
+            if i % _PROGRESS_EVERY == 0:
+                self.show(watch)
+
+    def summary(self, watch: Watch) -> None:
+        s = watch.summary
+        click.echo(
+            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits, {self.errors:,} "
+            f"errors ({s.invalid:,} not host names, {s.repeated:,} repeated)", err=True)
+
+
+def _hit_line(hit: WatchHit, as_json: bool) -> str:
+    if as_json:
+        return hit.to_json()
+    return f"{hit.domain}\t{hit.brand}\t{hit.kind.value}\t{hit.score:.2f}\t{hit.reason}"
+
+
+@click.command("watch")
+@policy_option
+@click.argument("path", required=False)
+@click.option("--format", "kind", type=click.Choice([k.value for k in SourceKind]),
+              default=SourceKind.AUTO.value, show_default=True,
+              help="Input kind; auto: ws:// → CertStream, .csv → CSV, '{' → CertStream "
+                   "JSON lines, else a list of names.")
+@click.option("--ct-log", metavar="URL", help="Follow a CT log over its RFC 6962 API.")
+@click.option("--certstream", metavar="URL", help="Follow a live CertStream (ws:// or wss://).")
+@click.option("--column", metavar="NAME", help="CSV column holding the names.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Append hits to FILE (default: standard output).")
+@click.option("--state", "state_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="CT: JSON file keeping the next entry to read (resume).")
+@click.option("--ct-start", type=click.IntRange(min=0), default=None,
+              help="CT: first entry when there is no saved state (default: the log's end).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=DEFAULT_BATCH,
+              show_default=True, help="CT: entries per get-entries request.")
+@click.option("--poll-interval", type=click.FloatRange(min=0), default=10.0,
+              show_default=True, help="CT: seconds between polls of the tree head.")
+@click.option("--once", is_flag=True, help="CT: read up to the log's current head, then stop.")
+@click.option("--max-retries", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Failures in a row before giving up on a feed.")
+@click.option("--forever", is_flag=True, help="Never give up on a feed (overrides --max-retries).")
+@click.option("--backoff", "backoff_s", type=click.FloatRange(min=0), default=1.0,
+              show_default=True, help="First wait before retrying a feed, in seconds; doubles.")
+@click.option("--memory", type=click.IntRange(min=1), default=DEFAULT_MEMORY, show_default=True,
+              help="Hosts remembered to report each once (bounds memory on endless feeds).")
+def watch_command(
+    policy_path: Path | None, path: str | None, kind: str, ct_log: str | None,
+    certstream: str | None, column: str | None, as_json: bool, output: Path | None,
+    state_path: Path | None, ct_start: int | None, batch_size: int, poll_interval: float,
+    once: bool, max_retries: int, forever: bool, backoff_s: float, memory: int,
+) -> None:
+    """Report newly seen names that imitate a protected brand.
+
+    PATH is a file of names ('-' or nothing: standard input; gzip is detected), a CSV file
+    with --column, a file of CertStream JSON messages, or a ws:// CertStream URL.
+    """
+    backoff = Backoff(initial=backoff_s, maximum=max(60.0, backoff_s),
+                      max_retries=None if forever else max_retries)
+    spec = SourceSpec(
+        path=path, kind=SourceKind(kind), column=column, ct_log=ct_log, certstream=certstream,
+        ct=CtReadOptions(state_path=state_path, start=ct_start, batch_size=batch_size,
+                         poll_interval=poll_interval, polls=1 if once else None,
+                         backoff=backoff),
+        backoff=backoff,
+    )
+    resolved = resolve(spec)
+    if (state_path or ct_start is not None or once) and resolved.kind != SourceKind.CT:
+        raise InvalidInput("--state, --ct-start and --once apply to a CT log (--ct-log URL)")
+    watch = Watch(_lookalike_index(load_policy_option(policy_path)), source=resolved.label,
+                  memory=memory)
+    with ExitStack() as stack:
+        out: IO[str] = (
+            stack.enter_context(_open_output(output)) if output is not None
+            else sys.stdout
+        )
+        reporter = stack.enter_context(_Reporter(live=stderr_is_terminal()))
+        names = stack.enter_context(
+            closing(open_names(spec, reporter.warn, sys.stdin.buffer)))
+        try:
+            for hit in watch.run(reporter.counted(names, watch)):
+                if resolved.live:
+                    hit = _stamped(hit)
+                out.write(_hit_line(hit, as_json) + "\n")
+                out.flush()  # a hit on an endless feed must reach the reader now
+                reporter.show(watch)
+        finally:
+            stack.close()
+            reporter.summary(watch)
+
+
+def _stamped(hit: WatchHit) -> WatchHit:
+    return WatchHit(hit.domain, hit.brand, hit.kind, hit.score, hit.reason, hit.source,
+                    datetime.now(UTC).replace(microsecond=0))
+
+
+def _open_output(path: Path) -> IO[str]:
+    try:
+        return path.open("a", encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+class _Permutation(Protocol):
+    category: str
+    domain: str
+
+
+@click.command("permutations")
+@policy_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.argument("domain")
+def permutations_command(policy_path: Path | None, as_json: bool, domain: str) -> None:
+    """The look-alike names of DOMAIN an attacker could register, by category."""
+    from smishguard.domains.permutations import permutations
+
+    host = normalize_name(domain)
+    if host is None:
+        raise InvalidInput(f"{domain!r} is not a domain name (try acme.com)")
+    policy = load_policy_option(policy_path)
+    found: list[_Permutation] = list(permutations(host, policy.keywords))
+    if as_json:
+        for item in found:
+            click.echo(json.dumps({"category": item.category, "domain": item.domain},
+                                  ensure_ascii=False))
+        return
+    table = Table(title=f"look-alikes of {host}", caption=f"{len(found):,} names")
+    table.add_column("category", style="bold")
+    table.add_column("domain")
+    groups: dict[str, list[str]] = {}
+    for item in found:  # categories in the order the generator gives them
+        groups.setdefault(item.category, []).append(item.domain)
+    for number, (category, domains) in enumerate(groups.items()):
+        if number:
+            table.add_section()
+        for i, name in enumerate(domains):
+            table.add_row(f"{category} ({len(domains)})" if i == 0 else "", name)
+    Console().print(table)

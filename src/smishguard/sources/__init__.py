@@ -1,0 +1,10 @@
+"""Adapters that read streams of messages and domain names from files, logs and feeds.
+
+Messages to scan: :mod:`~smishguard.sources.messages` (CSV, JSON lines).
+
+Names to watch, each a generator of str that reports bad input through ``on_error`` and goes
+on: :mod:`~smishguard.sources.lists` (plain lists, gzip, stdin),
+:mod:`~smishguard.sources.csv_column`, :mod:`~smishguard.sources.certstream` (JSON lines or a
+live WebSocket), :mod:`~smishguard.sources.ct_log` (a CT log over RFC 6962), chosen by
+:mod:`~smishguard.sources.selection`.
+"""

@@ -1,0 +1,46 @@
+"""How long to wait before reconnecting to a feed, and when to give up.
+
+Exponential backoff with jitter, so a fleet of watchers that lost the same server does not
+come back in lock-step. Pure arithmetic: the caller supplies the random draw and sleeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """Wait ``initial·factor^(n-1)`` seconds (at most ``maximum``) before retry n, less a
+    random share of up to ``jitter``; give up after ``max_retries`` failures in a row
+    (``None``: never)."""
+
+    initial: float = 1.0
+    maximum: float = 60.0
+    factor: float = 2.0
+    jitter: float = 0.5
+    max_retries: int | None = 10
+
+    def __post_init__(self) -> None:
+        if self.initial < 0 or self.maximum < self.initial or self.factor < 1:
+            raise ValueError("backoff needs 0 <= initial <= maximum and factor >= 1")
+        if not 0 <= self.jitter <= 1:
+            raise ValueError("backoff jitter must be in [0, 1]")
+        if self.max_retries is not None and self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0 or None")
+
+    def delay(self, attempt: int, draw: float) -> float:
+        """Seconds to wait before retry ``attempt`` (1-based); ``draw`` is uniform in [0, 1)."""
+        # Cap the exponent so a feed that has been down for days cannot overflow a float.
+        base = min(self.maximum, self.initial * self.factor ** min(attempt - 1, 64))
+        return base * (1.0 - self.jitter * draw)
+
+    def gives_up(self, attempt: int) -> bool:
+        """True when retry ``attempt`` is one too many."""
+        return self.max_retries is not None and attempt > self.max_retries
+
+    def describe(self, attempt: int) -> str:
+        """'attempt 2 of 5' or 'attempt 2' when retrying forever."""
+        if self.max_retries is None:
+            return f"attempt {attempt}"
+        return f"attempt {attempt} of {self.max_retries}"

@@ -1,0 +1,125 @@
+"""Which adapter reads the input: chosen by option, or detected from the target.
+
+``--ct-log URL`` → a CT log; ``--certstream URL`` or a ``ws://``/``wss://`` target → a live
+CertStream feed; ``--column`` or a ``.csv`` name → a CSV column; otherwise a file (or '-')
+whose first byte is ``{`` holds CertStream JSON lines and anything else is a plain list.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import BinaryIO
+
+from smishguard.errors import InvalidInput
+from smishguard.sources.backoff import Backoff
+from smishguard.sources.certstream import certstream_file_names, certstream_live_names
+from smishguard.sources.csv_column import csv_names
+from smishguard.sources.ct_log import CtReadOptions, ct_log_names
+from smishguard.sources.files import describe, first_byte, open_binary
+from smishguard.sources.lists import list_names
+
+
+class SourceKind(StrEnum):
+    AUTO = "auto"
+    LIST = "list"
+    CERTSTREAM = "certstream"
+    CT = "ct"
+    CSV = "csv"
+
+
+_WS_SCHEMES = ("ws://", "wss://")
+_HTTP_SCHEMES = ("http://", "https://")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """What the user asked to read, as given on the command line."""
+
+    path: str | None = None  # a file, '-' for stdin, or a ws(s):// URL
+    kind: SourceKind = SourceKind.AUTO
+    column: str | None = None
+    ct_log: str | None = None
+    certstream: str | None = None
+    ct: CtReadOptions = field(default_factory=CtReadOptions)
+    backoff: Backoff = field(default_factory=Backoff)  # for live CertStream
+    open_timeout: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The adapter to use and its target; LIST may still turn out to be CertStream lines."""
+
+    kind: SourceKind
+    target: str
+    live: bool  # a feed that never ends: names get a seen_at time
+
+    @property
+    def label(self) -> str:
+        """How hits name their source: the URL, the file, or 'stdin'."""
+        return "stdin" if self.target == "-" else self.target
+
+
+def resolve(spec: SourceSpec) -> Resolved:
+    """Decide the adapter, or raise InvalidInput saying how to ask unambiguously."""
+    given = [x for x in (spec.path, spec.ct_log, spec.certstream) if x is not None]
+    if len(given) > 1:
+        raise InvalidInput("give one input: a PATH, --ct-log URL or --certstream URL")
+    kind = spec.kind
+    if spec.ct_log is not None or kind == SourceKind.CT:
+        target = spec.ct_log or spec.path or ""
+        if kind not in (SourceKind.AUTO, SourceKind.CT) or not target.startswith(_HTTP_SCHEMES):
+            raise InvalidInput("a CT log is read from an http(s):// URL: --ct-log URL")
+        return Resolved(SourceKind.CT, target, live=True)
+    target = spec.certstream or spec.path or "-"
+    if target.startswith(_WS_SCHEMES):
+        if kind not in (SourceKind.AUTO, SourceKind.CERTSTREAM):
+            raise InvalidInput(f"{target} is a WebSocket feed; use --format certstream")
+        return Resolved(SourceKind.CERTSTREAM, target, live=True)
+    if spec.certstream is not None:
+        raise InvalidInput("--certstream takes a ws:// or wss:// URL")
+    if target.startswith(_HTTP_SCHEMES):
+        raise InvalidInput(f"{target}: to follow a CT log use --ct-log URL; to read a list, "
+                           "download it first")
+    is_csv_name = target.lower().endswith((".csv", ".csv.gz"))
+    if kind == SourceKind.CSV or (kind == SourceKind.AUTO and (spec.column or is_csv_name)):
+        if not spec.column:
+            raise InvalidInput(f"say which CSV column holds the names: --column NAME "
+                               f"(reading {describe(target)})")
+        return Resolved(SourceKind.CSV, target, live=False)
+    if spec.column:
+        raise InvalidInput("--column applies to CSV input only (--format csv)")
+    return Resolved(kind, target, live=False)
+
+
+def open_names(
+    spec: SourceSpec,
+    on_error: Callable[[str], None],
+    stdin: BinaryIO,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    draw: Callable[[], float] = random.random,
+) -> Generator[str, None, None]:
+    """The names of the input ``spec`` describes; files are closed when the generator is."""
+    resolved = resolve(spec)
+    if resolved.kind == SourceKind.CT:
+        yield from ct_log_names(resolved.target, on_error, spec.ct, sleep=sleep, draw=draw)
+        return
+    if resolved.live:
+        yield from certstream_live_names(resolved.target, on_error, backoff=spec.backoff,
+                                         open_timeout=spec.open_timeout, sleep=sleep, draw=draw)
+        return
+    where = describe(resolved.target)
+    with open_binary(resolved.target, stdin) as stream:
+        kind = resolved.kind
+        if kind == SourceKind.AUTO:
+            kind = SourceKind.CERTSTREAM if first_byte(stream) == b"{" else SourceKind.LIST
+        if kind == SourceKind.CSV:
+            yield from csv_names(stream, where, spec.column or "", on_error)
+        elif kind == SourceKind.CERTSTREAM:
+            yield from certstream_file_names(stream, where, on_error)
+        else:
+            yield from list_names(stream, where, on_error)

@@ -1,0 +1,184 @@
+"""Domain watch: which newly seen host names imitate a protected brand.
+
+Attackers register ``acme-okta.com`` minutes before texting; certificate logs and domain
+feeds show the name first. This module is the pure part of the watch: it normalises each
+name (case, ``*.`` wildcards, trailing dots, IDN → ASCII), judges the full host name with
+the look-alike index, reports each host once, and returns :class:`WatchHit` values. It does
+no I/O and reads no clock: the adapters around it (:mod:`smishguard.sources`, the CLI) read
+the feeds, stamp ``seen_at`` and write the hits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+import idna
+
+from smishguard.model import Imitation, ImitationKind
+
+# Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
+DEFAULT_MEMORY = 250_000
+
+# Host names as seen in certificates and feeds: letters, digits, hyphens (and underscores,
+# which appear in real certificates), at least two labels, at most 253 characters.
+_HOST = re.compile(
+    r"(?=.{1,253}\Z)(?:(?!-)[a-z0-9_-]{1,63}(?<!-)\.)+(?!-)[a-z0-9-]{1,63}(?<!-)\Z"
+)
+
+
+def normalize_name(raw: str) -> str | None:
+    """The host as the index wants it (lower-case ASCII, no wildcard or trailing dot), or
+    None when it is not a host name.
+
+    ``*.Acme-Okta.COM.`` → ``acme-okta.com``; ``аcme.com`` (Cyrillic а) →
+    ``xn--cme-5cd.com``; ``10.0.0.1``, ``localhost`` and ``a..b`` → None.
+    """
+    name = raw.strip().lower().rstrip(".")
+    while name.startswith("*."):
+        name = name[2:]
+    if not name.isascii():
+        try:
+            name = idna.encode(name, uts46=True).decode("ascii")
+        except UnicodeError:  # idna.IDNAError is one
+            return None
+    if not _HOST.match(name) or name.rpartition(".")[2].isdigit():
+        return None
+    return name
+
+
+class ImitationMatcher(Protocol):
+    """What the watch needs of the look-alike index (smishguard.domains.lookalike)."""
+
+    def match(self, host: str) -> Imitation | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WatchHit:
+    """A newly seen host that imitates a protected brand: what a service stores and alerts on.
+
+    ``source`` names the feed (a file, a CT log URL, a CertStream URL); ``seen_at`` is when
+    an adapter saw it on a live feed (None for files). Both are optional in the JSON.
+    """
+
+    domain: str
+    brand: str
+    kind: ImitationKind
+    score: float
+    reason: str
+    source: str = ""
+    seen_at: datetime | None = None
+
+    @classmethod
+    def from_imitation(cls, imitation: Imitation, source: str = "") -> WatchHit:
+        return cls(domain=imitation.domain, brand=imitation.brand, kind=imitation.kind,
+                   score=imitation.score, reason=imitation.reason, source=source)
+
+    def to_dict(self) -> dict[str, Any]:
+        """{"domain", "brand", "kind", "score", "reason"} plus "source" and "seen_at" when
+        set; ``seen_at`` is ISO 8601."""
+        body: dict[str, Any] = {
+            "domain": self.domain,
+            "brand": self.brand,
+            "kind": self.kind.value,
+            "score": round(self.score, 4),
+            "reason": self.reason,
+        }
+        if self.source:
+            body["source"] = self.source
+        if self.seen_at is not None:
+            body["seen_at"] = self.seen_at.isoformat()
+        return body
+
+    def to_json(self) -> str:
+        """One line of JSON (the ``watch --json`` output)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, body: Mapping[str, Any]) -> WatchHit:
+        """Read back what :meth:`to_dict` wrote (a stored alert); ValueError when malformed."""
+        try:
+            seen = body.get("seen_at")
+            return cls(
+                domain=str(body["domain"]),
+                brand=str(body["brand"]),
+                kind=ImitationKind(body["kind"]),
+                score=float(body["score"]),
+                reason=str(body["reason"]),
+                source=str(body.get("source", "")),
+                seen_at=datetime.fromisoformat(seen) if seen is not None else None,
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a watch hit: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSummary:
+    """Counts after (or during) a watch run."""
+
+    names: int = 0  # names read from the source
+    invalid: int = 0  # not host names after normalisation
+    repeated: int = 0  # already judged (within the memory of the watch)
+    hits: int = 0
+
+
+class Watch:
+    """Judges a stream of names, each host once, against a look-alike matcher.
+
+    The memory of hosts already judged is a bounded LRU of ``memory`` entries, so an
+    endless feed runs in bounded memory; a host forgotten and seen again is judged (and, if
+    it imitates a brand, reported) again.
+    """
+
+    def __init__(self, matcher: ImitationMatcher, *, source: str = "",
+                 memory: int = DEFAULT_MEMORY) -> None:
+        if memory < 1:
+            raise ValueError("the watch memory must hold at least one name")
+        self.matcher = matcher
+        self.source = source
+        self.memory = memory
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._names = self._invalid = self._repeated = self._hits = 0
+
+    @property
+    def summary(self) -> WatchSummary:
+        return WatchSummary(self._names, self._invalid, self._repeated, self._hits)
+
+    def judge(self, raw: str) -> WatchHit | None:
+        """The hit for this name, or None (not a host, already judged, or no imitation)."""
+        self._names += 1
+        host = normalize_name(raw)
+        if host is None:
+            self._invalid += 1
+            return None
+        seen = self._seen
+        if host in seen:
+            seen.move_to_end(host)
+            self._repeated += 1
+            return None
+        seen[host] = None
+        if len(seen) > self.memory:
+            seen.popitem(last=False)
+        imitation = self.matcher.match(host)
+        if imitation is None:
+            return None
+        self._hits += 1
+        return WatchHit.from_imitation(imitation, self.source)
+
+    def run(self, names: Iterable[str]) -> Iterator[WatchHit]:
+        """The hits among ``names``, in order, as they come (works on endless streams)."""
+        judge = self.judge
+        for raw in names:
+            hit = judge(raw)
+            if hit is not None:
+                yield hit
+
+
+def watch(names: Iterable[str], matcher: ImitationMatcher, source: str = "") -> list[WatchHit]:
+    """The hits among a finite collection of names (the simple call)."""
+    return list(Watch(matcher, source=source).run(names))

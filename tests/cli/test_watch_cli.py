@@ -1,0 +1,174 @@
+"""``smishguard watch`` end to end: files, stdin, a local CT log and a local CertStream."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner, Result
+
+import smishguard.cli.watch as watch_cli
+from smishguard.errors import InvalidInput
+from smishguard.model import Imitation, ImitationKind
+
+watch_command = watch_cli.watch_command
+
+
+def _servers() -> ModuleType:
+    """tests/sources/watch_servers.py (the suite's import mode keeps test folders off
+    sys.path)."""
+    name = "watch_servers"
+    if name not in sys.modules:
+        path = Path(__file__).parents[1] / "sources" / "watch_servers.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+servers = _servers()
+
+
+class FakeIndex:
+    """Any host with 'acme' in it but acme.com itself imitates Acme (the engine has its own
+    tests; here it is not the point)."""
+
+    def match(self, host: str) -> Imitation | None:
+        if "acme" not in host or host == "acme.com":
+            return None
+        return Imitation(domain=host, brand="Acme", kind=ImitationKind.KEYWORD, score=0.9,
+                         matched="acme", reason=f"{host} imitates Acme")
+
+
+@pytest.fixture
+def fake_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(watch_cli, "_lookalike_index", lambda policy: FakeIndex())
+
+
+def run(args: list[str], stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(watch_command, args, input=stdin)
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_list_on_stdin_prints_hits_and_a_summary() -> None:
+    result = run([], b"acme-okta.com\nexample.org\n*.ACME-OKTA.COM.\n\xff\xfe\nnot a host\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "acme-okta.com\tAcme\tkeyword\t0.90\tacme-okta.com imitates Acme\n"
+    assert "standard input: line 4 is not UTF-8" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "smishguard: watch: 4 names read, 1 hits, 1 errors (1 not host names, 1 repeated)")
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_json_lines_have_the_documented_keys(tmp_path: Path) -> None:
+    path = tmp_path / "new.txt"
+    path.write_text("acme-okta.com\nokta-acme.com\nexample.org\n", encoding="utf-8")
+    result = run(["--json", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines == [
+        {"domain": d, "brand": "Acme", "kind": "keyword", "score": 0.9,
+         "reason": f"{d} imitates Acme", "source": str(path)}
+        for d in ("acme-okta.com", "okta-acme.com")
+    ]
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_output_file_is_appended(tmp_path: Path) -> None:
+    out = tmp_path / "hits.jsonl"
+    for name in (b"acme-okta.com\n", b"acme-vpn.net\n"):
+        result = run(["--json", "--output", str(out), "-"], name)
+        assert result.exit_code == 0
+        assert result.stdout == ""
+    assert [json.loads(x)["domain"] for x in out.read_text().splitlines()] == [
+        "acme-okta.com", "acme-vpn.net"]
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_csv_column(tmp_path: Path) -> None:
+    path = tmp_path / "reg.csv"
+    path.write_text("day,domain\n1,https://acme-okta.com/\n2,example.org\n", encoding="utf-8")
+    result = run(["--column", "domain", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("acme-okta.com\tAcme")
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
+    state = tmp_path / "argon.json"
+    with servers.running_ct_log(servers.cert_entry(["acme-okta.com", "www.acme-okta.com"]),
+                                servers.precert_entry(["example.org"], serial=2)) as log:
+        args = ["--ct-log", log.url, "--state", str(state), "--ct-start", "0", "--once",
+                "--json", "--batch-size", "1"]
+        first = run(args)
+        assert first.exit_code == 0, first.output
+        assert [json.loads(x)["domain"] for x in first.stdout.splitlines()] == [
+            "acme-okta.com", "www.acme-okta.com"]
+        log.add(servers.precert_entry(["sso-acme.org"], serial=3))
+        second = run(args)
+        assert second.exit_code == 0, second.output
+    hits = [json.loads(x) for x in second.stdout.splitlines()]
+    assert [h["domain"] for h in hits] == ["sso-acme.org"]
+    assert hits[0]["source"] == log.url
+    assert hits[0]["seen_at"].endswith("+00:00")  # live feeds are stamped at the edge
+    assert sorted(log.served) == [0, 1, 2]
+    assert "3 names read" in first.stderr
+    assert "1 names read" in second.stderr
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_certstream_feed_reconnects_then_gives_up_with_one_line() -> None:
+    sessions = [[servers.certificate_update(["acme-okta.com"])],
+                [servers.HEARTBEAT, servers.dns_entries(["acme-vpn.net", "example.org"])]]
+    with servers.running_certstream(sessions, hold=False) as feed:
+        result = run(["--certstream", feed.url, "--max-retries", "2", "--backoff", "0.001"])
+    assert result.stdout.splitlines() == [
+        "acme-okta.com\tAcme\tkeyword\t0.90\tacme-okta.com imitates Acme",
+        "acme-vpn.net\tAcme\tkeyword\t0.90\tacme-vpn.net imitates Acme"]
+    assert isinstance(result.exception, InvalidInput)
+    assert "gave up after 3 failed attempts" in str(result.exception)
+    assert result.stderr.count("reconnecting in") == 3  # drop, drop, refused; then give up
+    assert result.stderr.splitlines()[-1].startswith("smishguard: watch: 3 names read, 2 hits")
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_dead_certstream_is_a_clear_error_not_a_traceback() -> None:
+    url = f"ws://127.0.0.1:{servers.dead_port()}/"
+    result = run([url, "--max-retries", "1", "--backoff", "0.001"])
+    assert isinstance(result.exception, InvalidInput)
+    assert str(result.exception).startswith(f"certstream {url}: cannot connect (")
+    assert "Traceback" not in result.output
+    assert "reconnecting in" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--state", "s.json", "names.txt"], "apply to a CT log"),
+    (["--once", "names.txt"], "apply to a CT log"),
+    (["new.csv"], "--column NAME"),
+    (["--ct-log", "https://ct.example/log", "names.txt"], "give one input"),
+    (["missing-file.txt"], "does not exist"),
+])
+@pytest.mark.usefixtures("fake_index")
+def test_misuse_is_invalid_input(args: list[str], message: str) -> None:
+    result = run(args)
+    assert isinstance(result.exception, InvalidInput)
+    assert message in str(result.exception)
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_warnings_go_through_the_live_display_on_a_terminal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(watch_cli, "stderr_is_terminal", lambda: True)
+    result = run([], b"acme-okta.com\n\xff\n" + b"example.org\n" * 600)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("acme-okta.com\t")
+    assert "line 2 is not UTF-8" in result.stderr
+    assert "602 names read" not in result.stdout
+    assert "601 names read, 1 hits, 1 errors" in result.stderr

@@ -1,0 +1,304 @@
+"""Local stand-ins for the feeds the watch reads, on 127.0.0.1 only.
+
+* :class:`CtLogServer`: an RFC 6962 log (get-sth, get-entries) over http.server, serving
+  entries the test builds from real certificates and precertificates, growing on demand.
+* :class:`CertStreamServer`: a WebSocket server that replays recorded CertStream messages,
+  one session per connection, dropping the connection after each session.
+* certificate builders (cryptography, self-signed) and the RFC 6962 leaf encoders.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import socket
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.x509.oid import NameOID
+from websockets.sync.server import Server, ServerConnection, serve
+
+# --- certificates ------------------------------------------------------------------------
+
+
+@cache
+def _key() -> ec.EllipticCurvePrivateKey:
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def make_certificate(
+    sans: Sequence[str], cn: str | None = None, *, precert: bool = False, serial: int = 1
+) -> x509.Certificate:
+    """A self-signed certificate (or precertificate: CT poison extension) for these names."""
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)] if cn else [])
+    issuer = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test CA")])
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(_key().public_key())
+        .serial_number(serial)
+        .not_valid_before(now)
+        .not_valid_after(now + dt.timedelta(days=90))
+    )
+    if sans:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(n) for n in sans]), critical=False)
+    if precert:
+        builder = builder.add_extension(x509.PrecertPoison(), critical=True)
+    return builder.sign(_key(), hashes.SHA256())
+
+
+def _u24(data: bytes) -> bytes:
+    return len(data).to_bytes(3, "big") + data
+
+
+def x509_leaf(cert: x509.Certificate, timestamp_ms: int = 1_767_225_600_000) -> bytes:
+    """MerkleTreeLeaf v1 / timestamped_entry / x509_entry, no extensions."""
+    der = cert.public_bytes(Encoding.DER)
+    return (b"\x00\x00" + timestamp_ms.to_bytes(8, "big") + b"\x00\x00" + _u24(der)
+            + b"\x00\x00")
+
+
+def precert_leaf(tbs_without_poison: bytes, timestamp_ms: int = 1_767_225_600_000) -> bytes:
+    """MerkleTreeLeaf v1 / precert_entry: issuer key hash + the TBS without the poison."""
+    return (b"\x00\x00" + timestamp_ms.to_bytes(8, "big") + b"\x00\x01" + bytes(range(32))
+            + _u24(tbs_without_poison) + b"\x00\x00")
+
+
+def x509_extra(chain: Sequence[x509.Certificate] = ()) -> bytes:
+    return _u24(b"".join(_u24(c.public_bytes(Encoding.DER)) for c in chain))
+
+
+def precert_extra(precert: x509.Certificate, chain: Sequence[x509.Certificate] = ()) -> bytes:
+    return _u24(precert.public_bytes(Encoding.DER)) + x509_extra(chain)
+
+
+@dataclass(frozen=True)
+class Entry:
+    leaf_input: bytes
+    extra_data: bytes
+
+
+def cert_entry(sans: Sequence[str], cn: str | None = None, serial: int = 1) -> Entry:
+    cert = make_certificate(sans, cn, serial=serial)
+    issuer = make_certificate([], "Test CA", serial=999)
+    return Entry(x509_leaf(cert), x509_extra([issuer]))
+
+
+def precert_entry(sans: Sequence[str], cn: str | None = None, serial: int = 1) -> Entry:
+    cert = make_certificate(sans, cn, precert=True, serial=serial)
+    # The log signs the TBS as the final certificate will have it: the same, less the poison.
+    tbs = make_certificate(sans, cn, serial=serial).tbs_certificate_bytes
+    issuer = make_certificate([], "Test CA", serial=999)
+    return Entry(precert_leaf(tbs), precert_extra(cert, [issuer]))
+
+
+# --- a CT log ---------------------------------------------------------------------------
+
+
+@dataclass
+class CtLogServer:
+    """An RFC 6962 log on 127.0.0.1; ``entries`` may grow while it runs."""
+
+    entries: list[Entry] = field(default_factory=list)
+    max_per_request: int = 1000  # real logs cap get-entries answers; tests lower it
+    fail_next: int = 0  # answer the next N requests with HTTP 503
+    served: list[int] = field(default_factory=list)  # every entry index ever sent
+    requests: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _httpd: ThreadingHTTPServer | None = None
+    _thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        assert self._httpd is not None
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/logs/test2026"
+
+    def add(self, *entries: Entry) -> None:
+        with self._lock:
+            self.entries.extend(entries)
+
+    def answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, Any]:
+        with self._lock:
+            self.requests.append(path)
+            if self.fail_next:
+                self.fail_next -= 1
+                return 503, {"error": "try later"}
+            size = len(self.entries)
+            if path == "/logs/test2026/ct/v1/get-sth":
+                return 200, {"tree_size": size, "timestamp": 1_767_225_600_000,
+                             "sha256_root_hash": "", "tree_head_signature": ""}
+            if path != "/logs/test2026/ct/v1/get-entries":
+                return 404, {"error": "not found"}
+            try:
+                start, end = int(query["start"][0]), int(query["end"][0])
+            except (KeyError, ValueError):
+                return 400, {"error": "start and end are required"}
+            if not 0 <= start <= end or start >= size:
+                return 400, {"error": "bad range"}
+            stop = min(end + 1, size, start + self.max_per_request)
+            self.served.extend(range(start, stop))
+            return 200, {"entries": [
+                {"leaf_input": base64.b64encode(e.leaf_input).decode(),
+                 "extra_data": base64.b64encode(e.extra_data).decode()}
+                for e in self.entries[start:stop]
+            ]}
+
+    def start(self) -> None:
+        log = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                status, body = log.answer(parts.path, parse_qs(parts.query))
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # keep test output clean
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        # A short poll interval lets shutdown() return at once instead of after 0.5 s.
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.01,),
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+@contextmanager
+def running_ct_log(*entries: Entry, max_per_request: int = 1000) -> Iterator[CtLogServer]:
+    server = CtLogServer(list(entries), max_per_request=max_per_request)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# --- a CertStream server ----------------------------------------------------------------
+
+
+def certificate_update(domains: Sequence[str], index: int = 0) -> str:
+    """A certificate_update message as certstream-server sends it (trimmed of DER)."""
+    return json.dumps({
+        "message_type": "certificate_update",
+        "data": {
+            "update_type": "PrecertLogEntry",
+            "leaf_cert": {
+                "subject": {"aggregated": f"/CN={domains[0]}", "CN": domains[0], "C": None,
+                            "ST": None, "L": None, "O": None, "OU": None},
+                "extensions": {
+                    "subjectAltName": ", ".join(f"DNS:{d}" for d in domains),
+                    "ctlPoisonByte": True,
+                    "basicConstraints": "CA:FALSE",
+                },
+                "not_before": 1767225600, "not_after": 1775001600,
+                "serial_number": f"{index:032X}",
+                "fingerprint": "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01",
+                "all_domains": list(domains),
+            },
+            "chain": [{"subject": {"aggregated": "/C=US/O=Let's Encrypt/CN=R11"}}],
+            "cert_index": 1_000_000 + index,
+            "cert_link": f"https://ct.example.test/logs/x/ct/v1/get-entries?start={index}",
+            "seen": 1767225600.5 + index,
+            "source": {"url": "https://ct.example.test/logs/x/", "name": "Test 'x' log"},
+        },
+    })
+
+
+def dns_entries(domains: Sequence[str]) -> str:
+    return json.dumps({"message_type": "dns_entries", "data": list(domains)})
+
+
+HEARTBEAT = json.dumps({"message_type": "heartbeat", "timestamp": 1767225600.0})
+
+
+@dataclass
+class CertStreamServer:
+    """Connection n gets ``sessions[n]`` and is then dropped; later ones are held open
+    (``hold``) or closed at once."""
+
+    sessions: list[list[str]]
+    abort: bool = False  # drop like a dead network (no close frame) instead of closing
+    hold: bool = True
+    connections: int = 0
+    _server: Server | None = None
+    _thread: threading.Thread | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        return f"ws://127.0.0.1:{self._server.socket.getsockname()[1]}/"
+
+    def handle(self, connection: ServerConnection) -> None:
+        with self._lock:
+            number = self.connections
+            self.connections += 1
+        if number >= len(self.sessions):
+            if not self.hold:
+                connection.close(code=1001, reason="going away")
+                return
+            for _ in connection:  # hold the feed open until the client leaves
+                pass
+            return
+        for message in self.sessions[number]:
+            connection.send(message)
+        if self.abort:
+            connection.socket.shutdown(socket.SHUT_RDWR)
+        else:
+            connection.close(code=1011, reason="server restarting")
+
+    def start(self) -> None:
+        self._server = serve(self.handle, "127.0.0.1", 0, compression=None)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+@contextmanager
+def running_certstream(sessions: list[list[str]], abort: bool = False, hold: bool = True
+                       ) -> Iterator[CertStreamServer]:
+    server = CertStreamServer(sessions, abort, hold)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def dead_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port

@@ -1,0 +1,138 @@
+"""The pure watch pipeline: normalise, judge once, hits as values."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smishguard.model import Imitation, ImitationKind
+from smishguard.watch import Watch, WatchHit, normalize_name, watch
+
+
+class FakeIndex:
+    """Stands in for the look-alike index where the engine is not the point: any host with
+    'acme' in it, except acme.com itself, imitates Acme."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def match(self, host: str) -> Imitation | None:
+        self.asked.append(host)
+        if "acme" not in host or host == "acme.com" or host.endswith(".acme.com"):
+            return None
+        return Imitation(domain=host, brand="Acme", kind=ImitationKind.KEYWORD, score=0.875,
+                         matched="acme", keyword="okta", reason=f"{host} imitates Acme")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("acme-okta.com", "acme-okta.com"),
+    ("  ACME-OKTA.COM.  ", "acme-okta.com"),
+    ("*.acme-okta.com", "acme-okta.com"),
+    ("*.*.acme-okta.com.", "acme-okta.com"),
+    ("sso.acme-okta.com", "sso.acme-okta.com"),
+    ("аcme.com", "xn--cme-5cd.com"),  # Cyrillic а
+    ("ACMÉ-login.com", "xn--acm-login-d4a.com"),
+    ("acme。com", "acme.com"),  # ideographic full stop, mapped by UTS 46
+    ("xn--cme-5cd.com", "xn--cme-5cd.com"),
+    ("_dmarc.acme-okta.com", "_dmarc.acme-okta.com"),
+    ("localhost", None),
+    ("10.0.0.1", None),
+    ("a..b", None),
+    ("-acme.com", None),
+    ("acme-.com", None),
+    ("", None),
+    ("*", None),
+    ("acme.com/login", None),
+    ("a" * 64 + ".com", None),
+    (".".join(["a" * 60] * 5) + ".com", None),  # over 253 characters
+    ("acme\x00.com", None),
+    ("☃.com\udcff", None),  # lone surrogate: not encodable
+])
+def test_normalize_name(raw: str, expected: str | None) -> None:
+    assert normalize_name(raw) == expected
+
+
+@given(st.text(max_size=80))
+def test_normalize_is_idempotent_and_never_raises(raw: str) -> None:
+    once = normalize_name(raw)
+    if once is not None:
+        assert normalize_name(once) == once
+        assert once.isascii()
+        assert once == once.lower()
+
+
+def test_each_host_is_judged_and_reported_once() -> None:
+    index = FakeIndex()
+    w = Watch(index, source="feed.txt")
+    names = ["acme-okta.com", "*.acme-okta.com", "ACME-OKTA.COM.", "www.acme-okta.com",
+             "acme.com", "not a name", "login.acme.com", "acme.com"]
+    hits = list(w.run(names))
+    assert [h.domain for h in hits] == ["acme-okta.com", "www.acme-okta.com"]
+    assert index.asked == ["acme-okta.com", "www.acme-okta.com", "acme.com", "login.acme.com"]
+    assert hits[0] == WatchHit("acme-okta.com", "Acme", ImitationKind.KEYWORD, 0.875,
+                               "acme-okta.com imitates Acme", "feed.txt")
+    s = w.summary
+    assert (s.names, s.invalid, s.repeated, s.hits) == (8, 1, 3, 2)
+
+
+def test_memory_is_bounded_and_forgetting_means_reporting_again() -> None:
+    index = FakeIndex()
+    w = Watch(index, memory=2)
+    names = ["a-acme.com", "b-acme.com", "a-acme.com", "c-acme.com", "b-acme.com",
+             "a-acme.com"]
+    hits = [h.domain for h in w.run(names)]
+    # LRU: a is refreshed at step 3, so c evicts b; b comes back as new and evicts a
+    assert hits == ["a-acme.com", "b-acme.com", "c-acme.com", "b-acme.com", "a-acme.com"]
+    assert len(w._seen) == 2
+
+
+def test_memory_must_hold_something() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        Watch(FakeIndex(), memory=0)
+
+
+def test_run_is_lazy_on_endless_streams() -> None:
+    def endless() -> object:
+        i = 0
+        while True:
+            yield f"x{i}-acme.com"
+            i += 1
+
+    hits = Watch(FakeIndex()).run(endless())  # type: ignore[arg-type]
+    assert [next(hits).domain for _ in range(3)] == ["x0-acme.com", "x1-acme.com",
+                                                     "x2-acme.com"]
+
+
+def test_watch_function_is_the_simple_call() -> None:
+    assert [h.domain for h in watch(["acme-vpn.net", "example.org"], FakeIndex())] == [
+        "acme-vpn.net"]
+
+
+def test_hit_json_has_exactly_the_documented_keys() -> None:
+    hit = WatchHit("acme-okta.com", "Acme", ImitationKind.TYPO_KEYWORD, 0.912345, "why")
+    assert json.loads(hit.to_json()) == {"domain": "acme-okta.com", "brand": "Acme",
+                                         "kind": "typo+keyword", "score": 0.9123,
+                                         "reason": "why"}
+
+
+def test_hit_json_extras_and_round_trip() -> None:
+    seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    hit = WatchHit("acme-okta.com", "Acme", ImitationKind.HOMOGLYPH, 0.5, "why",
+                   source="https://ct.example/log", seen_at=seen)
+    body = json.loads(hit.to_json())
+    assert body["source"] == "https://ct.example/log"
+    assert body["seen_at"] == "2026-01-02T03:04:05+00:00"
+    assert WatchHit.from_dict(body) == hit
+
+
+@pytest.mark.parametrize("body", [
+    {}, {"domain": "a.com", "brand": "A", "kind": "nope", "score": 1, "reason": ""},
+    {"domain": "a.com", "brand": "A", "kind": "typo", "score": None, "reason": ""},
+])
+def test_from_dict_refuses_malformed(body: dict[str, object]) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 - each case fails in its own way
+        WatchHit.from_dict(body)
