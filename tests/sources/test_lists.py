@@ -30,6 +30,10 @@ from smishguard.sources.lists import host_of, list_names, name_on_line
     ("0.0.0.0 acme-okta.com", "acme-okta.com"),
     ("127.0.0.1\tacme-okta.com  # hosts file", "acme-okta.com"),
     ("acme-okta.com 2026-01-01 registrar", "acme-okta.com"),
+    ("2024-10-12T20:01:09Z\tadmin-acme.serv00.net\thttps://admin-acme.serv00.net/x.php",
+     "admin-acme.serv00.net"),
+    ("::1 localhost", "localhost"),
+    ("1.2.3.4 5.6.7.8", "1.2.3.4"),
     ("*.acme-okta.com", "*.acme-okta.com"),
     ("https://", ""),
 ])

@@ -1,7 +1,8 @@
 """Plain lists of names, one a line: newly registered domain feeds, blocklists, exports.
 
 A line may carry a comment (``#``), blanks, a URL instead of a bare name (its host is taken),
-or a hosts-file entry (``0.0.0.0 evil.example``). Case, wildcards and trailing dots are left
+a hosts-file entry (``0.0.0.0 evil.example``) or several fields of a feed export, of which
+the first dotted host name is taken. Case, wildcards and trailing dots are left
 to :func:`smishguard.watch.normalize_name`; this module only finds the name on the line.
 """
 
@@ -48,11 +49,16 @@ def name_on_line(line: str) -> str:
     if not text:
         return ""
     fields = text.split()
-    token = fields[0]
-    # hosts-file format: "0.0.0.0 evil.example" names the second field.
-    if len(fields) > 1 and _is_ip(token):
-        token = fields[1]
-    return host_of(token)
+    if len(fields) == 1:
+        return host_of(fields[0])
+    # Several fields: a hosts file ("0.0.0.0 evil.example") or a feed export
+    # ("2024-10-12T20:01:09Z<TAB>evil.example<TAB>https://evil.example/x"). The name is the
+    # first field with a dotted host that is not an IP address; else the first non-IP field.
+    for field in fields:
+        host = host_of(field)
+        if "." in host and not _is_ip(host):
+            return host
+    return host_of(next((f for f in fields if not _is_ip(f)), fields[0]))
 
 
 def list_names(
