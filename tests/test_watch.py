@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Imitation, ImitationKind
+from smishguard.policy import load_policy
 from smishguard.watch import Watch, WatchHit, normalize_name, watch
 
 
@@ -42,8 +45,11 @@ class FakeIndex:
     ("localhost", None),
     ("10.0.0.1", None),
     ("a..b", None),
-    ("-acme.com", None),
-    ("acme-.com", None),
+    ("-container.acme-okta.com", "-container.acme-okta.com"),  # seen in real DNS data
+    ("acme-.com", "acme-.com"),
+    ("acme.-com", None),
+    ("acme.com-", None),
+    ("acme.c", None),
     ("", None),
     ("*", None),
     ("acme.com/login", None),
@@ -136,3 +142,33 @@ def test_hit_json_extras_and_round_trip() -> None:
 def test_from_dict_refuses_malformed(body: dict[str, object]) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - each case fails in its own way
         WatchHit.from_dict(body)
+
+
+# --- with the real look-alike index --------------------------------------------------------
+
+FIXTURE_POLICY = Path(__file__).parent / "fixtures" / "policy_fixture.toml"
+
+
+@pytest.fixture(scope="module")
+def real_index() -> LookalikeIndex:
+    return LookalikeIndex.from_policy(load_policy(FIXTURE_POLICY))
+
+
+def test_a_morning_of_certificates_with_the_real_index(real_index: LookalikeIndex) -> None:
+    names = [
+        "acme-okta.com", "*.acme-okta.com", "www.acme-okta.com",  # one cert, three names
+        "ACME.COM.", "login.acme.com",  # Acme's own
+        "twilio-sso.com", "аcme.com",  # Cyrillic а
+        "example.org", "toolbox.com", "10.0.0.1",
+        "acme.com.verify-id.xyz", "cloudflare-okta.com",
+    ]
+    hits = watch(names, real_index, source="ct")
+    assert [(h.domain, h.brand, h.kind) for h in hits] == [
+        ("acme-okta.com", "Acme", ImitationKind.KEYWORD),
+        ("www.acme-okta.com", "Acme", ImitationKind.KEYWORD),
+        ("twilio-sso.com", "Twilio", ImitationKind.KEYWORD),
+        ("xn--cme-5cd.com", "Acme", ImitationKind.HOMOGLYPH),
+        ("acme.com.verify-id.xyz", "Acme", ImitationKind.SUBDOMAIN),
+        ("cloudflare-okta.com", "Cloudflare", ImitationKind.KEYWORD),
+    ]
+    assert all(0.5 < h.score <= 1 and h.reason and h.source == "ct" for h in hits)

@@ -25,11 +25,11 @@ from smishguard.model import Imitation, ImitationKind
 # Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
 DEFAULT_MEMORY = 250_000
 
-# Host names as seen in certificates and feeds: letters, digits, hyphens (and underscores,
-# which appear in real certificates), at least two labels, at most 253 characters.
-_HOST = re.compile(
-    r"(?=.{1,253}\Z)(?:(?!-)[a-z0-9_-]{1,63}(?<!-)\.)+(?!-)[a-z0-9-]{1,63}(?<!-)\Z"
-)
+# Host names as seen in certificates and DNS feeds: at least two labels, at most 253
+# characters. Labels below the top level are letters, digits, hyphens and underscores in any
+# order, because real names break the hostname rules there (_dmarc.x.com, -container.x.com)
+# and the index should still see them; the top-level label is a proper one.
+_HOST = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
 
 
 def normalize_name(raw: str) -> str | None:
@@ -37,7 +37,7 @@ def normalize_name(raw: str) -> str | None:
     None when it is not a host name.
 
     ``*.Acme-Okta.COM.`` → ``acme-okta.com``; ``аcme.com`` (Cyrillic а) →
-    ``xn--cme-5cd.com``; ``10.0.0.1``, ``localhost`` and ``a..b`` → None.
+    ``xn--cme-5cd.com``; ``10.0.0.1``, ``localhost``, ``a..b`` and ``a.-com`` → None.
     """
     name = raw.strip().lower().rstrip(".")
     while name.startswith("*."):

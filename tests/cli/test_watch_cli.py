@@ -172,3 +172,48 @@ def test_warnings_go_through_the_live_display_on_a_terminal(
     assert "line 2 is not UTF-8" in result.stderr
     assert "602 names read" not in result.stdout
     assert "601 names read, 1 hits, 1 errors" in result.stderr
+
+
+# --- with the real look-alike index and the real entry point ---------------------------------
+
+FIXTURE_POLICY = Path(__file__).parents[1] / "fixtures" / "policy_fixture.toml"
+
+
+def test_real_index_json_lines() -> None:
+    result = run(["--policy", str(FIXTURE_POLICY), "--json", "-"],
+                 b"acme-okta.com\nexample.org\n*.twilio-sso.com\nlogin.acme.com\n")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [sorted(line) for line in lines] == [
+        ["brand", "domain", "kind", "reason", "score", "source"]] * 2
+    assert [(x["domain"], x["brand"], x["kind"], x["source"]) for x in lines] == [
+        ("acme-okta.com", "Acme", "keyword", "stdin"),
+        ("twilio-sso.com", "Twilio", "keyword", "stdin")]
+    assert "acme-okta.com imitates Acme" in lines[0]["reason"]
+
+
+def test_main_turns_a_lost_feed_into_one_line_and_an_exit_code(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from smishguard.cli import main
+
+    url = f"ws://127.0.0.1:{servers.dead_port()}/"
+    code = main(["watch", "--certstream", url, "--max-retries", "0"])
+    err = capsys.readouterr().err
+    assert code == InvalidInput.exit_code
+    assert "Traceback" not in err
+    assert err.splitlines()[-1].startswith(f"smishguard: error: certstream {url}: cannot connect")
+    assert "smishguard: watch: 0 names read" in err
+
+
+@pytest.mark.data
+def test_watch_over_the_shared_phishing_feed(shared_data: Path) -> None:
+    feed = shared_data / "domains" / "phishing_feed.txt"
+    result = run(["--json", str(feed)])
+    assert result.exit_code == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith("smishguard: watch: 49,972 names read")
+    assert " 0 errors" in summary
+    # an OpenPhish sample: brand look-alikes are a minority of it, but there are many
+    assert len(hits) > 500
+    assert {"keyword", "subdomain", "typo"} <= {h["kind"] for h in hits}

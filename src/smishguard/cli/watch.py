@@ -17,6 +17,7 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.table import Table
 
 from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
+from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.errors import InvalidInput
 from smishguard.policy import Policy
 from smishguard.sources.backoff import Backoff
@@ -28,8 +29,6 @@ _PROGRESS_EVERY = 512  # names between counter refreshes: cheap enough for 100k 
 
 
 def _lookalike_index(policy: Policy) -> ImitationMatcher:
-    from smishguard.domains.lookalike import LookalikeIndex
-
     return LookalikeIndex.from_policy(policy)
 
 
