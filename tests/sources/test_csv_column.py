@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smishguard.errors import InvalidInput
 from smishguard.sources.csv_column import csv_names
@@ -58,3 +60,9 @@ def test_bad_rows_are_reported_and_skipped() -> None:
         "line 5 is longer than 200 bytes; skipped",
         "line 6",
     ]
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_after_a_good_header_never_raise(data: bytes) -> None:
+    found, _ = read(b"domain,x\n" + data, max_line=100)
+    assert all(name == name.strip() and name for name in found)

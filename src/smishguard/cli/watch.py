@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, closing
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Protocol
@@ -168,8 +169,8 @@ def watch_command(
 
 
 def _stamped(hit: WatchHit) -> WatchHit:
-    return WatchHit(hit.domain, hit.brand, hit.kind, hit.score, hit.reason, hit.source,
-                    datetime.now(UTC).replace(microsecond=0))
+    """The time a live feed showed the name: read here, at the edge, never in the core."""
+    return replace(hit, seen_at=datetime.now(UTC).replace(microsecond=0))
 
 
 def _open_output(path: Path) -> IO[str]:
