@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -217,3 +218,67 @@ def test_watch_over_the_shared_phishing_feed(shared_data: Path) -> None:
     # an OpenPhish sample: brand look-alikes are a minority of it, but there are many
     assert len(hits) > 500
     assert {"keyword", "subdomain", "typo"} <= {h["kind"] for h in hits}
+
+
+# --- permutations ------------------------------------------------------------------------------
+
+permutations_command = watch_cli.permutations_command
+
+
+@dataclass(frozen=True)
+class FakePermutation:
+    category: str
+    domain: str
+
+
+@pytest.fixture
+def fake_permutations(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ...]]]:
+    """The output is the point here, not the generator: a stand-in that records its calls."""
+    calls: list[tuple[str, tuple[str, ...]]] = []
+
+    def permutations(domain: str, keywords: tuple[str, ...]) -> list[FakePermutation]:
+        calls.append((domain, tuple(keywords)))
+        stem = domain.split(".")[0]
+        return [FakePermutation("typo", f"{stem[1:]}.com"),
+                FakePermutation("keyword", f"{stem}-okta.com"),
+                FakePermutation("typo", f"{stem}{stem[-1]}.com")]
+
+    module = ModuleType("smishguard.domains.permutations")
+    module.permutations = permutations  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "smishguard.domains.permutations", module)
+    return calls
+
+
+def test_permutations_json_lines(fake_permutations: list[tuple[str, tuple[str, ...]]],
+                                 tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    policy.write_text('keywords = ["okta", "sso"]\n[[brands]]\nname = "Acme"\n'
+                      'domains = ["acme.com"]\n', encoding="utf-8")
+    result = CliRunner().invoke(permutations_command,
+                                ["--json", "--policy", str(policy), "ACME.com."])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x) for x in result.stdout.splitlines()] == [
+        {"category": "typo", "domain": "cme.com"},
+        {"category": "keyword", "domain": "acme-okta.com"},
+        {"category": "typo", "domain": "acmee.com"}]
+    assert fake_permutations == [("acme.com", ("okta", "sso"))]
+
+
+def test_permutations_table_groups_by_category(
+        fake_permutations: list[tuple[str, tuple[str, ...]]]) -> None:
+    result = CliRunner().invoke(permutations_command, ["acme.com"])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if ".com" in line]
+    assert "typo (2)" in rows[1]
+    assert "cme.com" in rows[1]
+    assert "acmee.com" in rows[2]
+    assert "keyword (1)" in rows[3]
+    assert "acme-okta.com" in rows[3]
+    assert "3 names" in result.stdout
+
+
+def test_permutations_refuses_a_non_domain(
+        fake_permutations: list[tuple[str, tuple[str, ...]]]) -> None:
+    result = CliRunner().invoke(permutations_command, ["not a domain"])
+    assert isinstance(result.exception, InvalidInput)
+    assert fake_permutations == []
