@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+# Test helper modules (teamsets) are imported by name, also from benchmarks/.
+sys.path.insert(0, str(REPO / "tests"))
 
 
 def data_dir() -> Path:
