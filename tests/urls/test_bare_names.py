@@ -54,7 +54,7 @@ def test_common_tlds_are_public_suffixes(tld: str) -> None:
         # a path
         ("hi.how", Cue.PATH, True),
         ("x.com", Cue.PATH, True),
-        ("p.it", Cue.PATH, False),  # one-letter name, uncommon top-level domain
+        ("t.me", Cue.PATH, True),
         ("gov.uk", Cue.PATH, True),
         ("home.Call", Cue.PATH, False),
         # spelled-out dot

@@ -41,6 +41,7 @@ def only(text: str) -> Url:
         ),
         ("https://acme.com./x has a root dot", ["https://acme.com/x"]),
         ("x.com/acme", ["http://x.com/acme"]),
+        ("Join us on t.me/acme_jobs", ["http://t.me/acme_jobs"]),
         ("gov.uk/tax-refund", ["http://gov.uk/tax-refund"]),
         ("acme-okta.it", ["http://acme-okta.it"]),
     ],

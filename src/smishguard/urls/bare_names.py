@@ -13,17 +13,19 @@ extractor then retries without up to three trailing labels, to find ``acme.com``
 ``acme.com.Call me``). Then, from the strongest cue in the writing to the weakest:
 
 * ``www.``, a bracketed dot (``[.]``, ``(dot)``) or a port: nothing more.
-* a path (``acme.com/login``): a name part of two characters or more, or of one with a
-  common top-level domain (``x.com/acme``). A name that is itself a public suffix
-  (``gov.uk/tax``) counts only with a path.
+* a path (``acme.com/login``, ``t.me/acme``): nothing more. A name that is itself a public
+  suffix (``gov.uk/tax``) counts only with a path.
 * spelled-out ``acme-okta dot com``: a common top-level domain, and not ``the dot com``.
 * nothing (``acme-okta.com``): a name part of two characters or more (or a shortener, ``t.co``)
   and either a top-level domain in ``COMMON_TLDS`` (chosen so that none is a frequent word in
   English or Spanish chat), or a two-label public suffix (``acme.co.uk``), or a hyphen in the
   name (``acme-okta.it``), or a known shortener.
 
-A bare IPv4 address needs a port, path or bracketed dot, unless its first number has two
-digits or more: ``1.2.3.4`` alone may be a version number.
+So ``correos.es`` alone is not a link (``Gracias.es tarde`` looks just the same), while
+``correos.es/envios``, ``www.correos.es`` and ``correos-envios.es`` are. A bare IPv4 address
+needs a port, path or bracketed dot, unless its first number has two digits or more:
+``1.2.3.4`` alone may be a version number. ``tests/urls/test_corpus.py`` holds the rules to
+the shared ham corpora: every link they find there is a real domain.
 """
 
 from __future__ import annotations
@@ -209,11 +211,11 @@ def counts_as_link(written: str, parts: HostParts, cue: Cue, *, is_shortener: bo
     if not parts.name:
         # A public suffix itself, such as gov.uk, is a site too, but only with a path.
         return cue is Cue.PATH and "." in parts.suffix
-    name = _written_name(written, parts)  # "bücher", not "xn--bcher-kva", for how it looks
-    if len(name) < 2 and not is_shortener:
-        return cue is Cue.PATH and last in COMMON_TLDS  # "x.com/acme", but not "a.it/b"
     if cue is Cue.PATH:
         return True
+    name = _written_name(written, parts)  # "bücher", not "xn--bcher-kva", for how it looks
+    if len(name) < 2 and not is_shortener:
+        return False
     if cue is Cue.SPELLED:
         return last in COMMON_TLDS and name.lower() not in SPELLED_DOT_STOPWORDS
     return last in COMMON_TLDS or "." in parts.suffix or "-" in name or is_shortener
