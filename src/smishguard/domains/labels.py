@@ -1,0 +1,83 @@
+"""How the look-alike index reads a host: its labels, their tokens and skeletons.
+
+Kept apart from :mod:`~smishguard.domains.lookalike` so the index module is about matching.
+"""
+
+from __future__ import annotations
+
+import idna
+
+from smishguard.domains.homoglyphs import skeleton, to_ascii
+
+MAX_HOST = 253  # longer names are not host names: rejected before any work
+# Labels that spell a domain out around a brand: www-acme-com, acme.com-login.xyz.
+TLD_WORDS = frozenset(
+    ("com", "net", "org", "co", "io", "us", "uk", "info", "biz", "gov", "edu", "es", "mx")
+)
+FILLERS = (*sorted(TLD_WORDS), "www")
+# Legacy generic endings; with the two-letter country endings, the "established" ones.
+ESTABLISHED_TLDS = frozenset(("com", "net", "org", "edu", "gov", "int", "mil", "info", "biz"))
+# Frequent subdomain labels (DNS popularity lists, CT logs); those holding no brand name of a
+# policy are skipped outright.
+# fmt: off
+COMMON_LABELS = (
+    "www", "www1", "www2", "mail", "webmail", "smtp", "imap", "pop", "mx", "ns1", "ns2", "ftp",
+    "api", "apis", "cdn", "static", "assets", "img", "images", "media", "video", "files", "data",
+    "app", "apps", "web", "mobile", "login", "auth", "secure", "accounts", "account", "id",
+    "support", "help", "blog", "shop", "store", "news", "docs", "status", "portal", "admin", "dev",
+    "test", "stage", "staging", "prod", "beta", "cloud", "edge", "dns", "cpanel", "autodiscover",
+    "webdisk", "whm", "cpcalendars", "cpcontacts", "email", "link", "links", "click", "track",
+    "tracking", "analytics", "stats", "metrics", "ads", "pixel", "tag", "sync", "events", "push",
+    "live", "stream", "download", "upload", "content", "origin", "cache", "proxy", "vpn", "remote",
+    "gateway", "service", "services", "config", "update", "updates", "global", "prod-east",
+    "prod-west", "east", "west", "north", "south", "eu", "us", "uk", "en", "es", "de", "fr", "jp",
+    "cn", "my", "go", "dashboard", "console", "connect", "sso",
+)
+# fmt: on
+
+# A label as the index reads it, a plain tuple because one is made per label in the hot path:
+# (ASCII reading, tokens of its skeleton or None when one token, flat skeleton, ASCII reading
+# without hyphens, label as people see it, is Unicode).
+Reading = tuple[str, list[str] | None, str, str, str, bool]
+
+
+def read_label(label: str) -> Reading | None:
+    """Read one label; None when it is undecodable punycode or unreadable Unicode (日本)."""
+    text = label
+    shown = label
+    if label.startswith("xn--"):
+        try:
+            shown = label[4:].encode("ascii").decode("punycode")
+        except UnicodeError:
+            return None
+        reading = to_ascii(shown)
+        if reading is None:
+            return None
+        text = reading
+    sk = skeleton(text)
+    if "-" in sk:
+        tokens = [t for t in sk.split("-") if t]
+        flat = "".join(tokens)
+        return text, tokens, flat, text.replace("-", ""), shown, shown is not label
+    return text, None, sk, text, shown, shown is not label
+
+
+def to_ascii_host(host: str) -> str:
+    """A Unicode host name in ASCII (punycode), or '' when it cannot be one."""
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except UnicodeError:
+        try:
+            return host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return ""
+
+
+def on_boundaries(tokens: list[str], start: int, end: int) -> bool:
+    """Whether [start, end) of the joined tokens begins and ends between tokens."""
+    pos = 0
+    edges = {0}
+    for token in tokens:
+        pos += len(token)
+        edges.add(pos)
+    return start in edges and end in edges

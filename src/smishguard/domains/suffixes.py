@@ -1,0 +1,148 @@
+"""Who controls a name: public suffixes, free hosting and CDN infrastructure, fast.
+
+:mod:`smishguard.domains.registrable` answers the same question through tldextract, which
+costs ~5 µs a name; the look-alike index needs it in well under a microsecond, so
+:class:`SuffixTable` walks the same bundled Public Suffix List snapshot (tldextract's, so the
+answers agree) as one dict lookup per label.
+
+Two levels matter to look-alikes. The ICANN suffix gives the registrable domain
+(``vercel.app`` in ``acme.vercel.app``). The private part of the list, plus the few free
+hosts missing from it (:data:`EXTRA_FREE_HOSTS`), names places where anyone gets a name of
+their own for free: there the *tenant* label (``acme``) is what an attacker chose.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+
+from tldextract.suffix_list import extract_tlds_from_suffix_list
+
+from smishguard.errors import DataError
+
+# Free site builders and hosts where phishing pages live, missing from the private PSL.
+# fmt: off
+EXTRA_FREE_HOSTS: tuple[str, ...] = (
+    "weebly.com", "weeblysite.com", "000webhostapp.com", "godaddysites.com", "my.site.com",
+    "sandbox.my.site.com", "serv00.net", "wixstudio.io", "webnode.page", "jimdosite.com",
+    "mystrikingly.com", "strikingly.com", "carrd.co", "tilda.ws", "framer.website", "framer.app",
+    "mozello.com", "ukit.me", "site123.me", "wordpress.com", "blogspot.com", "ipfs.dweb.link",
+    "replit.app", "repl.co", "glitch.me", "onrender.com", "railway.app", "fly.dev", "surge.sh",
+    "hpage.com", "webwave.dev", "cprapid.com", "ngrok-free.app", "sharepoint.com", "typedream.app",
+    "us.kg",
+)
+# fmt: on
+
+# CDN and traffic-manager names where a customer's own hostname is written into the label
+# (``www.apple.com.edgekey.net``): a brand in the subdomain there is the brand's own setup.
+# fmt: off
+CDN_INFRASTRUCTURE: frozenset[str] = frozenset(
+    (
+        "edgekey.net", "edgesuite.net", "akamaiedge.net", "akamai.net", "akamaized.net",
+        "akadns.net", "akamaihd.net", "srip.net", "edgekey-staging.net", "cloudfront.net",
+        "fastly.net", "fastlylb.net", "azureedge.net", "azurefd.net", "trafficmanager.net",
+        "footprint.net", "llnwd.net", "edgecastcdn.net", "cdn77.org", "cdngc.net", "cdnetworks.net",
+        "impervadns.net", "incapdns.net", "stackpathdns.com", "b-cdn.net", "chinacache.net",
+        "wscloudcdn.com", "kunlunca.com", "alikunlun.com", "cdntip.com", "dnsv1.com", "tdnsv5.com",
+        "cloudflare.net", "msedge.net", "t-msedge.net", "s-msedge.net", "edgecastdns.net",
+        "lldns.net", "hwcdn.net", "akahost.net", "fastly-edge.com", "akamaized-staging.net",
+        "edgesuite-staging.net", "mcas.ms",
+    )
+)
+# fmt: on
+# Stems of CDN and DNS-steering names (volcfcdndvs.com, alibabadns.com, cdngslb.com): a brand's
+# hostname written in front of them is a CNAME target, not an imitation.
+_INFRA_STEMS = ("cdn", "dns", "gslb", "edge", "akamai", "cache")
+
+_ICANN, _PRIVATE, _WILD_ICANN, _WILD_PRIVATE, _EXCEPTION, _TAIL = 1, 2, 4, 8, 16, 32
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixTable:
+    """The Public Suffix List as one dict: suffix (or a tail of one) → flags."""
+
+    rules: dict[str, int]
+
+    @classmethod
+    def from_rules(cls, icann: list[str], private: list[str]) -> SuffixTable:
+        rules: dict[str, int] = {}
+
+        def add(rule: str, plain: int, wild: int) -> None:
+            if rule.startswith("!"):
+                key, flag = rule[1:], _EXCEPTION
+            elif rule.startswith("*."):
+                key, flag = rule[2:], wild
+            else:
+                key, flag = rule, plain
+            key = key.encode("idna").decode("ascii") if not key.isascii() else key
+            rules[key] = rules.get(key, 0) | flag
+            parts = key.split(".")
+            for i in range(1, len(parts)):
+                tail = ".".join(parts[i:])
+                rules[tail] = rules.get(tail, 0) | _TAIL
+            # the key itself is a tail of anything below it when it has children
+            if flag in (_WILD_ICANN, _WILD_PRIVATE, _EXCEPTION):
+                rules[key] |= _TAIL
+
+        for rule in icann:
+            add(rule, _ICANN, _WILD_ICANN)
+        for rule in (*private, *EXTRA_FREE_HOSTS):
+            add(rule, _PRIVATE, _WILD_PRIVATE)
+        # keys that are both a rule and a parent of longer rules must keep walking
+        for key in list(rules):
+            parts = key.split(".")
+            for i in range(1, len(parts)):
+                rules[".".join(parts[i:])] |= _TAIL
+        return cls(rules=rules)
+
+    def depths(self, labels: list[str]) -> tuple[int, int]:
+        """(ICANN suffix depth, free-host suffix depth) in labels, for ``labels`` of a host.
+
+        Unknown top-level names count as a one-label suffix (the PSL's default ``*`` rule).
+        The free-host depth is 0 when no private rule applies.
+        """
+        get = self.rules.get
+        n = len(labels)
+        key = labels[-1]
+        flags = get(key, 0)
+        icann = 1  # a known TLD, or the default rule
+        private = 0
+        i = n - 1
+        while flags & _TAIL and i > 0:
+            wild = flags & (_WILD_ICANN | _WILD_PRIVATE)
+            i -= 1
+            key = labels[i] + "." + key
+            flags = get(key, 0)
+            if flags & _EXCEPTION:  # !city.kawasaki.jp: the suffix is kawasaki.jp
+                icann = max(icann, n - i - 1)
+                break
+            if flags & _ICANN or wild & _WILD_ICANN:
+                icann = n - i
+            if flags & _PRIVATE or wild & _WILD_PRIVATE:
+                private = n - i
+        return icann, private if private > icann else 0
+
+
+@cache
+def suffix_table() -> SuffixTable:
+    """The table built from tldextract's bundled snapshot (read once, read-only after)."""
+    raw = pkgutil.get_data("tldextract", ".tld_set_snapshot")
+    if raw is None:
+        raise DataError("tldextract's bundled suffix list is missing: reinstall tldextract")
+    icann, private = extract_tlds_from_suffix_list(raw.decode("utf-8"))
+    return SuffixTable.from_rules(icann, private)
+
+
+def is_infrastructure(labels: list[str], registrable_at: int) -> bool:
+    """Whether a host is a CDN or DNS-steering name (``x.com.c.volcfcdndvs.com``).
+
+    ``registrable_at`` is the index of the registrable domain's first label. True for the
+    known CDNs, and when the registrable name or a label below it names a CDN or DNS service.
+    """
+    if ".".join(labels[registrable_at:]) in CDN_INFRASTRUCTURE:
+        return True
+    name = labels[registrable_at]
+    if any(stem in name for stem in _INFRA_STEMS):
+        return True
+    return any(label in _INFRA_STEMS for label in labels[:registrable_at])

@@ -1,0 +1,160 @@
+"""Typing mistakes, one set of rules for both directions.
+
+The permutation generator writes typos of a name with the generators below (dnstwist's
+categories); the look-alike index recognises them with a deletion index (SymSpell: a typo of
+a name shares a one- or two-letter deletion with it) and names the mistake with
+:func:`describe_edit`. Keyboards are QWERTY, QWERTZ and AZERTY, as in dnstwist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz.distance import OSA
+
+VOWELS = "aeiou"
+HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+_KEYBOARDS = (
+    ("1234567890-", "qwertyuiop", "asdfghjkl", "zxcvbnm"),
+    ("1234567890", "qwertzuiop", "asdfghjkl", "yxcvbnm"),
+    ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn"),
+)
+
+
+def _neighbours() -> dict[str, str]:
+    near: dict[str, set[str]] = {}
+    for rows in _KEYBOARDS:
+        for r, row in enumerate(rows):
+            for c, key in enumerate(row):
+                keys = near.setdefault(key, set())
+                for dr in (-1, 0, 1):
+                    if 0 <= r + dr < len(rows):
+                        other = rows[r + dr]
+                        for dc in (-1, 0, 1):
+                            if 0 <= c + dc < len(other) and (dr, dc) != (0, 0):
+                                keys.add(other[c + dc])
+    return {k: "".join(sorted(v - {"-"})) for k, v in near.items()}
+
+
+KEYBOARD_NEIGHBOURS: dict[str, str] = _neighbours()
+
+
+def distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one edit (OSA)."""
+    return int(OSA.distance(a, b))
+
+
+def deletions(text: str, depth: int, keep: int = 0) -> set[str]:
+    """All strings made by deleting up to ``depth`` characters (SymSpell's neighbourhood).
+
+    The first ``keep`` characters are never deleted.
+    """
+    out = {text}
+    frontier = {text}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(keep, len(w))}
+        out |= frontier
+    return out
+
+
+def describe_edit(candidate: str, name: str) -> str:
+    """Name the single mistake that turns ``name`` into ``candidate`` ('' if not one edit).
+
+    Returns one of: omission, repetition, addition, insertion, transposition, vowel-swap,
+    bitsquatting, replacement, hyphenation.
+    """
+    if candidate.replace("-", "") == name and candidate != name:
+        return "hyphenation"
+    lc, ln = len(candidate), len(name)
+    if lc == ln - 1:
+        return "omission" if any(name[:i] + name[i + 1 :] == candidate for i in range(ln)) else ""
+    if lc == ln + 1:
+        extra = [i for i in range(lc) if candidate[:i] + candidate[i + 1 :] == name]
+        if not extra:
+            return ""
+        if any(i > 0 and candidate[i] == candidate[i - 1] for i in extra):
+            return "repetition"
+        return "addition" if extra[-1] == lc - 1 else "insertion"
+    if lc != ln:
+        return ""
+    diff = [i for i in range(ln) if candidate[i] != name[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        i = diff[0]
+        if candidate[i] == name[i + 1] and candidate[i + 1] == name[i]:
+            return "transposition"
+    if len(diff) != 1:
+        return ""
+    old, new = name[diff[0]], candidate[diff[0]]
+    if old in VOWELS and new in VOWELS:
+        return "vowel-swap"
+    if bin(ord(old) ^ ord(new)).count("1") == 1:
+        return "bitsquatting"
+    return "replacement"
+
+
+def omission(name: str) -> Iterator[str]:
+    for i in range(len(name)):
+        yield name[:i] + name[i + 1 :]
+
+
+def repetition(name: str) -> Iterator[str]:
+    for i, char in enumerate(name):
+        if char.isalnum():
+            yield name[: i + 1] + char + name[i + 1 :]
+
+
+def transposition(name: str) -> Iterator[str]:
+    for i in range(len(name) - 1):
+        if name[i] != name[i + 1]:
+            yield name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+
+
+def insertion(name: str) -> Iterator[str]:
+    """A neighbouring key pressed with the intended one (before or after it)."""
+    for i, char in enumerate(name):
+        for key in KEYBOARD_NEIGHBOURS.get(char, ""):
+            yield name[:i] + key + name[i:]
+            yield name[: i + 1] + key + name[i + 1 :]
+
+
+def replacement(name: str) -> Iterator[str]:
+    """A neighbouring key pressed instead of the intended one."""
+    for i, char in enumerate(name):
+        for key in KEYBOARD_NEIGHBOURS.get(char, ""):
+            yield name[:i] + key + name[i + 1 :]
+
+
+def addition(name: str) -> Iterator[str]:
+    for char in HOST_CHARS:
+        yield name + char
+
+
+def vowel_swap(name: str) -> Iterator[str]:
+    for i, char in enumerate(name):
+        if char in VOWELS:
+            for vowel in VOWELS:
+                if vowel != char:
+                    yield name[:i] + vowel + name[i + 1 :]
+
+
+def bitsquatting(name: str) -> Iterator[str]:
+    """One flipped bit in one character that still gives a valid host character."""
+    for i, char in enumerate(name):
+        for bit in range(8):
+            flipped = chr(ord(char) ^ (1 << bit))
+            if flipped in HOST_CHARS:
+                yield name[:i] + flipped + name[i + 1 :]
+
+
+def hyphenation(name: str) -> Iterator[str]:
+    for i in range(1, len(name)):
+        if name[i - 1] != "-" and name[i] != "-":
+            yield name[:i] + "-" + name[i:]
+
+
+def dot_insertion(name: str) -> Iterator[str]:
+    """``paypal`` → ``pay.pal``: the tail becomes the registered name."""
+    for i in range(1, len(name)):
+        if name[i - 1] != "-" and name[i] != "-":
+            yield name[:i] + "." + name[i:]

@@ -1,0 +1,57 @@
+"""English words, to tell a brand that is also a word (``target``) from one that is not.
+
+The list ships as ``smishguard/data/scowl_words.txt.gz``: alphabetic words of 3 to 20 letters
+from SCOWL as packaged by Debian 12 (2020.12.07): the lower-case words of ``wamerican-small``
+(size 35) are the *common* section; ``wamerican`` (size 50), proper nouns lower-cased, adds the
+*more* section. Copyright and terms are in
+``scowl_words.COPYRIGHT`` beside it. A few Spanish words that appear in brand and domain names
+are added below, since the brands we protect include Spanish ones.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from smishguard.errors import DataError
+
+# fmt: off
+_SPANISH_COMMON: tuple[str, ...] = (
+    "correo", "correos", "banco", "bancos", "caja", "pago", "pagos", "cuenta", "cuentas",
+    "hacienda", "tributaria", "agencia", "multa", "multas", "envio", "entrega", "paquete", "tienda",
+    "casa", "naranja", "plata", "oro", "sol", "mar", "vida", "hogar", "mundo", "tarjeta", "seguro",
+    "seguros", "ayuda", "cliente", "clientes", "soporte", "hola",
+)
+# fmt: on
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    common: frozenset[str]  # everyday words: a brand named like one is weak
+    known: frozenset[str]  # every word we know (common included): a typo that is one is not
+
+    def is_common(self, word: str) -> bool:
+        return word in self.common
+
+    def is_word(self, word: str) -> bool:
+        return word in self.known
+
+
+@cache
+def english_words() -> Words:
+    """The shipped word list (read once; read-only afterwards)."""
+    try:
+        raw = files("smishguard").joinpath("data/scowl_words.txt.gz").read_bytes()
+    except FileNotFoundError as exc:
+        raise DataError("smishguard/data/scowl_words.txt.gz is missing: reinstall") from exc
+    common: set[str] = set(_SPANISH_COMMON)
+    more: set[str] = set()
+    section = common
+    for line in gzip.decompress(raw).decode("ascii").splitlines():
+        if line.startswith("#"):
+            section = common if line == "# common" else more
+        elif line:
+            section.add(line)
+    return Words(common=frozenset(common), known=frozenset(common | more))
