@@ -179,22 +179,23 @@ HOSTILE = {
 }
 
 
+# CPU time of this process, so that other work on the machine does not make the bound flaky.
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_100_kb_input_is_fast(name: str) -> None:
     text = HOSTILE[name]
     extract_urls(text[:1000])  # warm the PSL and the caches once
-    start = time.perf_counter()
+    start = time.process_time()
     found = extract_urls(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 0.5, f"{name}: {elapsed:.3f} s"
     assert len(found) <= MAX_URLS
 
 
 def test_ten_thousand_links_in_one_message() -> None:
     text = "\n".join(f"Aviso {i}: https://s{i}.acme-okta.com/login" for i in range(10_000))
-    start = time.perf_counter()
+    start = time.process_time()
     found = extract_urls(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert len(found) == MAX_URLS
     assert [u.host for u in found[:2]] == ["s0.acme-okta.com", "s1.acme-okta.com"]
     assert elapsed < 0.5, f"{elapsed:.3f} s"
