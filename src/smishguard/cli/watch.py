@@ -10,7 +10,7 @@ from contextlib import ExitStack, closing
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO
 
 import click
 from rich.console import Console
@@ -19,12 +19,13 @@ from rich.table import Table
 
 from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
 from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.domains.permutations import permutations
 from smishguard.errors import InvalidInput
 from smishguard.policy import Policy
 from smishguard.sources.backoff import Backoff
 from smishguard.sources.ct_log import DEFAULT_BATCH, CtReadOptions
 from smishguard.sources.selection import SourceKind, SourceSpec, open_names, resolve
-from smishguard.watch import DEFAULT_MEMORY, ImitationMatcher, Watch, WatchHit, normalize_name
+from smishguard.watch import DEFAULT_MEMORY, ImitationMatcher, Watch, WatchHit
 
 _PROGRESS_EVERY = 512  # names between counter refreshes: cheap enough for 100k names/s
 
@@ -180,38 +181,27 @@ def _open_output(path: Path) -> IO[str]:
         raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-class _Permutation(Protocol):
-    category: str
-    domain: str
-
-
 @click.command("permutations")
 @policy_option
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per name per line.")
 @click.argument("domain")
 def permutations_command(policy_path: Path | None, as_json: bool, domain: str) -> None:
     """The look-alike names of DOMAIN an attacker could register, by category."""
-    from smishguard.domains.permutations import permutations
-
-    host = normalize_name(domain)
-    if host is None:
-        raise InvalidInput(f"{domain!r} is not a domain name (try acme.com)")
     policy = load_policy_option(policy_path)
-    found: list[_Permutation] = list(permutations(host, policy.keywords))
+    by_category = permutations(domain, policy.keywords)  # InvalidInput for a non-domain
     if as_json:
-        for item in found:
-            click.echo(json.dumps({"category": item.category, "domain": item.domain},
-                                  ensure_ascii=False))
+        for category, names in by_category.items():
+            for name in names:
+                click.echo(json.dumps({"category": category, "domain": name},
+                                      ensure_ascii=False))
         return
-    table = Table(title=f"look-alikes of {host}", caption=f"{len(found):,} names")
+    total = sum(len(names) for names in by_category.values())
+    table = Table(title=f"look-alikes of {domain}", caption=f"{total:,} names")
     table.add_column("category", style="bold")
     table.add_column("domain")
-    groups: dict[str, list[str]] = {}
-    for item in found:  # categories in the order the generator gives them
-        groups.setdefault(item.category, []).append(item.domain)
-    for number, (category, domains) in enumerate(groups.items()):
+    for number, (category, names) in enumerate((c, n) for c, n in by_category.items() if n):
         if number:
             table.add_section()
-        for i, name in enumerate(domains):
-            table.add_row(f"{category} ({len(domains)})" if i == 0 else "", name)
+        for i, name in enumerate(names):
+            table.add_row(f"{category} ({len(names)})" if i == 0 else "", name)
     Console().print(table)
