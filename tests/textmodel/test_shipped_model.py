@@ -1,0 +1,106 @@
+"""The model shipped in the package: present, small, loadable, and sane on clear cases."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from smishguard import textmodel
+from smishguard.errors import ModelError
+from smishguard.textmodel import DEFAULT_MODEL_RESOURCE, load_default_model
+from smishguard.textmodel.splits import Split
+from smishguard.textmodel.training import fit_text_model
+
+MAX_MODEL_BYTES = 5_000_000
+
+
+def test_shipped_model_loads_and_is_small() -> None:
+    model = load_default_model()
+    assert len(model.table) > 1000
+    assert 0.5 <= model.threshold < 1.0
+    size = len(resources.files("smishguard").joinpath(DEFAULT_MODEL_RESOURCE).read_bytes())
+    assert size < MAX_MODEL_BYTES
+    assert load_default_model() is model  # read once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WINNER!! As a valued network customer you have been selected to receive a £900 prize "
+        "reward! To claim call 09061701461. Claim code KL341. Valid 12 hours only.",
+        "Congratulations! You have won a guaranteed cash prize. Txt CLAIM to 87121 now",
+        "Has ganado un premio. Haz clic aqui para reclamarlo",
+    ],
+)
+def test_classic_spam_is_flagged(text: str) -> None:
+    model = load_default_model()
+    assert model.predict_proba(text) >= model.threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hey, running 10 min late, see you at the cafe",
+        "Can you pick up milk on the way home?",
+        "Your Acme verification code is 482913. Don't share it with anyone.",
+        "Tu código de verificación es 482913. No lo compartas con nadie.",
+        "Hola, llego 10 minutos tarde",
+    ],
+)
+def test_chat_and_codes_are_not_flagged(text: str) -> None:
+    model = load_default_model()
+    assert model.predict_proba(text) < model.threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your package has been delivered.",
+        "Reminder: your appointment is tomorrow. Reply C to confirm",
+        "Acme IT: scheduled maintenance tonight, the VPN will be unavailable.",
+    ],
+)
+@pytest.mark.parametrize(
+    "addition",
+    [
+        " https://it.acme.com/status",
+        " ups.com/track?n=1Z999",
+        " 98765432",
+        " 10:30",
+        " (555) 010-0199",
+        " help@acme.com",
+    ],
+)
+def test_a_link_or_number_alone_never_changes_the_score(text: str, addition: str) -> None:
+    model = load_default_model()
+    assert model.predict_proba(text + addition) == model.predict_proba(text)
+
+
+def test_missing_or_corrupt_resource_is_a_model_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(textmodel, "files", lambda _package: tmp_path)
+    with pytest.raises(ModelError, match="missing: reinstall smishguard, or rebuild"):
+        load_default_model.__wrapped__()
+    (tmp_path / "data").mkdir()
+    (tmp_path / DEFAULT_MODEL_RESOURCE).write_text('{"format": "nope"}', encoding="utf-8")
+    with pytest.raises(ModelError, match="corrupt"):
+        load_default_model.__wrapped__()
+
+
+@pytest.mark.data
+def test_real_data_subset_compact_equals_sklearn_and_is_deterministic(
+    corpus_split: Split,
+) -> None:
+    # A slice of the real train part (every 5th message) keeps this test fast.
+    records = corpus_split.train[::5]
+    groups = corpus_split.train_groups[::5]
+    first = fit_text_model(records, groups, seed=13)
+    second = fit_text_model(records, groups, seed=13)
+    assert textmodel.model_to_json(first.model) == textmodel.model_to_json(second.model)
+    texts = [r.text for r in corpus_split.test[:400]]
+    expected = first.pipeline.predict_proba(texts)[:, 1]
+    assert np.abs(expected - np.array(first.model.predict_many(texts))).max() < 1e-9

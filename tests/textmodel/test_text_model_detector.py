@@ -1,0 +1,59 @@
+"""The text model as a detector: one ``text.model`` signal, batch and single alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from smishguard.detectors.base import BatchDetector, Detector, ScanContext
+from smishguard.detectors.text_model import DETECTOR_IDS, SIGNAL_ID, TextModelDetector
+from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.model import Message
+from smishguard.policy import default_policy
+from smishguard.textmodel import load_default_model
+
+SPAM = "WINNER!! You have won a guaranteed £900 cash prize. Txt CLAIM to 87121 to claim now"
+CHAT = "Hey, running 10 min late, see you at the cafe"
+
+
+@pytest.fixture(scope="module")
+def context() -> ScanContext:
+    policy = default_policy()
+    return ScanContext(policy, LookalikeIndex.from_policy(policy), (), "")
+
+
+def test_is_a_batch_detector() -> None:
+    detector = TextModelDetector()
+    assert isinstance(detector, Detector)
+    assert isinstance(detector, BatchDetector)
+    assert detector.name == "text_model"
+    assert SIGNAL_ID in DETECTOR_IDS
+
+
+def test_spam_gives_one_signal_weighted_by_probability(context: ScanContext) -> None:
+    signals = list(TextModelDetector().detect(Message(SPAM), context))
+    assert len(signals) == 1
+    signal = signals[0]
+    probability = load_default_model().predict_proba(SPAM)
+    assert signal.detector == "text.model"
+    assert signal.weight == round(probability, 4)
+    assert signal.reason.startswith("the wording resembles known SMS spam and phishing")
+    assert f"(text model: {probability:.2f})" in signal.reason
+    assert signal.evidence  # the words that pushed hardest
+
+
+def test_chat_gives_no_signal(context: ScanContext) -> None:
+    assert list(TextModelDetector().detect(Message(CHAT), context)) == []
+
+
+def test_min_probability_decides_what_is_emitted(context: ScanContext) -> None:
+    assert list(TextModelDetector(min_probability=0.0).detect(Message(CHAT), context))
+    assert not list(TextModelDetector(min_probability=1.0).detect(Message(SPAM), context))
+    with pytest.raises(ValueError, match="min_probability"):
+        TextModelDetector(min_probability=1.5)
+
+
+def test_detect_many_equals_detect(context: ScanContext) -> None:
+    detector = TextModelDetector()
+    messages = [Message(SPAM), Message(CHAT), Message(""), Message("Has ganado un premio")]
+    batch = detector.detect_many(messages, [context] * len(messages))
+    assert batch == [list(detector.detect(m, context)) for m in messages]
