@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import sys
@@ -98,6 +99,19 @@ def test_csv_column(tmp_path: Path) -> None:
     result = run(["--column", "domain", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("acme-okta.com\tAcme")
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_gzipped_certstream_lines_are_detected(tmp_path: Path) -> None:
+    path = tmp_path / "certstream-2026-01-01.log"  # no telling name: content decides
+    body = "\n".join([servers.certificate_update(["acme-okta.com", "*.acme-okta.com"]),
+                      servers.HEARTBEAT, servers.dns_entries(["example.org", "acme-vpn.net"])])
+    path.write_bytes(gzip.compress(body.encode()))
+    result = run([str(path)])
+    assert result.exit_code == 0, result.output
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+        "acme-okta.com", "acme-vpn.net"]
+    assert "4 names read, 2 hits, 0 errors" in result.stderr
 
 
 @pytest.mark.usefixtures("fake_index")
