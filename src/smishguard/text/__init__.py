@@ -1,0 +1,9 @@
+"""Reading SMS text: normalization, pretext and lure cues (en, es), brand mentions, senders.
+
+- :mod:`.normalize`: ``normalize(text)``, the one folded spelling every matcher reads.
+- :mod:`.cues`: ``find_cues(normalized)``, phrases by :class:`~.cues.CueKind`
+  (catalogues in :mod:`.phrases_en` and :mod:`.phrases_es`).
+- :mod:`.brands`: ``BrandMatcher(brands).find(normalized)``, protected brands named.
+- :mod:`.links`: where links sit in normalized text, so their words are not read as prose.
+- :mod:`.sender`: ``classify_sender(sender)`` and masking of phone numbers for evidence.
+"""
