@@ -1,0 +1,1 @@
+"""Detectors: each turns a message and its scan context into signals (see base.py)."""
