@@ -15,6 +15,15 @@ TLD_WORDS = frozenset(
     ("com", "net", "org", "co", "io", "us", "uk", "info", "biz", "gov", "edu", "es", "mx")
 )
 FILLERS = (*sorted(TLD_WORDS), "www")
+# Keywords that are everyday compounds with a common word (box-office, target-online): beside
+# a tiny or word brand name they do not point at a sign-in page, so they do not count there.
+# fmt: off
+GENERIC_KEYWORDS = frozenset((
+    "office", "service", "team", "staff", "online", "web", "app", "my", "mobile", "personal",
+    "connect", "corp", "desk", "remote", "schedule", "benefits", "customer", "it", "hr", "id",
+    "portal", "admin", "access",
+))
+# fmt: on
 # Legacy generic endings; with the two-letter country endings, the "established" ones.
 ESTABLISHED_TLDS = frozenset(("com", "net", "org", "edu", "gov", "int", "mil", "info", "biz"))
 # Frequent subdomain labels (DNS popularity lists, CT logs); those holding no brand name of a

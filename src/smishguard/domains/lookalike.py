@@ -63,6 +63,7 @@ from smishguard.domains.labels import (
     COMMON_LABELS,
     ESTABLISHED_TLDS,
     FILLERS,
+    GENERIC_KEYWORDS,
     MAX_HOST,
     TLD_WORDS,
     Reading,
@@ -94,7 +95,7 @@ class LookalikeIndex:
     # fmt: off
     __slots__ = (
         "_automaton", "_by_skeleton", "_delete_keys", "_deletes", "_filler_first",
-        "_filler_run", "_kw_first", "_kw_prefix", "_kw_prefix_first", "_kw_run",
+        "_filler_run", "_kw_first", "_kw_pointed", "_kw_prefix", "_kw_prefix_first", "_kw_run",
         "_kw_skeletons", "_kw_suffix", "_kw_suffix_first", "_max_len", "_owned",
         "_plain_labels", "_policy", "_pretexts", "_suffixes", "_words",
     )
@@ -117,7 +118,9 @@ class LookalikeIndex:
         self._automaton.make_automaton()
         # Frequent subdomain labels that hold no brand name are skipped without reading them.
         self._plain_labels = frozenset(
-            label for label in COMMON_LABELS if not any(self._automaton.iter(skeleton(label)))
+            label
+            for label in COMMON_LABELS
+            if not self._by_skeleton or not any(self._automaton.iter(skeleton(label)))
         )
         self._deletes = {key: tuple(names) for key, names in deletes.items()}
         self._delete_keys = frozenset(self._deletes)
@@ -135,6 +138,8 @@ class LookalikeIndex:
         )
         self._kw_run, self._kw_first = keyword_regexes(self._kw_skeletons)
         self._filler_run, self._filler_first = keyword_regexes({f: f for f in FILLERS})
+        pointed = {k: v for k, v in self._kw_skeletons.items() if v not in GENERIC_KEYWORDS}
+        self._kw_pointed, _ = keyword_regexes(pointed)
         long_words = [k for k in keywords if len(k) >= 3]
         self._kw_prefix, self._kw_prefix_first = keyword_regexes({k: k for k in long_words})
         self._kw_suffix, self._kw_suffix_first = keyword_regexes({k[::-1]: k for k in long_words})
@@ -150,7 +155,7 @@ class LookalikeIndex:
 
     def match(self, host: str) -> Imitation | None:
         """The brand ``host`` imitates and how, or None (also for owned and invalid names)."""
-        if not host or len(host) > MAX_HOST:
+        if not host or len(host) > MAX_HOST or not self._by_skeleton:
             return None
         if not host.isascii():
             host = to_ascii_host(host)
@@ -267,16 +272,20 @@ class LookalikeIndex:
         if strength <= _S.WORD and not delimited:
             return None
         keyword = filler = ""
+        pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
         for part in (flat[end:], flat[:start]):
             if not part:
                 continue
             if self._kw_run.fullmatch(part):
                 keyword = keyword or first_keyword(self._kw_first, self._kw_skeletons, part)
+                pointed = pointed or self._kw_pointed.search(part) is not None
             elif delimited and self._filler_run.fullmatch(part):
                 filler = filler or first_keyword(self._filler_first, None, part)
             else:
                 return None
         exact = not uni and name.flat in orig
+        if keyword and not pointed and filler not in TLD_WORDS:
+            return None  # box-office, target-online: everyday compounds
         if not keyword and filler not in TLD_WORDS:
             return None  # www-acme alone says nothing
         if filler in TLD_WORDS and (sub or not keyword):

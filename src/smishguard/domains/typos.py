@@ -8,10 +8,11 @@ a name shares a one- or two-letter deletion with it) and names the mistake with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rapidfuzz.distance import OSA
 
+Generator = Callable[[str], Iterator[str]]  # name → its variants of one kind
 VOWELS = "aeiou"
 HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 

@@ -1,0 +1,318 @@
+"""The look-alike index: what it flags, what it never flags, how sure it is, and that it is safe."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.model import ImitationKind as K
+from smishguard.policy import DEFAULT_BRANDS, Brand, Policy
+
+ACME = Brand(name="Acme", domains=("acme.com", "acme-cdn.net"), aliases=("acm",))
+POLICY = Policy(
+    brands=(
+        ACME,
+        *DEFAULT_BRANDS,
+        Brand(name="Box", domains=("box.com",)),
+        Brand(name="Target", domains=("target.com",)),
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> LookalikeIndex:
+    return LookalikeIndex.from_policy(POLICY)
+
+
+@pytest.mark.parametrize(
+    ("host", "brand", "kind"),
+    [
+        # brand + keyword, any order, separator or suffix
+        ("acme-sso.net", "Acme", K.KEYWORD),
+        ("sso-acme.org", "Acme", K.KEYWORD),
+        ("acmeokta.com", "Acme", K.KEYWORD),
+        ("acme-okta-login.co", "Acme", K.KEYWORD),
+        ("acme.okta-login.co", "Acme", K.KEYWORD),
+        ("okta-acme.us", "Acme", K.KEYWORD),
+        ("login.acme-help.com", "Acme", K.KEYWORD),
+        ("acme-vpn.net", "Acme", K.KEYWORD),
+        ("acmehelpdesk.com", "Acme", K.KEYWORD),
+        ("twilio-sso.com", "Twilio", K.KEYWORD),
+        ("okta-login.co", "Okta", K.KEYWORD),
+        ("acme-login.pages.dev", "Acme", K.KEYWORD),
+        ("paypal-com.info", "PayPal", K.KEYWORD),
+        # typos
+        ("amce.com", "Acme", K.TYPO),
+        ("acmee.com", "Acme", K.TYPO),
+        ("twiilio.com", "Twilio", K.TYPO),
+        ("twilioa.com", "Twilio", K.TYPO),
+        ("pay-pal.com", "PayPal", K.TYPO),
+        ("pay.pal.com", "PayPal", K.TYPO),
+        ("micosoft.com", "Microsoft", K.TYPO),
+        ("mircosoft.com", "Microsoft", K.TYPO),
+        ("twillio-sso.com", "Twilio", K.TYPO_KEYWORD),
+        ("twiiliosso.com", "Twilio", K.TYPO_KEYWORD),
+        ("login.microseftonline.com", "Microsoft", K.TYPO_KEYWORD),
+        # look-alike characters
+        ("acrne.com", "Acme", K.HOMOGLYPH),
+        ("twil1o.com", "Twilio", K.HOMOGLYPH),
+        ("paypa1.com", "PayPal", K.HOMOGLYPH),
+        ("micros0ft-login.com", "Microsoft", K.HOMOGLYPH),
+        ("paypai-secure.com", "PayPal", K.HOMOGLYPH),
+        ("xn--pypal-4ve.com", "PayPal", K.HOMOGLYPH),
+        ("pаypal.com", "PayPal", K.HOMOGLYPH),  # Cyrillic а, given in Unicode
+        ("xn--coinbas-xs4c.com", "Coinbase", K.HOMOGLYPH),
+        ("app1e.com", "Apple", K.HOMOGLYPH),
+        ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
+        # brand in the subdomain of an unrelated domain, and on free hosts
+        ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),
+        ("paypal.com.secure-login.info", "PayPal", K.SUBDOMAIN),
+        ("www-acme-com.evil.net", "Acme", K.SUBDOMAIN),
+        ("usps.com-tracking.top", "USPS", K.SUBDOMAIN),
+        ("att.com.verify.xyz", "AT&T", K.SUBDOMAIN),
+        ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
+        ("acme.vercel.app", "Acme", K.SUBDOMAIN),
+        ("acme.weebly.com", "Acme", K.SUBDOMAIN),
+        ("twilio.github.io", "Twilio", K.SUBDOMAIN),
+        # the exact name elsewhere
+        ("acme.net", "Acme", K.TLD_SWAP),
+        ("paypal.xyz", "PayPal", K.TLD_SWAP),
+        ("acm.org", "Acme", K.ALIAS),
+        # short and word brands: token + keyword, or the exact name
+        ("box-login.com", "Box", K.KEYWORD),
+        ("login-box.net", "Box", K.KEYWORD),
+        ("att-login.com", "AT&T", K.KEYWORD),
+        ("login.att-help.com", "AT&T", K.KEYWORD),
+        ("chase-secure.com", "Chase", K.KEYWORD),
+        ("target-login.com", "Target", K.KEYWORD),
+        ("ups-tracking.com", "UPS", K.KEYWORD),
+        ("dhl-delivery.net", "DHL", K.KEYWORD),
+        ("ing-verify.es", "ING", K.KEYWORD),
+        ("box.net", "Box", K.TLD_SWAP),
+    ],
+)
+def test_flags(index: LookalikeIndex, host: str, brand: str, kind: K) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind) == (brand, kind)
+    assert brand in found.reason
+    assert 0 < found.score <= 1
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        # each brand's own domains and subdomains
+        "acme.com",
+        "www.acme.com",
+        "login.acme.com",
+        "acme-cdn.net",
+        "x.y.acme-cdn.net",
+        "paypal.com",
+        "www.paypal.com",
+        "paypalobjects.com",
+        "paypal-community.com",
+        "okta.com",
+        "acme.okta.com",
+        "oktacdn.com",
+        "twilio.com",
+        "api.twilio.com",
+        "microsoft.com",
+        "login.microsoftonline.com",
+        "amazon-adsystem.com",
+        "media-amazon.com",
+        "att.com",
+        "box.com",
+        "chase.com",
+        "jpmorganchase.com",
+        "target.com",
+        "usps.com",
+        "e-zpassny.com",
+        "t-mobile.com",
+        # short and word brands inside other words
+        "toolbox.com",
+        "inbox.com",
+        "boxing.com",
+        "matter.com",
+        "ingles.com",
+        "citizens.com",
+        "metadata.com",
+        "appleton.org",
+        "upstart.com",
+        "dhlexpress.net",
+        "attention.com",
+        "targeted.com",
+        "chasebank-history.org",
+        "orangecounty.gov",
+        "evrim.org",
+        "box-office.com",
+        "apple-pie.com",
+        # words and names one edit from a brand
+        "venom.com",
+        "came.com",
+        "acne.com",
+        "acre.com",
+        "elle.com",
+        "tmall.com",
+        "xvideos2.com",
+        "twilio-refunds.com",
+        # unrelated, shared hosts' own names, infrastructure
+        "example.com",
+        "google.com",
+        "vercel.app",
+        "pages.dev",
+        "www.apple.com.edgekey.net",
+        "douyincdn.com.c.volcfcdndvs.com",
+    ],
+)
+def test_never_flags(index: LookalikeIndex, host: str) -> None:
+    assert index.match(host) is None
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "",
+        ".",
+        "a..b",
+        "com",
+        "localhost",
+        "10.0.0.1",
+        "-",
+        "*.",
+        "xn--",
+        "xn--zz.com",
+        "日本.jp",
+        "a" * 254,
+        "acme-okta.com" + "." * 300,
+    ],
+)
+def test_invalid_or_unreadable_is_none(index: LookalikeIndex, host: str) -> None:
+    assert index.match(host) is None
+
+
+@pytest.mark.parametrize(
+    "variant", ["ACME-OKTA.COM", "*.acme-okta.com", "acme-okta.com.", "Acme-Okta.Com."]
+)
+def test_spellings_of_the_same_host(index: LookalikeIndex, variant: str) -> None:
+    found = index.match(variant)
+    assert found is not None
+    assert found.domain == "acme-okta.com"
+    assert (found.brand, found.keyword) == ("Acme", "okta")
+
+
+@pytest.mark.parametrize(
+    ("host", "low", "high"),
+    [
+        ("twilio-okta.com", 0.9, 1.0),  # keyword on a strong brand
+        ("twillio-sso.com", 0.85, 0.95),  # typo + keyword
+        ("paypa1.com", 0.85, 0.95),  # look-alike characters
+        ("xn--pypal-4ve.com", 0.9, 1.0),
+        ("twiilio.com", 0.7, 0.8),  # typo alone
+        ("paypal.com.secure-login.info", 0.8, 0.9),  # subdomain
+        ("paypal.xyz", 0.5, 0.65),  # another suffix, where swaps phish
+        ("paypal.net", 0.3, 0.4),  # a legacy or country suffix: mostly the brand's own
+        ("gstatic.net", 0.3, 0.4),
+    ],
+)
+def test_scores(index: LookalikeIndex, host: str, low: float, high: float) -> None:
+    found = index.match(host)
+    assert found is not None
+    assert low <= found.score <= high
+
+
+def test_weak_brands_score_lower(index: LookalikeIndex) -> None:
+    strong, short, word, tiny = (
+        index.match(h)
+        for h in ("twilio-login.com", "acme-login.com", "chase-login.com", "att-login.com")
+    )
+    assert strong
+    assert short
+    assert word
+    assert tiny
+    assert strong.score > short.score > word.score >= tiny.score
+
+
+def test_company_beats_the_identity_provider_beside_it(index: LookalikeIndex) -> None:
+    # okta is both a brand and a keyword: beside Acme it is the pretext, not the target
+    for host in ("acme-okta.com", "okta-acme.us", "acme.okta-login.co"):
+        found = index.match(host)
+        assert found is not None
+        assert found.brand == "Acme"
+        assert found.keyword == "okta"
+
+
+def test_reason_reads_like_a_sentence(index: LookalikeIndex) -> None:
+    found = index.match("acme-okta.com")
+    assert found is not None
+    assert found.reason == (
+        "acme-okta.com imitates Acme: it joins the name Acme with 'okta', "
+        "but it is not one of Acme's domains"
+    )
+
+
+def test_matched_part_is_reported(index: LookalikeIndex) -> None:
+    typo = index.match("twillio-sso.com")
+    glyph = index.match("xn--pypal-4ve.com")
+    assert typo is not None
+    assert (typo.matched, typo.keyword) == ("twillio", "sso")
+    assert glyph is not None
+    assert glyph.matched == "pаypal"
+
+
+def test_empty_policy_matches_nothing() -> None:
+    index = LookalikeIndex.from_policy(Policy(brands=(), keywords=()))
+    assert index.match("paypal-login.com") is None
+
+
+def test_policy_keywords_are_used() -> None:
+    policy = Policy(brands=(ACME,), keywords=("zorgbank",))
+    index = LookalikeIndex.from_policy(policy)
+    assert index.match("acme-zorgbank.com") is not None
+    assert index.match("acme-login.com") is None
+
+
+def test_match_many_keeps_order(index: LookalikeIndex) -> None:
+    found = index.match_many(["example.com", "acme-sso.net"])
+    assert found[0] is None
+    assert found[1] is not None
+
+
+def test_huge_input_returns_fast(index: LookalikeIndex) -> None:
+    huge = "a" * 10_000_000
+    start = time.perf_counter()
+    assert index.match(huge) is None
+    assert index.match("acme-" + huge) is None
+    assert time.perf_counter() - start < 0.05
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_on_text(text: str) -> None:
+    found = LOOSE.match(text)
+    assert found is None or found.domain.isascii()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?|xn--[a-z0-9-]{1,20}", fullmatch=True),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["com", "net", "co.uk", "xyz", "vercel.app", "pages.dev", "zz"]),
+)
+def test_never_raises_on_hostnames(labels: list[str], suffix: str) -> None:
+    host = ".".join(labels) + "." + suffix
+    found = LOOSE.match(host)
+    if found is not None:
+        assert found.domain == host
+        assert 0 < found.score <= 1
+        assert found.reason
+
+
+LOOSE = LookalikeIndex.from_policy(POLICY)

@@ -1,0 +1,116 @@
+"""Permutations: every name is valid and new, and the look-alike index reads them back."""
+
+from __future__ import annotations
+
+import idna
+import pytest
+
+from smishguard.domains.homoglyphs import skeleton, to_ascii
+from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.domains.permutations import iter_permutations, permutations
+from smishguard.errors import InvalidInput
+from smishguard.policy import DEFAULT_KEYWORDS, Brand, Policy
+
+CATEGORIES = [
+    "addition", "bitsquatting", "homoglyph", "hyphenation", "insertion", "omission",
+    "repetition", "replacement", "subdomain", "transposition", "vowel-swap", "keyword",
+    "tld-swap", "dictionary",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def twilio() -> dict[str, tuple[str, ...]]:
+    return permutations("twilio.com", DEFAULT_KEYWORDS)
+
+
+def test_categories_in_order(twilio: dict[str, tuple[str, ...]]) -> None:
+    assert list(twilio) == CATEGORIES
+    assert all(twilio[c] for c in CATEGORIES)
+
+
+def test_names_are_valid_new_and_unique(twilio: dict[str, tuple[str, ...]]) -> None:
+    everything = [name for names in twilio.values() for name in names]
+    assert len(everything) == len(set(everything))
+    assert "twilio.com" not in everything
+    for name in everything:
+        assert len(name) <= 253
+        assert idna.decode(name)  # IDNA accepts it (punycode included)
+
+
+@pytest.mark.parametrize(
+    ("category", "expected"),
+    [
+        ("addition", "twilios.com"),
+        ("bitsquatting", "twilio.com".replace("w", "v", 1)),
+        ("homoglyph", "twil1o.com"),
+        ("hyphenation", "twi-lio.com"),
+        ("insertion", "twilkio.com"),
+        ("omission", "twlio.com"),
+        ("repetition", "twwilio.com"),
+        ("replacement", "twilii.com"),
+        ("subdomain", "twil.io.com"),
+        ("subdomain", "twilio.com-login.xyz"),
+        ("transposition", "twiilo.com"),
+        ("vowel-swap", "twilia.com"),
+        ("keyword", "twilio-okta.com"),
+        ("keyword", "oktatwilio.xyz"),
+        ("keyword", "sso-twilio.net"),
+        ("tld-swap", "twilio.xyz"),
+        ("dictionary", "twilio-okta-sso.com"),
+    ],
+)
+def test_examples(twilio: dict[str, tuple[str, ...]], category: str, expected: str) -> None:
+    assert expected in twilio[category]
+
+
+def test_keyword_combos_cover_both_orders_and_tlds() -> None:
+    found = permutations("acme.com", ["okta"])["keyword"]
+    for form in ("acme-okta", "okta-acme", "acmeokta", "oktaacme"):
+        for tld in ("com", "net", "org", "us", "co", "io", "info", "xyz", "online", "site", "app"):
+            assert f"{form}.{tld}" in found
+
+
+def test_takes_the_registrable_name_of_a_host() -> None:
+    assert "acme-okta.co.uk" in permutations("www.acme.co.uk", ["okta"])["keyword"]
+
+
+@pytest.mark.parametrize("bad", ["", "acme", "com", "co.uk", "-acme.com", "a..b", "acme .com"])
+def test_rejects_non_domains(bad: str) -> None:
+    with pytest.raises(InvalidInput):
+        permutations(bad, DEFAULT_KEYWORDS)
+
+
+def test_flat_stream() -> None:
+    items = list(iter_permutations("acme.com", ["okta"]))
+    assert items[0].category == "addition"
+    assert {item.category for item in items} == set(CATEGORIES) - {"dictionary"}  # 1 keyword
+
+
+def test_idn_homoglyphs_are_punycode_of_lookalikes(twilio: dict[str, tuple[str, ...]]) -> None:
+    idn = [name for name in twilio["homoglyph"] if name.startswith("xn--")]
+    assert len(idn) >= 5
+    for name in idn:
+        label = idna.decode(name).split(".")[0]
+        reading = to_ascii(label)
+        assert reading is not None
+        assert skeleton(reading) == skeleton("twilio")
+
+
+# Categories the index reads back in full for a strong name, and the least share it must read
+# back of the others (it skips mistakes at the first letter, plural s, digits, words, …).
+@pytest.mark.parametrize(
+    ("category", "least"),
+    [
+        ("homoglyph", 1.0), ("hyphenation", 1.0), ("keyword", 1.0), ("dictionary", 1.0),
+        ("tld-swap", 1.0), ("repetition", 0.5), ("transposition", 0.75), ("subdomain", 0.95),
+        ("addition", 0.6), ("insertion", 0.4), ("omission", 0.5), ("replacement", 0.25),
+        ("bitsquatting", 0.4), ("vowel-swap", 0.4),
+    ],
+)  # fmt: skip
+def test_index_reads_permutations_back(
+    twilio: dict[str, tuple[str, ...]], category: str, least: float
+) -> None:
+    index = LookalikeIndex.from_policy(Policy(brands=(Brand("Twilio", ("twilio.com",)),)))
+    names = twilio[category]
+    found = [n for n in names if (m := index.match(n)) is not None and m.brand == "Twilio"]
+    assert len(found) >= least * len(names), sorted(set(names) - set(found))[:10]

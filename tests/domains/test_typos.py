@@ -1,0 +1,58 @@
+"""Typing mistakes: the generators make what describe_edit names, and deletions find them."""
+
+from __future__ import annotations
+
+import pytest
+
+from smishguard.domains import typos
+
+
+@pytest.mark.parametrize(
+    ("candidate", "name", "edit"),
+    [
+        ("twlio", "twilio", "omission"), ("twiilio", "twilio", "repetition"),
+        ("twilios", "twilio", "addition"), ("twiliop", "twilio", "addition"),
+        ("twqilio", "twilio", "insertion"), ("wtilio", "twilio", "transposition"),
+        ("twilia", "twilio", "vowel-swap"), ("twilip", "twilio", "replacement"),
+        ("tvilio", "twilio", "bitsquatting"), ("twi-lio", "twilio", "hyphenation"),
+        ("acmee", "acme", "repetition"), ("zzzz", "acme", ""), ("acme", "acme", ""),
+    ],
+)  # fmt: skip
+def test_describe_edit(candidate: str, name: str, edit: str) -> None:
+    assert typos.describe_edit(candidate, name) == edit
+
+
+@pytest.mark.parametrize(
+    ("generator", "edit"),
+    [
+        (typos.omission, "omission"), (typos.transposition, "transposition"),
+        (typos.vowel_swap, "vowel-swap"), (typos.hyphenation, "hyphenation"),
+    ],
+)  # fmt: skip
+def test_generators_make_the_edit_they_name(generator: typos.Generator, edit: str) -> None:
+    for variant in generator("twilio"):
+        assert typos.describe_edit(variant, "twilio") == edit
+
+
+def test_every_single_edit_shares_a_deletion() -> None:
+    name = typos.deletions("twilio", 1)
+    for generator in (
+        typos.omission,
+        typos.repetition,
+        typos.insertion,
+        typos.replacement,
+        typos.addition,
+        typos.transposition,
+        typos.bitsquatting,
+    ):
+        for variant in generator("twilio"):
+            assert name & typos.deletions(variant, 1), variant
+
+
+def test_keyboard_neighbours() -> None:
+    assert set("qwsz") <= set(typos.KEYBOARD_NEIGHBOURS["a"])  # QWERTY and AZERTY
+    assert "-" not in "".join(typos.KEYBOARD_NEIGHBOURS.values())
+
+
+def test_bitsquatting_stays_in_host_characters() -> None:
+    assert all(set(v) <= set(typos.HOST_CHARS) for v in typos.bitsquatting("twilio"))
