@@ -6,10 +6,11 @@ while today's legitimate texts (codes, delivery notices, bank alerts, IT notices
 A model that sees links and digits learns "has a link or a number → spam" and flags every
 one-time code. So:
 
-- **Links and e-mail addresses are dropped**, and so are **numbers** (any run of digits, in
-  codes, prices, phone numbers, dates, times). Each leaves a gap that no bigram spans, so adding
-  a link or a number to a message, or changing one, leaves its score exactly unchanged. The URL
-  and sender detectors judge links and numbers; the text model never sees them.
+- **Links and e-mail addresses are dropped**, and so are **numbers** (any run of digits, with
+  the letters glued after it: codes, prices, "150p", "3pm", phone numbers, dates, times).
+  Each leaves a gap that no bigram spans, so adding a link or a number to a message, or
+  changing one, leaves its score exactly unchanged. The URL and sender detectors judge links
+  and numbers; the text model never sees them.
 - **Case and accents are folded** ("Información" → "informacion"), so Spanish written with or
   without accents reads alike.
 - Currency signs (£ $ €) are tokens of their own ("won £" is still wording).
@@ -35,12 +36,15 @@ Feature = str | tuple[str, str]
 # messages do not share, so they never become features.
 EXCLUDED_TOKENS = frozenset({"tom", "mary", "maria"})
 
-# Top-level domains we treat as a link when written bare ("getzed.co.uk", "bit.ly/x").
-# Two-letter suffixes that are also common words (in, me, es, de, us, to, it...) are left out:
-# "logged.in" in sloppy chat is more often words than a link.
+# Top-level domains we treat as a link when written bare ("getzed.co.uk", "bit.ly/x",
+# "nus.edu.sg"). Two-letter suffixes that are also common English or Spanish words (in, me,
+# es, de, se, la, us, to, it, no, so, be, do, go, my, id, at...) are left out: "logged.in" in
+# sloppy chat is more often words than a link.
 _BARE_TLDS = (
     "com|net|org|info|biz|xyz|top|club|online|site|website|app|live|shop|store|link|click|vip"
-    "|icu|buzz|support|help|services|ly|io|cc|tk|ml|ga|cf|gq|ru|cn|uk|mx|br|ca|au|eu|gov|edu"
+    "|icu|buzz|support|help|services|gov|edu|io|ly|cc|co|tk|ml|ga|cf|gq|eu|uk|ie|fr|nl|pl|pt"
+    "|ch|cz|dk|fi|ru|ua|tr|gr|ro|hu|cn|hk|tw|jp|kr|sg|ph|vn|pk|ng|ke|za|nz|au|ca|mx|br|ar|cl"
+    "|pe|ve|uy|ec|ae"
 )
 
 # Why it is shaped like this: Python's regex engine tries every alternative at every position
@@ -63,7 +67,7 @@ TOKEN_PATTERN = re.compile(
     | ( [a-z]++(?:'[a-z]++)*+                 # a word (after folding), inner apostrophes kept
       | [£$€]                                 # a currency sign
       )
-    | [0-9]++                                 # a number: dropped
+    | [0-9]++[a-z]*+                          # a number, with its unit (150p, 3pm, 2nd): dropped
     )
     """,
     re.VERBOSE,

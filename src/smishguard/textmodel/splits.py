@@ -8,12 +8,13 @@ The split, exactly (``split_corpus(records, seed=13)``):
    ~4,900 Mishra–Soni rows copied from UCI appear once, credited to UCI. Their labels agree
    as malicious/ham (UCI "spam" = Mishra "smishing"); if a text carried both ham and a
    malicious label, the first is kept and the conflict counted.
-2. **Near-duplicates are grouped.** Two texts fall in one group when their token sequences are
-   equal (the model's tokens: links, e-mail addresses and numbers dropped, so
-   "call 09061701461" = "call 09066364589"), or when the Jaccard similarity of their sets of
-   tokens and token pairs is at least 0.7 (candidates from MinHash LSH, 128 permutations,
-   datasketch; each candidate pair is then checked exactly). Groups are the connected
-   components of these links.
+2. **Near-duplicates are grouped.** Two texts fall in one group when their word sequences are
+   equal once folded as in step 1 and with links, e-mail addresses and numbers masked
+   (:func:`group_tokens`: "call 09061701461" = "call 09066364589"), or when the Jaccard
+   similarity of their sets of words and word pairs is at least 0.7 (candidates from MinHash
+   LSH, 128 permutations, datasketch; each candidate pair is then checked exactly). Groups are
+   the connected components of these links. The model's tokenizer is not used here, so a
+   change of features never moves a message across the split.
 3. **Groups are split 80/20**: the first fold of scikit-learn's
    ``StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)`` is the test set. The
    strata are source + original label (``uci_sms_spam_collection/spam``, ...), so every file
@@ -25,6 +26,7 @@ The split, exactly (``split_corpus(records, seed=13)``):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +37,6 @@ from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 from sklearn.model_selection import StratifiedGroupKFold
 
 from smishguard.corpus import SmsRecord
-from smishguard.textmodel.features import tokenize
 
 NEAR_DUPLICATE_JACCARD = 0.7
 MINHASH_PERMUTATIONS = 128
@@ -81,9 +82,27 @@ def deduplicate(records: Sequence[SmsRecord]) -> Deduplicated:
     return Deduplicated(tuple(first.values()), len(records) - len(first), conflicts)
 
 
+# Words for grouping: links, e-mail addresses and digit runs become placeholders. Kept apart
+# from the model's tokenizer on purpose, so that changing the model's features never moves a
+# message across the split.
+_GROUP_TOKEN = re.compile(
+    r"""(https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|net|org|co\.uk)\S*)  # link, e-mail
+    | (\d+)                                                                # number
+    | ([^\W\d_]+)                                                          # word""",
+    re.VERBOSE,
+)
+
+
+def group_tokens(text: str) -> list[str]:
+    """The words of ``text`` as near-duplicates are judged: folded, links and numbers masked."""
+    return [
+        "<link>" if link else "<num>" if number else word
+        for link, number, word in _GROUP_TOKEN.findall(exact_key(text))
+    ]
+
+
 def _shingles(tokens: list[str]) -> set[str]:
-    gapped = [token or "_" for token in tokens]  # a dropped link still separates words
-    return set(gapped) | {f"{a} {b}" for a, b in pairwise(gapped)}
+    return set(tokens) | {f"{a} {b}" for a, b in pairwise(tokens)}
 
 
 class _Components:
@@ -111,10 +130,10 @@ def near_duplicate_groups(
 ) -> list[int]:
     """A group id for every text (the index of the group's first text); see module doc."""
     components = _Components(len(texts))
-    token_lists = [tokenize(text) for text in texts]
+    token_lists = [group_tokens(text) for text in texts]
     by_template: dict[tuple[str, ...], int] = {}
     for index, tokens in enumerate(token_lists):
-        if any(tokens):  # texts with no word at all (only a link, emoji) stay alone
+        if any(t[0] != "<" for t in tokens):  # no word at all (only a link, emoji): alone
             components.union(by_template.setdefault(tuple(tokens), index), index)
     shingles = [_shingles(tokens) for tokens in token_lists]
     hashes = MinHash.bulk(
