@@ -93,7 +93,7 @@ def write_model(model: LinearTextModel, path: Path) -> int:
 
 
 def train_command_impl(
-    data_dir: Path, out_path: Path, progress: Progress | None = None
+    data_dir: Path, out_path: Path | None, progress: Progress | None = None
 ) -> TrainReport:
     """What ``smishguard train [--data DIR] [--out PATH]`` does; returns the figures to print."""
     from smishguard.textmodel.training import train_command_impl as _impl

@@ -43,7 +43,7 @@ from sklearn.svm import LinearSVC
 
 from smishguard.corpus import SmsRecord, read_corpus
 from smishguard.errors import ModelError
-from smishguard.textmodel import write_model
+from smishguard.textmodel import DEFAULT_MODEL_RESOURCE, write_model
 from smishguard.textmodel.features import training_analyzer
 from smishguard.textmodel.linear import LinearTextModel, smooth_idf
 from smishguard.textmodel.metrics import BinaryMetrics, evaluate
@@ -100,6 +100,22 @@ class TrainReport:
     threshold: float
     validation: list[tuple[str, BinaryMetrics]]
     test: list[tuple[str, BinaryMetrics]]
+
+    def __str__(self) -> str:
+        lines = [
+            f"wrote {self.out_path} ({self.model_bytes:,} bytes, {self.features:,} features, "
+            f"threshold {self.threshold})",
+            f"trained on {self.train_messages:,} messages; {self.test_messages:,} held out",
+            "",
+            f"{'':10} {'slice':34} {'msgs':>6} {'precision':>9} {'recall':>7} {'ham FPR':>8}",
+        ]
+        for part, rows in (("train OOF", self.validation), ("test", self.test)):
+            for name, m in rows:
+                lines.append(
+                    f"{part:10} {name:34} {m.total:6} {m.precision:9.4f} {m.recall:7.4f} "
+                    f"{100 * m.ham_false_positive_rate:7.2f}%"
+                )
+        return "\n".join(lines)
 
 
 def _pipeline(folds: list[tuple[np.ndarray, np.ndarray]], seed: int) -> Pipeline:
@@ -221,16 +237,26 @@ def train_model(
     return TrainResult(fitted, split, validation, test)
 
 
-def train_command_impl(
-    data_dir: Path, out_path: Path, progress: Progress | None = None
+def default_model_path() -> Path:
+    """Where the package's own model lives (``smishguard/data/text_model.json``)."""
+    return Path(__file__).resolve().parent.parent / DEFAULT_MODEL_RESOURCE
+
+
+def train_and_write(
+    data_dir: Path,
+    out_path: Path | None = None,
+    seed: int = DEFAULT_SEED,
+    progress: Progress | None = None,
 ) -> TrainReport:
-    """``smishguard train``: train on ``data_dir``, write ``out_path``, return the figures."""
+    """``smishguard train``: train on ``data_dir``, write the model to ``out_path`` (default:
+    the package's own, :func:`default_model_path`), and return the figures to print."""
     say = progress or _quiet
-    result = train_model(data_dir, progress=say)
-    say(f"writing the model to {out_path}")
-    size = write_model(result.model, out_path)
+    target = out_path if out_path is not None else default_model_path()
+    result = train_model(data_dir, seed, progress=say)
+    say(f"writing the model to {target}")
+    size = write_model(result.model, target)
     return TrainReport(
-        out_path=out_path,
+        out_path=target,
         model_bytes=size,
         features=len(result.model.features),
         train_messages=len(result.split.train),
@@ -239,3 +265,10 @@ def train_command_impl(
         validation=result.validation,
         test=result.test,
     )
+
+
+def train_command_impl(
+    data_dir: Path, out_path: Path | None, progress: Progress | None = None
+) -> TrainReport:
+    """:func:`train_and_write` with the default seed."""
+    return train_and_write(data_dir, out_path, DEFAULT_SEED, progress)
