@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 
 import pytest
@@ -316,3 +317,8 @@ def test_never_raises_on_hostnames(labels: list[str], suffix: str) -> None:
 
 
 LOOSE = LookalikeIndex.from_policy(POLICY)
+
+
+def test_index_pickles_for_workers(index: LookalikeIndex) -> None:
+    clone = pickle.loads(pickle.dumps(index))
+    assert clone.match("acme-okta.com") == index.match("acme-okta.com")

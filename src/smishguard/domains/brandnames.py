@@ -3,7 +3,8 @@
 A brand's names are its :attr:`~smishguard.policy.Brand.labels`: the first label of each of
 its domains, its display name and its aliases, lower-cased, each also without hyphens.
 How freely a name may be matched depends on how distinctive it is (:class:`Strength`); the
-rules themselves are documented in :mod:`smishguard.domains.lookalike`.
+rules themselves are documented in :mod:`smishguard.domains.lookalike`. :class:`NameTable`
+holds the lookup structures built from them once per policy.
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+import ahocorasick
+
 from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.labels import COMMON_LABELS
+from smishguard.domains.typos import deletions
 from smishguard.domains.words import Words
 from smishguard.policy import Brand
 
@@ -82,3 +87,68 @@ def brand_names(brands: tuple[Brand, ...], words: Words) -> list[BrandName]:
                 )
             )
     return names
+
+
+def typo_heads(name: BrandName) -> set[tuple[str, str, int]]:
+    """Gate keys of every candidate that could be a typo of ``name`` under the index's rules.
+
+    A key is (first two letters, last letter, length); for a letter added at the end it is
+    (first two letters, "+" and the letter before it, length). The first letter never changes;
+    the second only by a swap with the third or by doubling the first; the last only by a swap
+    with the one before it or by an addition (see lookalike_hits.typo_hit).
+    """
+    if name.max_typos == 0:
+        return set()
+    flat, size, last = name.flat, len(name.flat), name.flat[-1]
+    heads = {(flat[:2], last, size + d) for d in range(-name.max_typos, name.max_typos + 1)}
+    heads.add((flat[:2], flat[-2], size))  # the last two letters swapped
+    heads.add((flat[0] + flat[2], last, size))  # the second and third letters swapped
+    heads.add((flat[0] * 2, last, size + 1))  # the first letter doubled
+    heads.add((flat[:2], "+" + last, size + 1))  # a letter added at the end
+    return heads
+
+
+def _automaton(names: dict[str, BrandName]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for sk, name in names.items():
+        automaton.add_word(sk, name)
+    automaton.make_automaton()
+    return automaton
+
+
+class NameTable:
+    """Every brand name of a policy, indexed for O(1)-in-brands lookups.
+
+    ``automaton`` finds every name inside a label (skeletons); ``distinctive`` only the short
+    and strong ones (for labels of one token, where weak names can only be the whole label,
+    found in ``weak``); ``deletes`` is the SymSpell index of the names that allow typos, gated
+    by ``typo_heads``; ``plain_labels`` are frequent subdomain labels that hold no name.
+    """
+
+    __slots__ = (
+        "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "exact",
+        "plain_labels", "typo_heads", "weak",
+    )  # fmt: skip
+
+    def __init__(self, names: list[BrandName]) -> None:
+        self.by_skeleton: dict[str, BrandName] = {}
+        self.exact: dict[str, BrandName] = {}
+        for name in names:
+            self.by_skeleton.setdefault(name.skeleton, name)
+            self.exact.setdefault(name.flat, name)
+        self.weak = {sk: n for sk, n in self.by_skeleton.items() if n.strength <= Strength.WORD}
+        strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
+        self.automaton = _automaton(self.by_skeleton) if self.by_skeleton else None
+        self.distinctive = _automaton(strong) if strong else self.automaton
+        deletes: dict[str, list[BrandName]] = {}
+        for sk, name in self.by_skeleton.items():
+            if name.max_typos:
+                for key in deletions(sk, name.max_typos, keep=1):
+                    deletes.setdefault(key, []).append(name)
+        self.deletes = {key: tuple(found) for key, found in deletes.items()}
+        self.delete_keys = frozenset(self.deletes)
+        self.typo_heads = frozenset(h for n in self.by_skeleton.values() for h in typo_heads(n))
+        self.plain_labels = frozenset(
+            label for label in COMMON_LABELS
+            if self.automaton is None or not any(self.automaton.iter(skeleton(label)))
+        )  # fmt: skip

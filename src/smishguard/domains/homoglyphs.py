@@ -21,7 +21,7 @@ from importlib.resources import files
 # Single characters folded onto a representative. 'i' and '1' fold onto 'l' because all
 # three are one vertical stroke in many sans-serif fonts. A bytes table: str.translate with a
 # dict costs ~0.7 µs a label, bytes.translate ~0.1 µs.
-_SINGLE = bytes.maketrans(b"01i5", b"olls")
+FOLD = bytes.maketrans(b"01i5", b"olls")
 _SINGLE_STR = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s"})
 # Character pairs that read as one letter (rn → m, vv → w, cl → d) are replaced after the
 # single-character fold, in skeleton() below.
@@ -55,7 +55,7 @@ def skeleton(text: str) -> str:
     kept, so pairs never fold across a label or token boundary.
     """
     if text.isascii():
-        text = text.encode("ascii").translate(_SINGLE).decode("ascii")
+        text = text.encode("ascii").translate(FOLD).decode("ascii")
     else:
         text = text.translate(_SINGLE_STR)
     if "rn" in text:

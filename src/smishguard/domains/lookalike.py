@@ -55,15 +55,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import ahocorasick
-
-from smishguard.domains.brandnames import BrandName, Strength, brand_names
+from smishguard.domains.brandnames import BrandName, NameTable, Strength, brand_names
 from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
-    COMMON_LABELS,
     ESTABLISHED_TLDS,
-    FILLERS,
-    GENERIC_KEYWORDS,
     MAX_HOST,
     TLD_WORDS,
     Reading,
@@ -71,15 +67,8 @@ from smishguard.domains.labels import (
     read_label,
     to_ascii_host,
 )
-from smishguard.domains.lookalike_hits import (
-    Hit,
-    Scores,
-    first_keyword,
-    keyword_regexes,
-    typo_hit,
-)
+from smishguard.domains.lookalike_hits import Hit, Scores, typo_hit
 from smishguard.domains.suffixes import SuffixTable, is_infrastructure, suffix_table
-from smishguard.domains.typos import deletions
 from smishguard.domains.words import Words, english_words
 from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import Brand, Policy
@@ -92,57 +81,23 @@ _S = Strength
 class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
-    # fmt: off
-    __slots__ = (
-        "_automaton", "_by_skeleton", "_delete_keys", "_deletes", "_filler_first",
-        "_filler_run", "_kw_first", "_kw_pointed", "_kw_prefix", "_kw_prefix_first", "_kw_run",
-        "_kw_skeletons", "_kw_suffix", "_kw_suffix_first", "_max_len", "_owned",
-        "_plain_labels", "_policy", "_pretexts", "_suffixes", "_words",
-    )
-    # fmt: on
+    __slots__ = ("_keywords", "_names", "_owned", "_policy", "_pretexts", "_suffixes", "_words")
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
         self._policy = policy
         self._words = words
         self._suffixes = suffixes
-        self._by_skeleton: dict[str, BrandName] = {}
-        for name in brand_names(policy.brands, words):
-            self._by_skeleton.setdefault(name.skeleton, name)
-        self._automaton = ahocorasick.Automaton()
-        deletes: dict[str, list[BrandName]] = {}
-        for sk, name in self._by_skeleton.items():
-            self._automaton.add_word(sk, name)
-            if name.max_typos:
-                for key in deletions(sk, name.max_typos, keep=1):
-                    deletes.setdefault(key, []).append(name)
-        self._automaton.make_automaton()
-        # Frequent subdomain labels that hold no brand name are skipped without reading them.
-        self._plain_labels = frozenset(
-            label
-            for label in COMMON_LABELS
-            if not self._by_skeleton or not any(self._automaton.iter(skeleton(label)))
-        )
-        self._deletes = {key: tuple(names) for key, names in deletes.items()}
-        self._delete_keys = frozenset(self._deletes)
-        self._max_len = max((len(sk) for sk in self._by_skeleton), default=0)
+        self._names = NameTable(brand_names(policy.brands, words))
+        self._keywords = Keywords.of(policy.keywords)
         self._owned: dict[str, Brand] = {}
         for brand in policy.brands:
             for domain in brand.domains:
                 self._owned.setdefault(domain, brand)
-        keywords = [k.replace("-", "") for k in policy.keywords if k.replace("-", "")]
-        self._kw_skeletons = {skeleton(k): k for k in keywords}
         # Brands that are also keywords (okta, office, azure) are the pretext when another
         # brand stands beside them: acme.okta-login.co imitates Acme, not Okta.
         self._pretexts = frozenset(
-            n for n in self._by_skeleton.values() if n.skeleton in self._kw_skeletons
+            n for n in self._names.by_skeleton.values() if n.skeleton in self._keywords.originals
         )
-        self._kw_run, self._kw_first = keyword_regexes(self._kw_skeletons)
-        self._filler_run, self._filler_first = keyword_regexes({f: f for f in FILLERS})
-        pointed = {k: v for k, v in self._kw_skeletons.items() if v not in GENERIC_KEYWORDS}
-        self._kw_pointed, _ = keyword_regexes(pointed)
-        long_words = [k for k in keywords if len(k) >= 3]
-        self._kw_prefix, self._kw_prefix_first = keyword_regexes({k: k for k in long_words})
-        self._kw_suffix, self._kw_suffix_first = keyword_regexes({k[::-1]: k for k in long_words})
 
     @classmethod
     def from_policy(cls, policy: Policy) -> LookalikeIndex:
@@ -155,7 +110,7 @@ class LookalikeIndex:
 
     def match(self, host: str) -> Imitation | None:
         """The brand ``host`` imitates and how, or None (also for owned and invalid names)."""
-        if not host or len(host) > MAX_HOST or not self._by_skeleton:
+        if not host or len(host) > MAX_HOST or self._names.automaton is None:
             return None
         if not host.isascii():
             host = to_ascii_host(host)
@@ -178,11 +133,9 @@ class LookalikeIndex:
         if at < 0:
             return None
         name_read = read_label(labels[at])
-        best = (
-            self._scan_name(labels[at], name_read, free, labels[-1])
-            if name_read is not None
-            else None
-        )
+        best = None
+        if name_read is not None:
+            best = self._scan_name(labels[at], name_read, free, labels[-1])
         if at > 0 and (best is None or best.score < 0.88 or best.name in self._pretexts):
             best = self._better(best, self._scan_subdomains(labels, at, name_read))
         if best is None or self._is_owned(labels):
@@ -201,9 +154,13 @@ class LookalikeIndex:
 
     def _scan_name(self, label: str, read: Reading, free: bool, tld: str) -> Hit | None:
         _, tokens, flat, orig, _, uni = read
+        names = self._names
         best: Hit | None = None
         contains_name = False
-        for end, name in self._automaton.iter(flat):
+        # One token: weak names can only be the whole label, so only distinctive ones are
+        # searched inside it (fewer hits to reject).
+        automaton = names.automaton if tokens is not None else names.distinctive
+        for end, name in automaton.iter(flat):  # type: ignore[union-attr]
             start = end + 1 - len(name.skeleton)
             if start == 0 and end + 1 == len(flat):
                 hit = self._whole(name, label, read, free, tld)
@@ -212,6 +169,10 @@ class LookalikeIndex:
             best = self._better(best, hit)
             if not contains_name and name.strength >= _S.SHORT and tokens is not None:
                 contains_name = on_boundaries(tokens, start, end + 1)
+        if tokens is None and automaton is not names.automaton:
+            weak = names.weak.get(flat)
+            if weak is not None:
+                best = self._better(best, self._whole(weak, label, read, free, tld))
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
         if best is None and not contains_name:
             best = self._typo(read)
@@ -237,9 +198,8 @@ class LookalikeIndex:
                 if free:
                     if strength < _S.SHORT:
                         return None
-                    return Hit(
-                        Scores.FREE_HOST[strength], _K.SUBDOMAIN, name, label, edit="free-host"
-                    )
+                    score = Scores.FREE_HOST[strength]
+                    return Hit(score, _K.SUBDOMAIN, name, label, edit="free-host")
                 kind = _K.ALIAS if name.is_alias else _K.TLD_SWAP
                 # On a country or legacy ending the name is mostly the brand's own or an
                 # unrelated namesake (google.de, acme.net); new gTLDs are where swaps phish.
@@ -257,16 +217,9 @@ class LookalikeIndex:
         return Hit(table[strength], _K.HOMOGLYPH, name, shown)
 
     def _inside(
-        self,
-        name: BrandName,
-        flat: str,
-        start: int,
-        end: int,
-        tokens: list[str] | None,
-        orig: str,
-        uni: bool,
-        sub: bool,
-    ) -> Hit | None:
+        self, name: BrandName, flat: str, start: int, end: int, tokens: list[str] | None,
+        orig: str, uni: bool, sub: bool,
+    ) -> Hit | None:  # fmt: skip
         strength = name.strength
         delimited = tokens is not None and on_boundaries(tokens, start, end)
         if strength <= _S.WORD and not delimited:
@@ -276,37 +229,30 @@ class LookalikeIndex:
         for part in (flat[end:], flat[:start]):
             if not part:
                 continue
-            if self._kw_run.fullmatch(part):
-                keyword = keyword or first_keyword(self._kw_first, self._kw_skeletons, part)
-                pointed = pointed or self._kw_pointed.search(part) is not None
-            elif delimited and self._filler_run.fullmatch(part):
-                filler = filler or first_keyword(self._filler_first, None, part)
-            else:
+            word = self._keywords.read(part)
+            if word is not None:
+                keyword = keyword or word
+                pointed = pointed or self._keywords.is_pointed(part)
+                continue
+            spelled = self._keywords.read_fillers(part) if delimited else None
+            if spelled is None:
                 return None
-        exact = not uni and name.flat in orig
-        if keyword and not pointed and filler not in TLD_WORDS:
-            return None  # box-office, target-online: everyday compounds
-        if not keyword and filler not in TLD_WORDS:
-            return None  # www-acme alone says nothing
+            filler = filler or spelled
+        if filler not in TLD_WORDS and not (keyword and pointed):
+            return None  # www-acme alone, box-office, target-online: nothing pointed
         if filler in TLD_WORDS and (sub or not keyword):
-            if strength < _S.SHORT and not (sub and name.flat + "." + filler in self._owned):
+            if strength < _S.SHORT and not (sub and f"{name.flat}.{filler}" in self._owned):
                 return None
             if sub:
-                return Hit(
-                    Scores.SPELLED[strength],
-                    _K.SUBDOMAIN,
-                    name,
-                    f"{name.text}.{filler}",
-                    keyword=keyword,
-                )
+                spelled = f"{name.text}.{filler}"
+                return Hit(Scores.SPELLED[strength], _K.SUBDOMAIN, name, spelled, keyword=keyword)
             return Hit(Scores.FILLER[strength], _K.KEYWORD, name, name.text, keyword=filler)
         if sub:
             return Hit(Scores.SUB_KEYWORD[strength], _K.SUBDOMAIN, name, name.text, keyword=keyword)
-        if not exact:
+        if uni or name.flat not in orig:
             shown = orig[start:end] if len(orig) == len(flat) else orig
-            return Hit(
-                Scores.HOMOGLYPH_KEYWORD[strength], _K.HOMOGLYPH, name, shown, keyword=keyword
-            )
+            score = Scores.HOMOGLYPH_KEYWORD[strength]
+            return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
 
     def _typo(self, read: Reading) -> Hit | None:
@@ -315,42 +261,34 @@ class LookalikeIndex:
         if tokens is not None and len(tokens) > 1:
             originals = [t for t in text.split("-") if t]
             for j, token in enumerate(tokens):
-                keyword = ""
+                keyword: str | None = ""
                 for k, other in enumerate(tokens):
-                    if k == j:
-                        continue
-                    if not self._kw_run.fullmatch(other):
-                        break
-                    keyword = keyword or first_keyword(self._kw_first, self._kw_skeletons, other)
+                    if k != j:
+                        word = self._keywords.read(other)
+                        if word is None:
+                            break
+                        keyword = keyword or word
                 else:
-                    candidates.append((token, originals[j], keyword))
+                    candidates.append((token, originals[j], keyword or ""))
         elif len(orig) > 6:
-            head = self._kw_prefix.match(orig)
-            if head and head.end() < len(orig) - 3:
-                core = orig[head.end() :]
-                word = first_keyword(self._kw_prefix_first, None, head.group())
-                candidates.append((skeleton(core), core, word))
-            tail = self._kw_suffix.match(orig[::-1])
-            if tail and tail.end() < len(orig) - 3:
-                core = orig[: len(orig) - tail.end()]
-                word = first_keyword(self._kw_suffix_first, None, tail.group())[::-1]
-                candidates.append((skeleton(core), core, word))
+            candidates.extend((skeleton(core), core, kw) for core, kw in self._keywords.peel(orig))
+        names = self._names
         best: Hit | None = None
-        words = self._words.known
         for core, core_orig, keyword in candidates:
-            size = len(core)
-            if size < 4 or size > self._max_len + 1 or core in self._by_skeleton:
+            size = len(core_orig)
+            if size < 4:
                 continue
-            if core_orig in words:
+            ends = (core_orig[:2], core_orig[-1], size)
+            added = (core_orig[:2], "+" + core_orig[-2], size)
+            if ends not in names.typo_heads and added not in names.typo_heads:
+                continue  # no name this could be a typo of, by the typo_hit rules
+            if core in names.by_skeleton or self._words.is_word(core_orig):
                 continue
             # The first letter is never the mistyped one, so it is never deleted.
-            keys = [core[:i] + core[i + 1 :] for i in range(1, size)]
+            keys = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
             keys.append(core)
-            found = self._delete_keys.intersection(keys)
-            if not found:
-                continue
-            for key in found:
-                for name in self._deletes[key]:
+            for key in names.delete_keys.intersection(keys):
+                for name in names.deletes[key]:
                     hit = typo_hit(name, core_orig, keyword)
                     if hit is not None and (best is None or hit.score > best.score):
                         best = hit
@@ -359,34 +297,34 @@ class LookalikeIndex:
     # -- the subdomain labels ---------------------------------------------------------------
 
     def _scan_subdomains(self, labels: list[str], at: int, name_read: Reading | None) -> Hit | None:
+        names = self._names
         best: Hit | None = None
         # A dot put inside the name (twil.io.com, pay.pal.com): the last two labels read as one.
-        joined = labels[at - 1] + labels[at]
-        dotted = self._by_skeleton.get(skeleton(joined))
-        if dotted is not None and dotted.strength >= _S.SHORT and joined == dotted.flat:
-            best = Hit(
-                Scores.TYPO[dotted.strength],
-                _K.TYPO,
-                dotted,
-                f"{labels[at - 1]}.{labels[at]}",
-                edit="dot",
-            )
-        plain = self._plain_labels
+        if labels[at - 1] not in names.plain_labels:
+            dotted = names.exact.get(labels[at - 1] + labels[at])
+            if dotted is not None and dotted.strength >= _S.SHORT:
+                shown = f"{labels[at - 1]}.{labels[at]}"
+                best = Hit(Scores.TYPO[dotted.strength], _K.TYPO, dotted, shown, edit="dot")
         for i in range(at - 1, max(-1, at - 1 - _MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
-            if len(label) < 3 or label in plain:
+            if len(label) < 3 or label in names.plain_labels:
                 continue
             read = read_label(label)
             if read is None:
                 continue
             _, tokens, flat, orig, _, uni = read
-            for end, name in self._automaton.iter(flat):
+            automaton = names.automaton if tokens is not None else names.distinctive
+            for end, name in automaton.iter(flat):  # type: ignore[union-attr]
                 start = end + 1 - len(name.skeleton)
                 if start == 0 and end + 1 == len(flat):
                     hit = self._sub_whole(name, labels, i, at, name_read)
                 else:
                     hit = self._inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
                 best = self._better(best, hit)
+            if tokens is None and automaton is not names.automaton:
+                weak = names.weak.get(flat)
+                if weak is not None:
+                    best = self._better(best, self._sub_whole(weak, labels, i, at, name_read))
         return best
 
     def _sub_whole(
@@ -403,17 +341,15 @@ class LookalikeIndex:
             gap = at - i - 2 if head == after else at - i - 1
             if gap > 1:
                 return None
-            rest = after[len(head) + 1 :].replace("-", "")
-            keyword = ""
-            if rest and self._kw_run.fullmatch(skeleton(rest)):
-                keyword = first_keyword(self._kw_first, self._kw_skeletons, skeleton(rest))
+            rest = skeleton(after[len(head) + 1 :].replace("-", ""))
+            keyword = (self._keywords.read(rest) or "") if rest else ""
             score = Scores.SPELLED[strength] - (0.15 if gap > 0 else 0.0)
             return Hit(score, _K.SUBDOMAIN, name, spelled, keyword=keyword)
-        if i == at - 1 and name_read is not None and self._kw_run.fullmatch(name_read[2]):
-            keyword = first_keyword(self._kw_first, self._kw_skeletons, name_read[2])
-            return Hit(
-                Scores.KEYWORD[strength] - 0.02, _K.KEYWORD, name, name.text, keyword=keyword
-            )
+        if i == at - 1 and name_read is not None:
+            beside = self._keywords.read(name_read[2])
+            if beside is not None:
+                score = Scores.KEYWORD[strength] - 0.02
+                return Hit(score, _K.KEYWORD, name, name.text, keyword=beside)
         return None
 
     # -- ownership --------------------------------------------------------------------------

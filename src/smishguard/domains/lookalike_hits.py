@@ -1,8 +1,7 @@
-"""What the look-alike index found, before it becomes an Imitation: hits, scores, keywords."""
+"""What the look-alike index found, before it becomes an Imitation: hits and their scores."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from smishguard.domains.brandnames import BrandName, Strength
@@ -66,24 +65,6 @@ class Hit:
             keyword=self.keyword,
             reason=reason,
         )
-
-
-def keyword_regexes(words: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a run of one or more of ``words``, exactly one of them), longest alternatives first."""
-    if not words:
-        never = re.compile(r"(?!)")
-        return never, never
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(f"(?:{alternation})+"), re.compile(f"(?:{alternation})")
-
-
-def first_keyword(first: re.Pattern[str], originals: dict[str, str] | None, run: str) -> str:
-    """The first keyword of a run, as the policy spells it."""
-    found = first.match(run)
-    if found is None:
-        return ""
-    word = found.group()
-    return originals.get(word, word) if originals is not None else word
 
 
 def typo_hit(name: BrandName, candidate: str, keyword: str) -> Hit | None:

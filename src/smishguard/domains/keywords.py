@@ -1,0 +1,93 @@
+"""The policy's keywords as the look-alike index reads them beside a brand name.
+
+Keywords are matched in two spaces: folded to skeletons (beside a brand found in a skeleton,
+``acme-l0gin``) and as written (peeled off a label to find a typo inside, ``twiiliosso``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.labels import FILLERS, GENERIC_KEYWORDS
+
+
+def _regexes(words: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a run of one or more of ``words``, exactly one of them), longest alternatives first."""
+    if not words:
+        never = re.compile(r"(?!)")
+        return never, never
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(f"(?:{alternation})+"), re.compile(f"(?:{alternation})")
+
+
+@dataclass(frozen=True, slots=True)
+class Keywords:
+    """Compiled once per policy; every method is a regex or set lookup."""
+
+    originals: dict[str, str]  # skeleton → keyword as the policy spells it
+    run: re.Pattern[str]  # one or more keywords (skeletons)
+    one: re.Pattern[str]
+    pointed: re.Pattern[str]  # any keyword but the everyday ones (office, online, my)
+    fillers: re.Pattern[str]  # www, com, net…: words that spell a domain out
+    filler: re.Pattern[str]
+    prefix: re.Pattern[str]  # keywords of 3 letters or more, as written, at the start
+    prefix_one: re.Pattern[str]
+    suffix: re.Pattern[str]  # the same, reversed, at the start of the reversed label
+    suffix_one: re.Pattern[str]
+    heads: frozenset[str]  # first two letters of those keywords: a cheap gate
+    tails: frozenset[str]
+
+    @classmethod
+    def of(cls, keywords: Sequence[str]) -> Keywords:
+        flat = [k.replace("-", "") for k in keywords if k.replace("-", "")]
+        originals = {skeleton(k): k for k in flat}
+        run, one = _regexes(originals)
+        pointed, _ = _regexes({s: k for s, k in originals.items() if k not in GENERIC_KEYWORDS})
+        fillers, filler = _regexes({f: f for f in FILLERS})
+        long_words = [k for k in flat if len(k) >= 3]
+        prefix, prefix_one = _regexes({k: k for k in long_words})
+        suffix, suffix_one = _regexes({k[::-1]: k for k in long_words})
+        return cls(
+            originals=originals, run=run, one=one, pointed=pointed, fillers=fillers,
+            filler=filler, prefix=prefix, prefix_one=prefix_one, suffix=suffix,
+            suffix_one=suffix_one, heads=frozenset(k[:2] for k in long_words),
+            tails=frozenset(k[-2:] for k in long_words),
+        )  # fmt: skip
+
+    def read(self, part: str) -> str | None:
+        """The first keyword of ``part`` (a skeleton) if it is only keywords, else None."""
+        if not self.run.fullmatch(part):
+            return None
+        found = self.one.match(part)
+        word = found.group() if found else part
+        return self.originals.get(word, word)
+
+    def is_pointed(self, part: str) -> bool:
+        """Whether a run of keywords holds one that points at sign-in or payment."""
+        return self.pointed.search(part) is not None
+
+    def read_fillers(self, part: str) -> str | None:
+        """The first filler of ``part`` if it is only fillers (www-…-com), else None."""
+        if not self.fillers.fullmatch(part):
+            return None
+        found = self.filler.match(part)
+        return found.group() if found else None
+
+    def peel(self, text: str) -> list[tuple[str, str]]:
+        """(core, keyword) for ``text`` without its leading, then its trailing keywords.
+
+        ``twiiliosso`` → ``[("twiilio", "sso")]``; the core keeps 4 letters or more.
+        """
+        out: list[tuple[str, str]] = []
+        head = self.prefix.match(text) if text[:2] in self.heads else None
+        if head and head.end() < len(text) - 3:
+            first = self.prefix_one.match(head.group())
+            out.append((text[head.end() :], first.group() if first else ""))
+        tail = self.suffix.match(text[::-1]) if text[-2:] in self.tails else None
+        if tail and tail.end() < len(text) - 3:
+            last = self.suffix_one.match(tail.group())
+            out.append((text[: len(text) - tail.end()], last.group()[::-1] if last else ""))
+        return out
