@@ -27,28 +27,40 @@ The rules for short and everyday-word brands (the part that keeps false positive
     * names under 3 letters (``fb``, ``g``) are never matched;
     * **tiny** (3 letters: att, ups, ing, dhl) and **word** (an everyday English word: box,
       chase, target, orange, apple) names match only as a whole hyphen- or dot-delimited token
-      *and* next to a keyword (``box-login.com``, ``login.att-help.com``), or as the exact
-      chosen label on another suffix (``chase.net``, low score), or spelling out their own
-      domain in a subdomain (``att.com.verify.xyz``). No typos, and no matches inside a longer
-      word, so ``toolbox.com``, ``inbox.com``, ``boxing.com``, ``matter.com``, ``ingles.com``
-      stay clean. Word names (4 letters or more) may also be matched alone in look-alike
-      characters when the result is not itself a word (``app1e.com``);
+      *and* next to a pointed keyword (``box-login.com``, ``login.att-help.com``,
+      ``ups-tracking.com``; not the everyday ones such as office, online, my, app:
+      ``box-office.com`` is a box office), or as the exact chosen label on another suffix
+      (``box.net``, low score), or spelling out their own domain in a subdomain
+      (``att.com.verify.xyz``). No typos, and no matches inside a longer word, so
+      ``toolbox.com``, ``inbox.com``, ``boxing.com``, ``matter.com``, ``ingles.com`` stay
+      clean. Word names of 4 letters or more may also match alone in look-alike characters
+      when the result is not itself a word (``app1e.com``);
     * **short** names (4 letters, not a word: acme, citi, evri) also match inside a longer
       label next to keywords (``acmeokta.com``), alone in look-alike characters, and with two
       letters swapped or one doubled (``amce.com``, ``acmee.com``), never other typos;
-    * **strong** names (5 letters or more, not an everyday word) match with any single typo
+    * **strong** names (5 letters or more, not an everyday word) match with one typo
       (omission, repetition, transposition, insertion, replacement, vowel swap, bit flip,
-      hyphen), and with two from 9 letters (``twiilio``, ``paypa1``, ``micros0ft``).
+      hyphen added, dot added, letter added at the end), and from 9 letters with two typos
+      when a keyword stands beside them (``twiilio``, ``paypa1``, ``micros0ft``); names of 5
+      letters take only swaps and doubled letters.
 
-    A typo candidate that is itself an English word (``venom`` for venmo, ``came`` for acme)
-    is never a typo. A brand's own domains and their subdomains are never flagged, nor are
-    the domains of any other protected brand; on a free host only the tenant's own name
-    counts as owned (``cloudflare-login.pages.dev`` is not Cloudflare's).
+    Typos are the mistakes people make and not the variations real sites use, as measured on
+    the popular-domain lists: the first letter never changes (``tmall`` is not ``gmail``), nor
+    the second, except by a swap or a doubled first letter; the last letter changes only by
+    a swap or an added letter, and an added ``s`` is a plural (``livescores``); digits are
+    never typos (``xvideos2``) but ``0 1 5`` are look-alikes; a candidate that is itself an
+    English word or name (``venom`` for venmo, ``came`` for acme) is never a typo.
+
+    A brand's own domains and their subdomains are never flagged, nor are the domains of any
+    other protected brand (as :meth:`Policy.owner_of`), nor a shared host's own apex
+    (``vercel.app``). On a shared host the tenant's name is the chosen label.
 
 Scores
-    keyword on a strong brand ≈ 0.92, look-alike characters ≈ 0.9 (0.95 with a keyword or in
-    Unicode), typo + keyword ≈ 0.9, typo alone ≈ 0.7-0.75, subdomain ≈ 0.85-0.88, free host
-    0.8, another suffix ≈ 0.55; lower for short, word and tiny names.
+    keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in
+    Unicode), typo + keyword 0.9, typo alone 0.7-0.75, subdomain 0.85-0.88, free host 0.8,
+    another suffix 0.6 on new gTLDs (``paypal.xyz``) but 0.35 on country and legacy endings
+    (``google.de``, ``acme.net``: below the "suspicious" threshold, as those are mostly the
+    brand's own or a namesake); lower for short, word and tiny names.
 """
 
 from __future__ import annotations
