@@ -191,10 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     false_positives(big, tranco, owned_lines, "Tranco (rest)", args.show, threshold)
     false_positives(big, umbrella, 0, "Umbrella", args.show, threshold)
 
-    found = sum(1 for h in phishing if default.match(h) is not None)
+    scores = [m.score for h in phishing if (m := default.match(h)) is not None]
+    strict = sum(1 for score in scores if score >= threshold)
     print(
-        f"\nphishing feed, default policy: {found:,} of {len(phishing):,} hosts "
-        f"({100 * found / len(phishing):.1f} %) imitate a default brand"
+        f"\nphishing feed, default policy: {len(scores):,} of {len(phishing):,} hosts "
+        f"({100 * len(scores) / len(phishing):.1f} %) imitate a default brand, "
+        f"{strict:,} ({100 * strict / len(phishing):.1f} %) at score >= {threshold}"
     )
     return 0
 

@@ -160,7 +160,6 @@ def test_flags(index: LookalikeIndex, host: str, brand: str, kind: K) -> None:
         "elle.com",
         "tmall.com",
         "xvideos2.com",
-        "twilio-refunds.com",
         # unrelated, shared hosts' own names, infrastructure
         "example.com",
         "google.com",
@@ -273,8 +272,29 @@ def test_empty_policy_matches_nothing() -> None:
 def test_policy_keywords_are_used() -> None:
     policy = Policy(brands=(ACME,), keywords=("zorgbank",))
     index = LookalikeIndex.from_policy(policy)
-    assert index.match("acme-zorgbank.com") is not None
-    assert index.match("acme-login.com") is None
+    keyword = index.match("acme-zorgbank.com")
+    other = index.match("acme-login.com")  # login is not a keyword of this policy
+    assert keyword is not None
+    assert keyword.score >= 0.85
+    assert other is not None
+    assert other.score < policy.thresholds.suspicious
+
+
+@pytest.mark.parametrize(
+    "host", ["twilio-refunds.com", "coinbase-cancel-withdrawal.com", "binance-retiros.com"]
+)
+def test_brand_beside_other_words_is_weak_evidence(index: LookalikeIndex, host: str) -> None:
+    found = index.match(host)
+    assert found is not None
+    assert found.kind is K.KEYWORD
+    assert found.score < POLICY.thresholds.suspicious
+    assert found.reason.startswith(f"{host} uses the name ")
+
+
+@pytest.mark.parametrize("host", ["paypal-2.com", "paypal-eu.com", "paypal-a1.com"])
+def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, host: str) -> None:
+    found = index.match(host)
+    assert found is None or found.kind is not K.KEYWORD
 
 
 def test_match_many_keeps_order(index: LookalikeIndex) -> None:

@@ -40,10 +40,13 @@ def explain(
     """One sentence: what the name does and why that is an imitation.
 
     ``name`` is the brand's own spelling, ``matched`` the part of ``host`` that imitates it,
-    ``edit`` the typo category, ``where`` the registrable domain or host the brand sits on.
+    ``edit`` the typo category (or "free-host", "beside"), ``where`` the registrable domain
+    or suffix the brand sits on.
     """
     who = brand.name
     beside = f" with '{keyword}'" if keyword else ""
+    if kind is ImitationKind.KEYWORD and edit == "beside":
+        return f"{host} uses the name {who}{beside}, but it is not one of {who}'s domains"
     if kind is ImitationKind.KEYWORD:
         return (
             f"{host} imitates {who}: it joins the name {who}{beside}, "

@@ -15,7 +15,8 @@ Where brands are looked for, all lookups being O(1) in the number of brands
     * the chosen label: whole (another suffix, look-alikes, hyphens), containing a brand name
       (one Aho-Corasick pass over every brand name) with the rest made of policy keywords
       (``acme-okta``, ``acmehelpdesk``, ``okta-acme``), or one or two typing mistakes away
-      from a brand name, alone or beside keywords (a SymSpell deletion index);
+      from a brand name, alone or beside keywords (a SymSpell deletion index); a short or
+      strong name as a token beside other words (``binance-retiros``) is weak evidence;
     * the subdomain labels: a brand's domain spelled out (``acme.com.verify-id.xyz``,
       ``www-acme-com.evil.net``), a brand beside keywords, or a brand label in front of a
       chosen label made only of keywords (``acme.okta-login.co``). Not on CDN names, where a
@@ -60,7 +61,9 @@ Scores
     Unicode), typo + keyword 0.9, typo alone 0.7-0.75, subdomain 0.85-0.88, free host 0.8,
     another suffix 0.6 on new gTLDs (``paypal.xyz``) but 0.35 on country and legacy endings
     (``google.de``, ``acme.net``: below the "suspicious" threshold, as those are mostly the
-    brand's own or a namesake); lower for short, word and tiny names.
+    brand's own or a namesake), a brand beside other words 0.38 (also below it:
+    ``google-analytics.com`` has the shape of ``coinbase-cancel-withdrawal.com``); lower for
+    short, word and tiny names.
 """
 
 from __future__ import annotations
@@ -248,7 +251,7 @@ class LookalikeIndex:
                 continue
             spelled = self._keywords.read_fillers(part) if delimited else None
             if spelled is None:
-                return None
+                return self._beside(name, tokens, start, end, orig, sub)
             filler = filler or spelled
         if filler not in TLD_WORDS and not (keyword and pointed):
             return None  # www-acme alone, box-office, target-online: nothing pointed
@@ -266,6 +269,29 @@ class LookalikeIndex:
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
+
+    def _beside(
+        self, name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str,
+        sub: bool,
+    ) -> Hit | None:  # fmt: skip
+        """A distinctive brand as a token of the chosen label beside words that are not
+        keywords (coinbase-cancel-withdrawal, binance-retiros): weaker, but still a claim."""
+        if sub or tokens is None or name.strength < _S.SHORT or name.flat not in orig:
+            return None
+        if not on_boundaries(tokens, start, end):
+            return None
+        # The words as written when folding kept the lengths (rn → m does not), else folded.
+        written, pos = [], 0
+        for token in tokens:
+            written.append(orig[pos : pos + len(token)])
+            pos += len(token)
+        if pos != len(orig):
+            written = tokens
+        others = [w for w, t in zip(written, tokens, strict=True) if t != name.skeleton]
+        if not others or any(len(t) < 3 or t.isdigit() for t in others):
+            return None  # brand-2, brand-eu: versions and regions
+        score = Scores.BESIDE[name.strength]
+        return Hit(score, _K.KEYWORD, name, name.text, keyword=others[0], edit="beside")
 
     def _typo(self, read: Reading) -> Hit | None:
         text, tokens, flat, orig, _, _ = read

@@ -24,6 +24,10 @@ class Scores:
 
     KEYWORD = _by_strength(0.92, 0.88, 0.75, 0.7)
     FILLER = _by_strength(0.85, 0.8, 0.0, 0.0)  # paypal-com.info: spells the domain out
+    # coinbase-cancel-withdrawal.com: a brand beside words that are not keywords. Below the
+    # "suspicious" threshold alone (google-analytics.com is the same shape), evidence with
+    # the rest of a message.
+    BESIDE = _by_strength(0.38, 0.35, 0.0, 0.0)
     HOMOGLYPH = _by_strength(0.9, 0.85, 0.8, 0.0)
     UNICODE = _by_strength(0.95, 0.9, 0.85, 0.0)
     HOMOGLYPH_KEYWORD = _by_strength(0.95, 0.9, 0.8, 0.75)
