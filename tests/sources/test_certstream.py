@@ -61,7 +61,7 @@ def test_malformed_messages_raise_value_error(message: Any, reason: str) -> None
                     lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(st.sampled_from(["message_type", "data", "leaf_cert",
                                                        "all_domains", "subject", "CN"]),
-                                      inner, max_size=4), max_leaves=12))
+                                      inner, max_size=4), max_leaves=6))
 def test_names_in_message_raises_only_value_error(message: Any) -> None:
     try:
         names = names_in_message(message)
