@@ -49,8 +49,8 @@ def best_rate(run: object, n: int, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path,
-                        default=Path(os.environ.get("SMISHGUARD_DATA_DIR", REPO.parent / "shared" / "data")))
+    default_data = os.environ.get("SMISHGUARD_DATA_DIR", str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--data", type=Path, default=Path(default_data))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):

@@ -22,6 +22,12 @@ OWNED = Signal("url.legit_owned_domain", 0.7, "real domain", "acme.com")
         ((LOOKALIKE,), Label.PHISHING),
         ((PRETEXT,), Label.CLEAN),
         ((PRETEXT, MODEL), Label.PHISHING),
+        # Resemblance to spam alone is a reason to look, not proof of phishing.
+        ((MODEL,), Label.SUSPICIOUS),
+        ((Signal("text.model", 0.99, "r"), Signal("text.urgency", 0.15, "r")), Label.SUSPICIOUS),
+        # A wrong link and words that want something reinforce each other.
+        ((Signal("url.brand_mismatch", 0.35, "r"), Signal("text.account_threat", 0.3, "r"),
+          Signal("url.shortener", 0.2, "r")), Label.PHISHING),
         # Counter-evidence damps what the words say...
         ((PRETEXT, MODEL, OWNED), Label.CLEAN),
         ((MODEL, CODE_NOTICE), Label.CLEAN),

@@ -29,9 +29,19 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "pay", "payment", "unlock", "recovery", "wallet", "track", "tracking", "delivery",
     "parcel", "package", "toll", "online", "web", "app", "my", "mobile", "team", "staff",
     "employee", "corp", "intranet", "remote", "connect", "identity", "session", "validate",
-    "acceso", "cuenta", "seguridad", "soporte", "ayuda", "verificar", "verificacion",
-    "clientes", "cliente", "banca", "pago", "pagos", "entrega", "envio", "paquete", "multa",
-    "peaje", "personal", "empleado", "nomina", "actualizar",
+    "signon", "passwords", "recover", "locked", "verified", "authenticate", "authenticator",
+    "otp", "ticket", "tickets", "itsupport", "helpline", "servicenow", "roster", "shift",
+    "shifts", "timesheet", "pto", "mailbox", "webmail", "migration", "notice", "refund",
+    "refunds", "claim", "reward", "rewards", "internal", "corporate", "hrportal",
+    "acceso", "cuenta", "cuentas", "seguridad", "soporte", "ayuda", "verificar", "verificacion",
+    "validacion", "clientes", "cliente", "banca", "pago", "pagos", "entrega", "entregas",
+    "envio", "envios", "paquete", "paquetes", "multa", "multas", "peaje", "peajes",
+    "personal", "empleado", "empleados", "nomina", "nominas", "actualizar", "actualizacion",
+    "ti", "rrhh", "sistemas", "informatica", "turno", "turnos", "horario", "horarios",
+    "ruta", "rutas", "reparto", "beneficios", "correo", "buzon", "migracion", "usuario",
+    "usuarios", "clave", "contrasena", "desbloqueo", "bloqueo", "aviso", "avisos",
+    "notificacion", "tramite", "devolucion", "reembolso", "portal-empleado", "coupon",
+    "cupon", "promo", "gift", "bonus", "premio", "regalo", "redelivery", "reschedule",
 )
 
 def _fold_accents(text: str) -> str:
@@ -91,6 +101,10 @@ class Policy:
     brands: tuple[Brand, ...] = ()
     keywords: tuple[str, ...] = DEFAULT_KEYWORDS
     thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def keyword_set(self) -> frozenset[str]:
+        return frozenset(self.keywords)
 
     def label_for(self, score: float) -> Label:
         if score >= self.thresholds.phishing:
@@ -253,14 +267,20 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("Okta", ["okta.com", "oktacdn.com", "okta-emea.com"], category="identity-provider"),
     _b("Microsoft", ["microsoft.com", "microsoftonline.com", "live.com", "office.com",
                      "office365.com", "outlook.com", "azure.com", "msft.net",
-                     "microsoft365.com", "skype.com", "xbox.com"],
+                     "microsoft365.com", "skype.com", "xbox.com", "msftauth.net",
+                     "sharepointonline.com", "microsoftonline.us", "microsoftapp.net",
+                     "onedrive.com"],
        ["office365", "outlook", "onedrive", "sharepoint", "msft"], "identity-provider"),
     _b("Google", ["google.com", "gmail.com", "googleapis.com", "gstatic.com", "youtube.com",
-                  "youtu.be", "google.es", "goo.gl", "g.co"],
+                  "youtu.be", "google.es", "goo.gl", "g.co", "google-analytics.com",
+                  "youtube-nocookie.com"],
        category="identity-provider"),
-    _b("Apple", ["apple.com", "icloud.com", "me.com", "apple.news"], ["icloud", "appleid"]),
+    _b("Apple", ["apple.com", "icloud.com", "me.com", "apple.news", "aaplimg.com"],
+       ["icloud", "appleid"]),
     _b("Amazon", ["amazon.com", "amazon.co.uk", "amazon.es", "amazon.de", "amazon.fr",
-                  "amazon.it", "amazon.ca", "amazon.com.mx", "amazon-adsystem.com", "media-amazon.com", "ssl-images-amazon.com",
+                  "amazon.it", "amazon.ca", "amazon.com.mx", "amazon-adsystem.com",
+                  "media-amazon.com", "ssl-images-amazon.com", "images-amazon.com",
+                  "amazon-dss.com", "payments-amazon.com",
                   "amzn.to", "a.co", "primevideo.com"], ["amzn"]),
     _b("PayPal", ["paypal.com", "paypal.me", "paypalobjects.com", "paypal-community.com"]),
     _b("Netflix", ["netflix.com", "nflxext.com", "nflximg.net", "nflxvideo.net"]),
@@ -289,7 +309,8 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("Chase", ["chase.com", "jpmorganchase.com", "jpmorgan.com"], category="bank"),
     _b("Bank of America", ["bankofamerica.com", "bofa.com"], ["bofa"], "bank"),
     _b("Wells Fargo", ["wellsfargo.com", "wf.com"], category="bank"),
-    _b("Citi", ["citi.com", "citibank.com", "citigroup.com"], ["citibank"], "bank"),
+    _b("Citi", ["citi.com", "citibank.com", "citigroup.com", "citibankonline.com"],
+       ["citibank"], "bank"),
     _b("Capital One", ["capitalone.com"], category="bank"),
     _b("HSBC", ["hsbc.com", "hsbc.co.uk", "hsbc.com.mx"], category="bank"),
     _b("Barclays", ["barclays.co.uk", "barclays.com"], category="bank"),
@@ -320,7 +341,7 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("LinkedIn", ["linkedin.com", "licdn.com", "lnkd.in"]),
     _b("DocuSign", ["docusign.com", "docusign.net"]),
     _b("Dropbox", ["dropbox.com", "db.tt"]),
-    _b("Adobe", ["adobe.com", "adobelogin.com"]),
+    _b("Adobe", ["adobe.com", "adobelogin.com", "adobe-identity.com"]),
     _b("Walmart", ["walmart.com"]),
     _b("Steam", ["steampowered.com", "steamcommunity.com"], ["steampowered"]),
 )

@@ -17,6 +17,8 @@ from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Message, Signal, Verdict
 from smishguard.policy import Policy, default_policy
 from smishguard.scoring import score
+from smishguard.text.brands import BrandMatcher
+from smishguard.text.cues import find_cues
 from smishguard.text.normalize import normalize
 from smishguard.urls import extract_urls
 
@@ -42,14 +44,18 @@ class Scanner:
         self.lookalikes = (
             lookalikes if lookalikes is not None else LookalikeIndex.from_policy(self.policy)
         )
+        self.brand_matcher = BrandMatcher(self.policy.brands)
 
     def context_for(self, message: Message) -> ScanContext:
-        text = message.text[:MAX_TEXT_CHARS]
+        """What every detector shares, computed once: links, normalized text, cues, brands."""
+        normalized = normalize(message.text)
         return ScanContext(
             policy=self.policy,
             lookalikes=self.lookalikes,
-            urls=extract_urls(text),
-            normalized_text=normalize(text),
+            urls=extract_urls(message.text),
+            normalized_text=normalized,
+            cues=find_cues(normalized),
+            mentions=self.brand_matcher.find(normalized),
         )
 
     def scan(self, message: Message | str) -> Verdict:
@@ -68,7 +74,9 @@ class Scanner:
         ]:
             yield from self._scan_batch(batch)
 
-    def _scan_batch(self, batch: list[Message]) -> list[Verdict]:
+
+    def _scan_batch(self, received: list[Message]) -> list[Verdict]:
+        batch = [_analysed(m) for m in received]
         contexts = [self.context_for(m) for m in batch]
         signals: list[list[Signal]] = [[] for _ in batch]
         failures: list[list[str]] = [[] for _ in batch]
@@ -90,7 +98,7 @@ class Scanner:
                     failures[i].append(_failure(detector, exc))
         verdicts = []
         for message, context, found_signals, fails in zip(
-            batch, contexts, signals, failures, strict=True
+            received, contexts, signals, failures, strict=True
         ):
             if len(message.text) > MAX_TEXT_CHARS:
                 fails.append(
@@ -99,6 +107,13 @@ class Scanner:
                 )
             verdicts.append(score(found_signals, self.policy, context.urls, tuple(fails)))
         return verdicts
+
+
+def _analysed(message: Message) -> Message:
+    """The part of a message that is analysed: at most MAX_TEXT_CHARS characters."""
+    if len(message.text) <= MAX_TEXT_CHARS:
+        return message
+    return Message(message.text[:MAX_TEXT_CHARS], message.sender)
 
 
 def _failure(detector: Detector, exc: Exception) -> str:

@@ -8,10 +8,20 @@ Evidence comes in three kinds, told apart by the detector id:
 * counter-evidence (ids with a ``.legit_`` part, e.g. ``text.legit_code_notice``,
   ``url.legit_owned_domain``): signs of a legitimate notice.
 
-Each kind is combined by noisy-OR (independent reasons add up, none alone exceeds its own
-weight). Counter-evidence damps only the *text* evidence: "your code is 123456, don't share
-it" makes a code notice benign, but it cannot clean a link to ``acme-okta.com``. The final
-score is the noisy-OR of the link risk and the damped text risk.
+How they add up:
+
+1. Each kind is combined by noisy-OR: independent reasons add up, none alone counts for more
+   than its own weight.
+2. Counter-evidence damps only the *text* evidence: "your code is 123456, don't share it"
+   makes a code notice benign, but it cannot clean a link to ``acme-okta.com``.
+3. A link that is wrong *and* words that want something (a pretext, a lure, a request: any
+   text signal of weight >= INTENT_WEIGHT other than the text model) reinforce each other: the
+   weaker of the two counts once more, doubled (SYNERGY). "Your account is locked, restore
+   it here" beside a link to a site the named bank does not own is phishing even when
+   neither alone is sure.
+4. Without such intent and without link evidence, a message is at most ``suspicious``: the
+   text model says how much the wording resembles old spam, which is a reason to look, not
+   proof of phishing (modern notices from banks and shops read much like 2000s spam).
 """
 
 from __future__ import annotations
@@ -24,6 +34,13 @@ from smishguard.policy import Policy
 
 COUNTER_EVIDENCE_MARK = ".legit_"
 LINK_PREFIX = "url."
+TEXT_MODEL_ID = "text.model"
+# Text signals at least this strong show the message wants something from the reader.
+INTENT_WEIGHT = 0.2
+# How much a wrong link and words that want something reinforce each other.
+SYNERGY = 2.0
+# Below the phishing threshold by this much when only resemblance to spam is known.
+_BELOW = 1e-3
 
 
 def is_counter_evidence(signal: Signal) -> bool:
@@ -32,6 +49,16 @@ def is_counter_evidence(signal: Signal) -> bool:
 
 def is_link_evidence(signal: Signal) -> bool:
     return signal.detector.startswith(LINK_PREFIX) and not is_counter_evidence(signal)
+
+
+def is_intent(signal: Signal) -> bool:
+    """A text signal that shows the message asks for something (not mere resemblance)."""
+    return (
+        signal.weight >= INTENT_WEIGHT
+        and signal.detector != TEXT_MODEL_ID
+        and not is_link_evidence(signal)
+        and not is_counter_evidence(signal)
+    )
 
 
 def noisy_or(weights: Iterable[float]) -> float:
@@ -44,16 +71,18 @@ def _sort_key(signal: Signal) -> tuple[bool, float, str, str]:
     return (is_counter_evidence(signal), -signal.weight, signal.detector, signal.evidence)
 
 
-def combine(signals: Sequence[Signal]) -> float:
+def combine(signals: Sequence[Signal], phishing_threshold: float = 1.0) -> float:
     """The score in [0, 1] that a set of signals adds up to (see the module docstring)."""
     link_risk = noisy_or(s.weight for s in signals if is_link_evidence(s))
-    text_risk = noisy_or(
-        s.weight
-        for s in signals
-        if not is_link_evidence(s) and not is_counter_evidence(s)
-    )
     damping = math.prod(1.0 - s.weight for s in signals if is_counter_evidence(s))
-    return round(noisy_or((link_risk, text_risk * damping)), 4)
+    text_risk = damping * noisy_or(
+        s.weight for s in signals if not is_link_evidence(s) and not is_counter_evidence(s)
+    )
+    intent = damping * noisy_or(s.weight for s in signals if is_intent(s))
+    total = noisy_or((link_risk, text_risk, SYNERGY * min(link_risk, intent)))
+    if link_risk < INTENT_WEIGHT and intent < INTENT_WEIGHT:
+        total = min(total, phishing_threshold - _BELOW)
+    return round(total, 4)
 
 
 def score(
@@ -62,7 +91,7 @@ def score(
     urls: tuple[Url, ...] = (),
     failures: tuple[str, ...] = (),
 ) -> Verdict:
-    total = combine(signals)
+    total = combine(signals, policy.thresholds.phishing)
     return Verdict(
         label=policy.label_for(total),
         score=total,

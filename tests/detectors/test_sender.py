@@ -5,17 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from smishguard.detectors.base import Detector, ScanContext
+from smishguard.detectors.base import Detector
 from smishguard.detectors.sender import DETECTOR_IDS, SenderDetector
-from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Message, Signal
 from smishguard.policy import load_policy
-from smishguard.text.normalize import normalize
-from smishguard.urls import extract_urls
+from smishguard.scanner import Scanner
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 POLICY = load_policy(FIXTURES / "policy_fixture.toml")
-LOOKALIKES = LookalikeIndex.from_policy(POLICY)
+SCANNER = Scanner(POLICY)
 DETECTOR = SenderDetector()
 
 MOBILE = "+1 (415) 555-0132"
@@ -24,8 +22,8 @@ EMAIL = "kd83jfk2@icloud.com"
 
 
 def detect(text: str, sender: str | None) -> list[Signal]:
-    context = ScanContext(POLICY, LOOKALIKES, extract_urls(text), normalize(text))
-    return list(DETECTOR.detect(Message(text, sender), context))
+    message = Message(text, sender)
+    return list(DETECTOR.detect(message, SCANNER.context_for(message)))
 
 
 def ids(text: str, sender: str | None) -> list[str]:

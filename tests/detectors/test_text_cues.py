@@ -13,22 +13,20 @@ from smishguard.detectors.text_cues import (
     TextCueDetector,
     strength_of,
 )
-from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Message, Signal
 from smishguard.policy import Brand, Policy, default_policy, load_policy
+from smishguard.scanner import Scanner
 from smishguard.text.cues import WEAK_STRENGTH, Cue, CueKind
-from smishguard.text.normalize import normalize
-from smishguard.urls import extract_urls
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 POLICY = load_policy(FIXTURES / "policy_fixture.toml")
-LOOKALIKES = LookalikeIndex.from_policy(POLICY)
+SCANNER = Scanner(POLICY)
 DETECTOR = TextCueDetector()
 
 
 def context(text: str, policy: Policy = POLICY) -> ScanContext:
-    lookalikes = LOOKALIKES if policy is POLICY else LookalikeIndex.from_policy(policy)
-    return ScanContext(policy, lookalikes, extract_urls(text), normalize(text))
+    scanner = SCANNER if policy is POLICY else Scanner(policy)
+    return scanner.context_for(Message(text))
 
 
 def detect(text: str, policy: Policy = POLICY) -> list[Signal]:

@@ -31,7 +31,8 @@ def test_jsonl_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     got = rows(path)
     assert [r[0] for r in got] == [1, 2, 3, 4, 5]
-    assert got[0][1] == "one" and got[4][1:3] == ("five", "ACME")
+    assert got[0][1] == "one"
+    assert got[4][1:3] == ("five", "ACME")
     assert all(r[3] for r in got[1:4])
 
 
@@ -40,8 +41,10 @@ def test_invalid_utf8_is_replaced_and_reported(tmp_path: Path) -> None:
     path.write_bytes(b"text\nbad \xff byte\n")
     warnings: list[str] = []
     got = list(read_messages(path, warnings.append))
-    assert got[0].message is not None and "\ufffd" in got[0].message.text
-    assert warnings and "not valid UTF-8" in warnings[0]
+    assert got[0].message is not None
+    assert "\ufffd" in got[0].message.text
+    assert warnings
+    assert "not valid UTF-8" in warnings[0]
 
 
 @pytest.mark.parametrize(
@@ -67,12 +70,15 @@ def test_labels_are_checked_when_required(tmp_path: Path) -> None:
     path.write_text("text,label\na,ham\nb,weird\nc,\n", encoding="utf-8")
     got = list(read_messages(path, lambda _: None, require_label=True))
     assert got[0].label == "ham"
-    assert got[1].error is not None and "unknown label" in got[1].error
-    assert got[2].error is not None and "missing" in got[2].error
+    assert got[1].error is not None
+    assert "unknown label" in got[1].error
+    assert got[2].error is not None
+    assert "missing" in got[2].error
 
 
 def test_one_megabyte_field_is_read(tmp_path: Path) -> None:
     path = tmp_path / "m.csv"
     path.write_text("text\n" + "a" * 1_000_000 + "\n", encoding="utf-8")
     got = list(read_messages(path, lambda _: None))
-    assert got[0].message is not None and len(got[0].message.text) == 1_000_000
+    assert got[0].message is not None
+    assert len(got[0].message.text) == 1_000_000

@@ -13,6 +13,8 @@ from typing import Protocol, runtime_checkable
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Message, Signal, Url
 from smishguard.policy import Policy
+from smishguard.text.brands import BrandMention
+from smishguard.text.cues import Cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +25,16 @@ class ScanContext:
     lookalikes: LookalikeIndex
     urls: tuple[Url, ...]
     normalized_text: str  # smishguard.text.normalize.normalize(message.text)
+    cues: tuple[Cue, ...] = ()  # smishguard.text.cues.find_cues(normalized_text)
+    mentions: tuple[BrandMention, ...] = ()  # protected brands the text names, in order
 
 
 @runtime_checkable
 class Detector(Protocol):
     """Anything with a stable ``name`` and ``detect``; ``name`` prefixes its signals' ids."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def detect(self, message: Message, context: ScanContext) -> Iterable[Signal]: ...
 

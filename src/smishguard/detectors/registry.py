@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
+from smishguard.detectors.base import Detector
 from smishguard.detectors.sender import SenderDetector
 from smishguard.detectors.text_cues import TextCueDetector
 from smishguard.detectors.text_model import TextModelDetector
-
-from smishguard.detectors.base import Detector
 from smishguard.detectors.urls import UrlDetector
 from smishguard.errors import SmishguardError
 

@@ -23,8 +23,7 @@ from collections.abc import Iterator, Sequence
 
 from smishguard.detectors.base import ScanContext
 from smishguard.model import Message, Signal
-from smishguard.text.brands import BrandMatcherCache
-from smishguard.text.cues import Cue, CueKind, find_cues
+from smishguard.text.cues import Cue, CueKind
 from smishguard.text.sender import SenderKind, classify_sender, mask_sender
 
 DETECTOR_IDS: dict[str, str] = {
@@ -77,13 +76,9 @@ class SenderDetector:
 
     name = "sender"
 
-    def __init__(self) -> None:
-        self._brands = BrandMatcherCache()
-
     def claimed_organization(self, cues: Sequence[Cue], context: ScanContext) -> str:
         """Who the text speaks for ('' if it does not sound like an organisation)."""
-        matcher = self._brands.get(context.policy.brands)
-        for mention in matcher.find(context.normalized_text):
+        for mention in context.mentions:
             if mention.leading:
                 return mention.brand.name
         for cue in cues:
@@ -95,7 +90,7 @@ class SenderDetector:
     def detect(self, message: Message, context: ScanContext) -> Iterator[Signal]:
         kind = classify_sender(message.sender)
         if kind is SenderKind.MOBILE:
-            cues = find_cues(context.normalized_text)
+            cues = context.cues
             claimed = (
                 self.claimed_organization(cues, context) if asks_for_action(cues, context) else ""
             )
@@ -109,7 +104,7 @@ class SenderDetector:
                     shown,
                 )
         elif kind is SenderKind.EMAIL:
-            claimed = self.claimed_organization(find_cues(context.normalized_text), context)
+            claimed = self.claimed_organization(context.cues, context)
             if claimed or context.urls:
                 shown = mask_sender(message.sender)
                 what = f"speaks for {claimed}" if claimed else "carries a link"

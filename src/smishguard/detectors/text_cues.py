@@ -23,8 +23,8 @@ from collections.abc import Iterator, Sequence
 
 from smishguard.detectors.base import ScanContext
 from smishguard.model import Message, Signal
-from smishguard.text.brands import BrandMatcherCache, BrandMention
-from smishguard.text.cues import WEAK_STRENGTH, Cue, CueKind, find_cues
+from smishguard.text.brands import counted_mentions
+from smishguard.text.cues import WEAK_STRENGTH, Cue, CueKind
 
 DETECTOR_IDS: dict[str, str] = {
     "text.credential_pretext": "The text talks about an expiring or reset password, signing "
@@ -119,7 +119,7 @@ KIND_SIGNALS: dict[CueKind, tuple[str, float, str]] = {
     ),
     CueKind.FAMILY_IMPERSONATION: (
         "text.family_impersonation",
-        0.35,
+        0.45,
         'the text poses as a relative or friend with a new number ("{phrase}"), '
         'the opening of the "hi mum" scam',
     ),
@@ -195,12 +195,9 @@ class TextCueDetector:
 
     name = "text"
 
-    def __init__(self) -> None:
-        self._brands = BrandMatcherCache()
-
     def detect(self, message: Message, context: ScanContext) -> Iterator[Signal]:
         text = context.normalized_text
-        grouped = group_by_kind(find_cues(text))
+        grouped = group_by_kind(context.cues)
         for kind, cues in grouped.items():
             if not _CONTRADICTED_BY.get(kind, frozenset()).isdisjoint(grouped):
                 continue
@@ -214,15 +211,10 @@ class TextCueDetector:
                 reason.format(phrase=best.phrase),
                 best.phrase,
             )
-        for mention in counted_mentions(self._brands.get(context.policy.brands).find(text)):
+        for mention in counted_mentions(context.mentions):
             yield Signal(
                 "text.brand_mention",
                 BRAND_MENTION_WEIGHT,
                 f"the text names {mention.brand.name}",
                 mention.brand.name,
             )
-
-
-def counted_mentions(mentions: Sequence[BrandMention]) -> tuple[BrandMention, ...]:
-    """Mentions that are not an everyday word used in passing ("an apple a day")."""
-    return tuple(m for m in mentions if m.leading or not m.ambiguous)

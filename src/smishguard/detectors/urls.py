@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from smishguard.detectors.base import ScanContext
 from smishguard.model import Imitation, ImitationKind, Message, Signal, Url
 from smishguard.policy import Brand, Policy
+from smishguard.text.brands import counted_mentions
 
 DETECTOR_IDS: dict[str, str] = {
     "url.lookalike": "A link goes to a domain that imitates a protected brand (keyword "
@@ -23,6 +24,10 @@ DETECTOR_IDS: dict[str, str] = {
     "verification or payment page.",
     "url.risky_tld": "A link uses a top-level domain much abused for throw-away phishing sites.",
     "url.mixed_script": "A link's domain mixes alphabets or uses non-Latin look-alike letters.",
+    "url.keyword_domain": "A link's domain is a hyphenated name built from pretext words "
+    "(toll-payment-due.com, autopista-peajes.es), as throw-away scam sites are.",
+    "url.fake_government": "A link's domain carries government words (gov, gob) but is not "
+    "on a government domain ending.",
     "url.legit_owned_domain": "Counter-evidence: every link goes to a domain that a protected "
     "brand really owns.",
 }
@@ -41,7 +46,57 @@ _SIGNIN_PATH = re.compile(
     r"update|unlock|confirm|billing|payment|pay|acceso|cuenta|verifica|pago)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z0-9&]+")
+
+
+_GOVERNMENT_TOKENS = frozenset({"gov", "gob", "gouv", "govt", "gobierno", "government"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _poses_as_government(url: Url) -> bool:
+    """``irs-gov.com``, ``sat-gob-mx.com``: government words on a non-government ending."""
+    if not url.registrable_domain:
+        return False
+    name, _, suffix = url.registrable_domain.partition(".")
+    on_government_suffix = any(part in _GOVERNMENT_TOKENS for part in suffix.split("."))
+    return not on_government_suffix and not _GOVERNMENT_TOKENS.isdisjoint(
+        _TOKEN.findall(name)
+    )
+
+
+def _keyword_only_name(url: Url, policy: Policy) -> str | None:
+    """A hyphenated registrable name with a policy keyword in it (``toll-payment-due``,
+    ``autopista-peajes``): the keyword, else None."""
+    name = url.registrable_domain.partition(".")[0]
+    if "-" not in name:
+        return None
+    keywords = policy.keyword_set
+    return next((part for part in name.split("-") if part in keywords), None)
+
+
+# Links that open a conversation with whoever sent them: scammers move victims there.
+CHAT_LINK_HOSTS = frozenset(
+    {"wa.me", "api.whatsapp.com", "chat.whatsapp.com", "t.me", "telegram.me", "m.me",
+     "signal.me", "line.me", "viber.me"}
+)
+
+
+def _opens_chat(url: Url) -> bool:
+    return url.host.removeprefix("www.") in CHAT_LINK_HOSTS
+
+
+def _owned(url: Url, policy: Policy) -> bool:
+    return bool(url.registrable_domain) and policy.owner_of(url.registrable_domain) is not None
+
+
+def _is_tenant(url: Url, brand: Brand) -> bool:
+    """``acme.zendesk.com``, ``acme.pagerduty.com``: the brand's own space on a SaaS platform.
+
+    Only the plain brand label as a whole subdomain label counts; look-alikes that add a
+    keyword (``acme.okta-login.co``) were already judged by the look-alike index.
+    """
+    return not url.subdomain.isdigit() and any(
+        label in brand.labels for label in url.subdomain.split(".")
+    )
 
 _KIND_PHRASES: dict[ImitationKind, str] = {
     ImitationKind.KEYWORD: "joins the name {brand} with '{keyword}'",
@@ -78,11 +133,12 @@ class UrlDetector:
             return
         policy = context.policy
         brands = {b.name: b for b in policy.brands}
-        owned = 0
+        owners: set[str] = set()
         imitated = False
         for url in context.urls:
-            if url.registrable_domain and policy.owner_of(url.registrable_domain) is not None:
-                owned += 1
+            owner = policy.owner_of(url.registrable_domain) if url.registrable_domain else None
+            if owner is not None:
+                owners.add(owner.name)
                 continue
             yield from self._hygiene(url)
             imitation = context.lookalikes.match(url.host) if url.host else None
@@ -94,6 +150,14 @@ class UrlDetector:
                     describe_imitation(imitation, brands.get(imitation.brand)),
                     url.host_unicode or url.host,
                 )
+            elif (word := _keyword_only_name(url, policy)) is not None:
+                yield Signal(
+                    "url.keyword_domain",
+                    0.25,
+                    f"the link's domain {url.registrable_domain} is made of pretext words "
+                    f"('{word}'), the way throw-away scam sites are named",
+                    url.host,
+                )
             elif _SIGNIN_PATH.search(url.path):
                 yield Signal(
                     "url.signin_path",
@@ -102,18 +166,30 @@ class UrlDetector:
                     "a site no protected brand owns",
                     url.url,
                 )
-        if owned == len(context.urls):
+        named = {m.brand.name for m in counted_mentions(context.mentions)}
+        # A link that opens a chat (wa.me/…) says nothing of who is at the other end.
+        all_owned = all(_owned(u, policy) and not _opens_chat(u) for u in context.urls)
+        if owners and owners <= named and all_owned:
             yield Signal(
                 "url.legit_owned_domain",
                 0.7,
-                "every link goes to a domain the named organisation really owns",
-                ", ".join(u.registrable_domain for u in context.urls),
+                f"every link goes to a domain that {' and '.join(sorted(owners))}, "
+                "named in the text, really owns",
+                ", ".join(dict.fromkeys(u.registrable_domain for u in context.urls)),
             )
         elif not imitated:
             yield from self._brand_mismatch(context, policy)
 
     @staticmethod
     def _hygiene(url: Url) -> Iterator[Signal]:
+        if _poses_as_government(url):
+            yield Signal(
+                "url.fake_government",
+                0.5,
+                f"the link's domain {url.registrable_domain} poses as a government site but "
+                "is not on a government domain ending",
+                url.host,
+            )
         if url.userinfo:
             yield Signal(
                 "url.userinfo_trick",
@@ -156,13 +232,11 @@ class UrlDetector:
 
     @staticmethod
     def _brand_mismatch(context: ScanContext, policy: Policy) -> Iterator[Signal]:
-        words = set(_WORD.findall(context.normalized_text))
-        for brand in policy.brands:
-            if words.isdisjoint(brand.labels):
-                continue
+        for mention in counted_mentions(context.mentions):
+            brand = mention.brand
             foreign = [
                 u for u in context.urls
-                if u.registrable_domain and policy.owner_of(u.registrable_domain) is None
+                if u.registrable_domain and not _owned(u, policy) and not _is_tenant(u, brand)
             ]
             if foreign:
                 yield Signal(

@@ -23,7 +23,7 @@ from smishguard.policy import Brand
 from smishguard.text.links import LINK_NEIGHBOURS, inside_link
 from smishguard.text.normalize import normalize
 
-__all__ = ["EVERYDAY_WORDS", "BrandMatcher", "BrandMatcherCache", "BrandMention"]
+__all__ = ["EVERYDAY_WORDS", "BrandMatcher", "BrandMention", "counted_mentions"]
 
 # Brand names (or domain labels) of the built-in brands that are also common English or
 # Spanish words; a policy's own everyday-word brands are not known here.
@@ -108,17 +108,6 @@ class BrandMatcher:
         return tuple(sorted(found.values(), key=lambda m: m.start))
 
 
-class BrandMatcherCache:
-    """Keeps the matcher for the last brands asked for: a scanner's policy rarely changes,
-    so a detector builds its matcher once and checks identity (not equality) per message."""
-
-    def __init__(self) -> None:
-        self._brands: tuple[Brand, ...] = ()
-        self._matcher = BrandMatcher(())
-
-    def get(self, brands: tuple[Brand, ...]) -> BrandMatcher:
-        if brands is not self._brands:
-            if brands != self._brands:
-                self._matcher = BrandMatcher(brands)
-            self._brands = brands
-        return self._matcher
+def counted_mentions(mentions: Sequence[BrandMention]) -> tuple[BrandMention, ...]:
+    """Mentions that are not an everyday word used in passing ("an apple a day")."""
+    return tuple(m for m in mentions if m.leading or not m.ambiguous)
