@@ -172,3 +172,18 @@ def test_a_morning_of_certificates_with_the_real_index(real_index: LookalikeInde
         ("cloudflare-okta.com", "Cloudflare", ImitationKind.KEYWORD),
     ]
     assert all(0.5 < h.score <= 1 and h.reason and h.source == "ct" for h in hits)
+
+
+def test_min_score_drops_weak_imitations() -> None:
+    from smishguard.domains.lookalike import LookalikeIndex
+    from smishguard.policy import parse_policy
+
+    index = LookalikeIndex.from_policy(
+        parse_policy({"brands": [{"name": "Acme", "domains": ["acme.com"]}]})
+    )
+    names = ["acme-okta.com", "acme.de"]
+    weak = index.match("acme.de")
+    assert weak is not None
+    assert weak.score < 0.4
+    assert [h.domain for h in Watch(index, min_score=0.4).run(names)] == ["acme-okta.com"]
+    assert [h.domain for h in Watch(index).run(names)] == names

@@ -130,16 +130,19 @@ class WatchSummary:
 class Watch:
     """Judges a stream of names, each host once, against a look-alike matcher.
 
+    Imitations scoring below ``min_score`` are not reported (the CLI uses the policy's
+    ``suspicious`` threshold: a brand's bare name on a country ending is weak evidence).
     The memory of hosts already judged is a bounded LRU of ``memory`` entries, so an
     endless feed runs in bounded memory; a host forgotten and seen again is judged (and, if
     it imitates a brand, reported) again.
     """
 
     def __init__(self, matcher: ImitationMatcher, *, source: str = "",
-                 memory: int = DEFAULT_MEMORY) -> None:
+                 memory: int = DEFAULT_MEMORY, min_score: float = 0.0) -> None:
         if memory < 1:
             raise ValueError("the watch memory must hold at least one name")
         self.matcher = matcher
+        self.min_score = min_score
         self.source = source
         self.memory = memory
         self._seen: OrderedDict[str, None] = OrderedDict()
@@ -165,7 +168,7 @@ class Watch:
         if len(seen) > self.memory:
             seen.popitem(last=False)
         imitation = self.matcher.match(host)
-        if imitation is None:
+        if imitation is None or imitation.score < self.min_score:
             return None
         self._hits += 1
         return WatchHit.from_imitation(imitation, self.source)

@@ -122,13 +122,17 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
 @click.option("--forever", is_flag=True, help="Never give up on a feed (overrides --max-retries).")
 @click.option("--backoff", "backoff_s", type=click.FloatRange(min=0), default=1.0,
               show_default=True, help="First wait before retrying a feed, in seconds; doubles.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Report imitations scoring at least this (default: the policy's "
+                   "suspicious threshold).")
 @click.option("--memory", type=click.IntRange(min=1), default=DEFAULT_MEMORY, show_default=True,
               help="Hosts remembered to report each once (bounds memory on endless feeds).")
 def watch_command(
     policy_path: Path | None, path: str | None, kind: str, ct_log: str | None,
     certstream: str | None, column: str | None, as_json: bool, output: Path | None,
     state_path: Path | None, ct_start: int | None, batch_size: int, poll_interval: float,
-    once: bool, max_retries: int, forever: bool, backoff_s: float, memory: int,
+    once: bool, max_retries: int, forever: bool, backoff_s: float, min_score: float | None,
+    memory: int,
 ) -> None:
     """Report newly seen names that imitate a protected brand.
 
@@ -147,8 +151,9 @@ def watch_command(
     resolved = resolve(spec)
     if (state_path or ct_start is not None or once) and resolved.kind != SourceKind.CT:
         raise InvalidInput("--state, --ct-start and --once apply to a CT log (--ct-log URL)")
-    watch = Watch(_lookalike_index(load_policy_option(policy_path)), source=resolved.label,
-                  memory=memory)
+    policy = load_policy_option(policy_path)
+    watch = Watch(_lookalike_index(policy), source=resolved.label, memory=memory,
+                  min_score=policy.thresholds.suspicious if min_score is None else min_score)
     with ExitStack() as stack:
         out: IO[str] = (
             stack.enter_context(_open_output(output)) if output is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
+from smishguard.detectors import sender, text_cues, text_model, urls
 from smishguard.detectors.base import Detector
 from smishguard.detectors.sender import SenderDetector
 from smishguard.detectors.text_cues import TextCueDetector
@@ -16,6 +17,14 @@ from smishguard.detectors.urls import UrlDetector
 from smishguard.errors import SmishguardError
 
 ENTRY_POINT_GROUP = "smishguard.detectors"
+
+# Every signal id the built-in detectors can emit → what it means (docs/detectors.md).
+BUILTIN_DETECTOR_IDS: dict[str, str] = {
+    **urls.DETECTOR_IDS,
+    **text_cues.DETECTOR_IDS,
+    **sender.DETECTOR_IDS,
+    **text_model.DETECTOR_IDS,
+}
 
 
 def builtin_detectors() -> tuple[Detector, ...]:
