@@ -73,13 +73,25 @@ def _sort_key(signal: Signal) -> tuple[bool, float, str, str]:
 
 def combine(signals: Sequence[Signal], phishing_threshold: float = 1.0) -> float:
     """The score in [0, 1] that a set of signals adds up to (see the module docstring)."""
-    link_risk = noisy_or(s.weight for s in signals if is_link_evidence(s))
-    damping = math.prod(1.0 - s.weight for s in signals if is_counter_evidence(s))
-    text_risk = damping * noisy_or(
-        s.weight for s in signals if not is_link_evidence(s) and not is_counter_evidence(s)
-    )
-    intent = damping * noisy_or(s.weight for s in signals if is_intent(s))
-    total = noisy_or((link_risk, text_risk, SYNERGY * min(link_risk, intent)))
+    # One pass, products of complements (noisy-OR); this runs for every message scanned.
+    link_keep = damping = text_keep = intent_keep = 1.0
+    for signal in signals:
+        weight = signal.weight
+        weight = 0.0 if weight < 0.0 else 1.0 if weight > 1.0 else weight
+        detector = signal.detector
+        if COUNTER_EVIDENCE_MARK in detector:
+            damping *= 1.0 - weight
+        elif detector.startswith(LINK_PREFIX):
+            link_keep *= 1.0 - weight
+        else:
+            text_keep *= 1.0 - weight
+            if weight >= INTENT_WEIGHT and detector != TEXT_MODEL_ID:
+                intent_keep *= 1.0 - weight
+    link_risk = 1.0 - link_keep
+    text_risk = damping * (1.0 - text_keep)
+    intent = damping * (1.0 - intent_keep)
+    synergy = min(SYNERGY * min(link_risk, intent), 1.0)
+    total = 1.0 - (1.0 - link_risk) * (1.0 - text_risk) * (1.0 - synergy)
     if link_risk < INTENT_WEIGHT and intent < INTENT_WEIGHT:
         total = min(total, phishing_threshold - _BELOW)
     return round(total, 4)
