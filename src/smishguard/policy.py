@@ -42,6 +42,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "usuarios", "clave", "contrasena", "desbloqueo", "bloqueo", "aviso", "avisos",
     "notificacion", "tramite", "devolucion", "reembolso", "portal-empleado", "coupon",
     "cupon", "promo", "gift", "bonus", "premio", "regalo", "redelivery", "reschedule",
+    "withdraw", "withdrawal", "cancel", "dispute", "fraud", "retiro", "retiros", "cancelar",
 )
 
 def _fold_accents(text: str) -> str:

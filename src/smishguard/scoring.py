@@ -15,7 +15,8 @@ How they add up:
 2. Counter-evidence damps only the *text* evidence: "your code is 123456, don't share it"
    makes a code notice benign, but it cannot clean a link to ``acme-okta.com``.
 3. A link that is wrong *and* words that want something (a pretext, a lure, a request: any
-   text signal of weight >= INTENT_WEIGHT other than the text model) reinforce each other: the
+   ``text.*`` cue of weight >= INTENT_WEIGHT; not the text model, not the sender) reinforce
+   each other: the
    weaker of the two counts once more, doubled (SYNERGY). "Your account is locked, restore
    it here" beside a link to a site the named bank does not own is phishing even when
    neither alone is sure.
@@ -35,6 +36,8 @@ from smishguard.policy import Policy
 COUNTER_EVIDENCE_MARK = ".legit_"
 LINK_PREFIX = "url."
 TEXT_MODEL_ID = "text.model"
+# Intent is what the words ask for: text cues, not the text model nor who sent them.
+INTENT_PREFIX = "text."
 # Text signals at least this strong show the message wants something from the reader.
 INTENT_WEIGHT = 0.2
 # How much a wrong link and words that want something reinforce each other.
@@ -49,16 +52,6 @@ def is_counter_evidence(signal: Signal) -> bool:
 
 def is_link_evidence(signal: Signal) -> bool:
     return signal.detector.startswith(LINK_PREFIX) and not is_counter_evidence(signal)
-
-
-def is_intent(signal: Signal) -> bool:
-    """A text signal that shows the message asks for something (not mere resemblance)."""
-    return (
-        signal.weight >= INTENT_WEIGHT
-        and signal.detector != TEXT_MODEL_ID
-        and not is_link_evidence(signal)
-        and not is_counter_evidence(signal)
-    )
 
 
 def noisy_or(weights: Iterable[float]) -> float:
@@ -85,7 +78,9 @@ def combine(signals: Sequence[Signal], phishing_threshold: float = 1.0) -> float
             link_keep *= 1.0 - weight
         else:
             text_keep *= 1.0 - weight
-            if weight >= INTENT_WEIGHT and detector != TEXT_MODEL_ID:
+            if weight >= INTENT_WEIGHT and detector.startswith(INTENT_PREFIX) and (
+                detector != TEXT_MODEL_ID
+            ):
                 intent_keep *= 1.0 - weight
     link_risk = 1.0 - link_keep
     text_risk = damping * (1.0 - text_keep)
