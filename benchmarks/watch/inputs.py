@@ -1,0 +1,108 @@
+"""The names every tool judges, read from the shared data and written to a scratch folder.
+
+* the hand-labelled OpenPhish hosts: ``benchmarks/data/watch_feed_labels.tsv`` holds only
+  line numbers of ``phishing_feed.txt``, the brand, and a hash of the host (the feed is
+  non-commercial and must not be redistributed), so the hosts are read here and checked;
+* benign_top.txt, split into its Tranco part (lines 1-100,000) and Umbrella part, plus a
+  seeded sample of each for the slowest peer;
+* the speed stream (benign and feed hosts, shuffled) and the 10/100/1,000-brand lists,
+  padded past the evaluation brands with Tranco's top names as in lookalike_speed.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from watch.brands import EVAL_BRANDS, EvalBrand
+
+LABELS = Path(__file__).resolve().parents[1] / "data" / "watch_feed_labels.tsv"
+TRANCO_LINES = 100_000
+
+
+def host_hash(host: str) -> str:
+    return hashlib.sha256(host.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    line: int  # line number in phishing_feed.txt, 1-based, counting the header
+    brand: str
+    host: str
+
+
+def feed_lines(root: Path) -> list[str]:
+    return (root / "domains" / "phishing_feed.txt").read_text(encoding="utf-8").split("\n")
+
+
+def labelled_hosts(lines: Sequence[str], labels: Path = LABELS) -> list[Labelled]:
+    """The labelled hosts, each checked against the hash stored with its label."""
+    out = []
+    for row in labels.read_text(encoding="utf-8").splitlines():
+        if not row or row.startswith("#"):
+            continue
+        number, brand, digest = row.split("\t")
+        host = lines[int(number) - 1].split("\t")[1]
+        if host_hash(host) != digest:
+            raise ValueError(f"phishing_feed.txt line {number} is not the host that was "
+                             "labelled: the feed file changed; relabel or use its old version")
+        out.append(Labelled(int(number), brand, host))
+    return out
+
+
+def feed_hosts(lines: Sequence[str]) -> list[str]:
+    return [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
+
+
+def benign_parts(root: Path) -> tuple[list[str], list[str]]:
+    names = (root / "domains" / "benign_top.txt").read_text(encoding="utf-8").split()
+    return names[:TRANCO_LINES], names[TRANCO_LINES:]
+
+
+def speed_stream(benign: Sequence[str], phishing: Sequence[str], seed: int,
+                 size: int = 20_000) -> list[str]:
+    """``size`` benign names and a tenth as many phishing hosts, unique, shuffled."""
+    rng = random.Random(seed)
+    names = list(dict.fromkeys(rng.sample(list(benign), size)
+                               + rng.sample(list(phishing), size // 10)))
+    rng.shuffle(names)
+    return names
+
+
+def brand_sets(tranco: Sequence[str], counts: Sequence[int]) -> dict[int, list[EvalBrand]]:
+    """The first ``n`` evaluation brands, padded with Tranco's top names to ``n``."""
+    here = str(Path(__file__).resolve().parents[1])
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    from lookalike_speed import top_brands_policy  # the same padding as the index benchmark
+
+    taken = {w for b in EVAL_BRANDS for w in b.words}
+    taken |= {d.split(".")[0] for b in EVAL_BRANDS for d in b.domains}
+    owned = {d for b in EVAL_BRANDS for d in b.domains}
+    top, _ = top_brands_policy(tranco, max(counts) + len(EVAL_BRANDS))
+    padding = [
+        EvalBrand(b.name, b.name, tuple(d for d in b.domains if d not in owned))
+        for b in top.brands
+        if b.name not in taken and any(d not in owned for d in b.domains)
+    ]
+    sets = {}
+    for n in counts:
+        base = list(EVAL_BRANDS[:n])
+        sets[n] = base + padding[: n - len(base)]
+        if len(sets[n]) != n:
+            raise ValueError(f"not enough Tranco names to pad to {n} brands")
+    return sets
+
+
+def sample(names: Sequence[str], size: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return sorted(rng.sample(list(names), min(size, len(names))))
+
+
+def write_list(path: Path, names: Sequence[str]) -> Path:
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,113 @@
+"""Smoke tests of benchmarks/watch_peers.py: its inputs are what they claim, and its runner
+judges a few names with each tool (the peers only when their scratch venv is installed)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smishguard.policy import parse_policy
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from watch.brands import EVAL_BRANDS, IDP_WORDS, constructed_names, policy_toml  # noqa: E402
+from watch.inputs import LABELS, feed_lines, labelled_hosts  # noqa: E402
+from watch.peers import PINS, RUNNER, default_venv  # noqa: E402
+
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+KEYS = {b.key for b in EVAL_BRANDS}
+
+
+def test_constructed_names_are_seeded_hosts_of_known_brands() -> None:
+    first = list(constructed_names(EVAL_BRANDS, 7))
+    assert first == list(constructed_names(EVAL_BRANDS, 7))
+    assert first != list(constructed_names(EVAL_BRANDS, 8))
+    assert all(_HOST.match(name) for _, name, _ in first), "every name is a host name"
+    assert {key for _, _, key in first} <= KEYS
+    assert {subset for subset, _, _ in first} == {
+        "brand+keyword", "brand+other word", "subdomain/free host", "typo+keyword", "typo alone"}
+    words = {w for b in EVAL_BRANDS for w in b.words}
+    typos = [name.split(".")[0] for subset, name, _ in first if subset == "typo alone"]
+    assert typos
+    assert not set(typos) & words, "a typo is never a brand's own name"
+
+
+def test_labels_keep_no_host_names() -> None:
+    rows = [r.split("\t") for r in LABELS.read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    assert len(rows) >= 200
+    for number, brand, digest in rows:
+        assert number.isdigit()
+        assert brand in KEYS
+        assert re.fullmatch(r"[0-9a-f]{16}", digest)
+    assert {brand for _, brand, _ in rows} == KEYS, "the brand list is the labelled brands"
+
+
+def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
+    import tomllib
+
+    policy = parse_policy(tomllib.loads(policy_toml(EVAL_BRANDS)))
+    assert [b.name for b in policy.brands] == [b.name for b in EVAL_BRANDS]
+    assert set(IDP_WORDS) <= set(policy.keywords)
+
+
+@pytest.mark.data
+def test_labels_match_the_shared_feed(shared_data: Path) -> None:
+    labelled = labelled_hosts(feed_lines(shared_data))
+    assert len(labelled) >= 200
+
+
+def _run(python: Path, tool: str, tmp_path: Path, names: list[str]) -> dict[str, Any]:
+    brands = [b for b in EVAL_BRANDS if b.key in ("paypal", "steam")]
+    (tmp_path / "names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+    (tmp_path / "policy.toml").write_text(policy_toml(brands), encoding="utf-8")
+    job = {"tool": tool, "cpu": 0, "policy": str(tmp_path / "policy.toml"),
+           "brands": [{"key": b.key, "name": b.name, "domains": list(b.domains),
+                       "aliases": list(b.aliases), "keywords": list(b.words)} for b in brands],
+           "dictionary": ["login", "secure"], "tlds": ["com", "xyz"], "primary_only": True,
+           "lists": [{"name": "x", "path": str(tmp_path / "names.txt"), "timed": True}],
+           "out": str(tmp_path / "out.json")}
+    (tmp_path / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    subprocess.run([str(python), str(RUNNER), str(tmp_path / "job.json")], check=True,
+                   timeout=120)
+    result: dict[str, Any] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert result["network_attempts"] == []
+    return result
+
+
+def test_smishguard_runner_reports_the_watch_hits(tmp_path: Path) -> None:
+    result = _run(Path(sys.executable), "smishguard", tmp_path,
+                  ["paypal-login.com", "www.example.org", "paypal.com", "steam-login.xyz"])
+    hits = result["variants"]["smishguard"]["x"]["hits"]
+    assert {i: key for i, (key, _, _) in hits.items()} == {"0": "paypal", "3": "steam"}
+    assert result["variants"]["smishguard index.match"]["x"]["cpu_s"] >= 0
+
+
+def _peer_python() -> Path:
+    venv = default_venv()
+    stamp = venv / "smishguard-pins.txt"
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != "\n".join(PINS):
+        pytest.skip(f"the peers' scratch venv is not installed at {venv} "
+                    "(run benchmarks/watch_peers.py once)")
+    return venv / "bin" / "python"
+
+
+@pytest.mark.parametrize(("tool", "variant", "expected"), [
+    # paypal-login.com is a dictionary permutation; paypal.com (the original) is allow-listed
+    # by the report, not by the runner.
+    ("dnstwist", "dnstwist", {"0": "paypal", "2": "paypal"}),
+    ("opensquat", "openSquat", {"0": "paypal", "2": "paypal", "3": "steam"}),  # paypal.com too
+])
+def test_peer_runners_offline(tmp_path: Path, tool: str, variant: str,
+                              expected: dict[str, str]) -> None:
+    result = _run(_peer_python(), tool, tmp_path,
+                  ["paypal-login.com", "www.example.org", "paypal.com", "steam-login.xyz"])
+    hits = result["variants"][variant]["x"]["hits"]
+    assert {i: key for i, (key, *_) in hits.items()} == expected
