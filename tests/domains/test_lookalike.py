@@ -281,7 +281,7 @@ def test_policy_keywords_are_used() -> None:
 
 
 @pytest.mark.parametrize(
-    "host", ["twilio-careers.com", "coinbase-arena-tickets.com", "binance-careers.com"]
+    "host", ["twilio-careers.com", "coinbase-arena.com", "binance-careers.com"]
 )
 def test_brand_beside_other_words_is_weak_evidence(index: LookalikeIndex, host: str) -> None:
     found = index.match(host)
@@ -295,6 +295,58 @@ def test_brand_beside_other_words_is_weak_evidence(index: LookalikeIndex, host: 
 def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, host: str) -> None:
     found = index.match(host)
     assert found is None or found.kind is not K.KEYWORD
+
+
+@pytest.mark.parametrize(
+    ("host", "brand"),
+    [
+        # a distinctive brand beside other words, a serial or glued into a word, in a
+        # phishing-like place: a free host, a cheap ending, beside a sign-in word
+        ("coinbase-hub.xyz", "Coinbase"),
+        ("coinbase-careers.vercel.app", "Coinbase"),
+        ("paypal-104617.weebly.com", "PayPal"),
+        ("paypal95bd.blogspot.com", "PayPal"),
+        ("coinbaseproexchange.top", "Coinbase"),
+        ("coinbase-arena-login.com", "Coinbase"),
+        ("att-104617.weeblysite.com", "AT&T"),
+        ("paypal-104617.com", "PayPal"),  # a serial number is such a place too
+        # the brand in front of someone else's domain in such a place
+        ("paypal.qhosm.cc", "PayPal"),
+        ("att.qhosm.cc", "AT&T"),
+        ("coinbase.login-79v.com", "Coinbase"),
+        # loose typos there: second or last letter, a digit for a letter
+        ("twillo.top", "Twilio"),
+        ("microsofd.vercel.app", "Microsoft"),
+        ("coinbas3.xyz", "Coinbase"),
+        ("twiliu.top", "Twilio"),
+    ],
+)
+def test_weak_evidence_in_a_phishing_place_is_suspicious(
+    index: LookalikeIndex, host: str, brand: str
+) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert found.brand == brand
+    assert found.score >= POLICY.thresholds.suspicious
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "coinbase-hub.com",  # the same shapes on .com, a country ending, or a cloud endpoint
+        "coinbaseproexchange.com",
+        "paypal.qhosm.net",
+        "att.qhosm.com",
+        "twiliu.com",
+        "coinbas3.com",
+        "coinbase-data.s3.amazonaws.com",
+        "paypal95bd.blob.core.windows.net",
+        "paypal.xyz.de",
+    ],
+)
+def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:
+    found = index.match(host)
+    assert found is None or found.score < POLICY.thresholds.suspicious, found
 
 
 def test_match_many_keeps_order(index: LookalikeIndex) -> None:

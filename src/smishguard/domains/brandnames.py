@@ -127,7 +127,7 @@ class NameTable:
 
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "exact",
-        "plain_labels", "typo_heads", "weak",
+        "loose_heads", "plain_labels", "typo_heads", "weak",
     )  # fmt: skip
 
     def __init__(self, names: list[BrandName]) -> None:
@@ -148,6 +148,15 @@ class NameTable:
         self.deletes = {key: tuple(found) for key, found in deletes.items()}
         self.delete_keys = frozenset(self.deletes)
         self.typo_heads = frozenset(h for n in self.by_skeleton.values() for h in typo_heads(n))
+        # The looser gate (lookalike_hits.typo_hit's loose rules: one end of the name stays):
+        # (first two letters, length) and (first letter, last letter, length).
+        loose: set[tuple[str, ...]] = set()
+        for name in self.by_skeleton.values():
+            if name.strength == Strength.STRONG:
+                for size in range(len(name.flat) - name.max_typos, len(name.flat) + 2):
+                    loose.add((name.flat[:2], str(size)))
+                    loose.add((name.flat[0], name.flat[-1], str(size)))
+        self.loose_heads = frozenset(loose)
         self.plain_labels = frozenset(
             label for label in COMMON_LABELS
             if self.automaton is None or not any(self.automaton.iter(skeleton(label)))

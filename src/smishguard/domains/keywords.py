@@ -39,6 +39,7 @@ class Keywords:
     suffix_one: re.Pattern[str]
     heads: frozenset[str]  # first two letters of those keywords: a cheap gate
     tails: frozenset[str]
+    pointed_words: frozenset[str]  # the pointed keywords as written (login, verify, not my)
 
     @classmethod
     def of(cls, keywords: Sequence[str]) -> Keywords:
@@ -55,6 +56,7 @@ class Keywords:
             filler=filler, prefix=prefix, prefix_one=prefix_one, suffix=suffix,
             suffix_one=suffix_one, heads=frozenset(k[:2] for k in long_words),
             tails=frozenset(k[-2:] for k in long_words),
+            pointed_words=frozenset(k for k in flat if k not in GENERIC_KEYWORDS),
         )  # fmt: skip
 
     def read(self, part: str) -> str | None:

@@ -56,25 +56,34 @@ The rules for short and everyday-word brands (the part that keeps false positive
     other protected brand (as :meth:`Policy.owner_of`), nor a shared host's own apex
     (``vercel.app``). On a shared host the tenant's name is the chosen label.
 
+Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.context`)
+    A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
+    (``att-104617``), glued into a longer word (``uniswapexchangez``) or to ``com``
+    (``uspscom``), the brand as the label in front of an unrelated domain (``trezor.qhosm.cc``),
+    and typos outside the rules above (a changed second or last letter, ``ledg3r``) have the
+    shapes of many real names. They become suspicious (0.42-0.6) only on a free host, a cheap
+    ending (.top, .xyz, .cc, not .com, country endings or cloud endpoints), beside a serial
+    number, or for words beside a distinctive brand, beside a sign-in word anywhere in the
+    host; elsewhere they score 0.38 (brand beside other words) or are not reported.
+
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in
     Unicode), typo + keyword 0.9, typo alone 0.7-0.75, subdomain 0.85-0.88, free host 0.8,
-    another suffix 0.6 on new gTLDs (``paypal.xyz``) but 0.35 on country and legacy endings
-    (``google.de``, ``acme.net``: below the "suspicious" threshold, as those are mostly the
-    brand's own or a namesake), a brand beside other words 0.38 (also below it:
-    ``google-analytics.com`` has the shape of ``coinbase-cancel-withdrawal.com``); lower for
-    short, word and tiny names.
+    another suffix 0.6 on the cheap endings (``paypal.xyz``) but 0.35 elsewhere (``google.de``,
+    ``amazon.jobs``, ``acme.net``: below the "suspicious" threshold, as those are mostly the
+    brand's own or a namesake), weak evidence as above; lower for short, word and tiny names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength, brand_names
+from smishguard.domains.context import PLACE, POINTED, context_level, is_risky_tld
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
-    ESTABLISHED_TLDS,
     MAX_HOST,
     TLD_WORDS,
     Reading,
@@ -82,7 +91,7 @@ from smishguard.domains.labels import (
     read_label,
     to_ascii_host,
 )
-from smishguard.domains.lookalike_hits import Hit, Scores, typo_hit
+from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, find_typo
 from smishguard.domains.suffixes import SuffixTable, is_infrastructure, suffix_table
 from smishguard.domains.words import Words, english_words
 from smishguard.model import Imitation, ImitationKind
@@ -155,6 +164,12 @@ class LookalikeIndex:
             best = self._better(best, self._scan_subdomains(labels, at, name_read))
         if best is None or self._is_owned(labels):
             return None
+        # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
+        if best.boost > best.score:
+            if context_level(labels, at, free, self._keywords.pointed_words) >= best.needs:
+                best = replace(best, score=best.boost)
+            elif best.score <= 0:
+                return None
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
         if (free or at > 0) and is_infrastructure(labels, n - icann - 1):
             return None
@@ -189,8 +204,9 @@ class LookalikeIndex:
             if weak is not None:
                 best = self._better(best, self._whole(weak, label, read, free, tld))
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
-        if best is None and not contains_name:
-            best = self._typo(read)
+        if (best is None or best.score <= 0) and not contains_name:
+            loose = free or is_risky_tld(tld)
+            best = self._better(best, find_typo(read, names, self._words, self._keywords, loose))
         return best
 
     def _better(self, best: Hit | None, hit: Hit | None) -> Hit | None:
@@ -199,6 +215,10 @@ class LookalikeIndex:
             return best
         if best is None:
             return hit
+        if best.score <= 0 or hit.score <= 0:  # pending its context: any real hit wins
+            if best.score > 0 or hit.score > 0:
+                return best if best.score > 0 else hit
+            return hit if hit.boost > best.boost else best
         if (best.name in self._pretexts) != (hit.name in self._pretexts):
             return best if hit.name in self._pretexts else hit
         return hit if hit.score > best.score else best
@@ -216,9 +236,9 @@ class LookalikeIndex:
                     score = Scores.FREE_HOST[strength]
                     return Hit(score, _K.SUBDOMAIN, name, label, edit="free-host")
                 kind = _K.ALIAS if name.is_alias else _K.TLD_SWAP
-                # On a country or legacy ending the name is mostly the brand's own or an
-                # unrelated namesake (google.de, acme.net); new gTLDs are where swaps phish.
-                if tld in ESTABLISHED_TLDS or len(tld) == 2:
+                # Elsewhere than the cheap endings phishing uses (.xyz, .top, .cc) the name is
+                # mostly the brand's own (google.de, amazon.jobs, spotify.dev) or a namesake.
+                if not is_risky_tld(tld):
                     table = Scores.ALIAS_ESTABLISHED if name.is_alias else Scores.TLD_ESTABLISHED
                 else:
                     table = Scores.ALIAS if name.is_alias else Scores.TLD_SWAP
@@ -251,7 +271,7 @@ class LookalikeIndex:
                 continue
             spelled = self._keywords.read_fillers(part) if delimited else None
             if spelled is None:
-                return self._beside(name, tokens, start, end, orig, sub)
+                return beside_hit(name, tokens, start, end, orig, sub, self._words)
             filler = filler or spelled
         if filler not in TLD_WORDS and not (keyword and pointed):
             return None  # www-acme alone, box-office, target-online: nothing pointed
@@ -269,68 +289,6 @@ class LookalikeIndex:
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
-
-    def _beside(
-        self, name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str,
-        sub: bool,
-    ) -> Hit | None:  # fmt: skip
-        """A distinctive brand as a token of the chosen label beside words that are not
-        keywords (coinbase-cancel-withdrawal, binance-retiros): weaker, but still a claim."""
-        if sub or tokens is None or name.strength < _S.SHORT or name.flat not in orig:
-            return None
-        if not on_boundaries(tokens, start, end):
-            return None
-        # The words as written when folding kept the lengths (rn → m does not), else folded.
-        written, pos = [], 0
-        for token in tokens:
-            written.append(orig[pos : pos + len(token)])
-            pos += len(token)
-        if pos != len(orig):
-            written = tokens
-        others = [w for w, t in zip(written, tokens, strict=True) if t != name.skeleton]
-        if not others or any(len(t) < 3 or t.isdigit() for t in others):
-            return None  # brand-2, brand-eu: versions and regions
-        score = Scores.BESIDE[name.strength]
-        return Hit(score, _K.KEYWORD, name, name.text, keyword=others[0], edit="beside")
-
-    def _typo(self, read: Reading) -> Hit | None:
-        text, tokens, flat, orig, _, _ = read
-        candidates: list[tuple[str, str, str]] = [(flat, orig, "")]
-        if tokens is not None and len(tokens) > 1:
-            originals = [t for t in text.split("-") if t]
-            for j, token in enumerate(tokens):
-                keyword: str | None = ""
-                for k, other in enumerate(tokens):
-                    if k != j:
-                        word = self._keywords.read(other)
-                        if word is None:
-                            break
-                        keyword = keyword or word
-                else:
-                    candidates.append((token, originals[j], keyword or ""))
-        elif len(orig) > 6:
-            candidates.extend((skeleton(core), core, kw) for core, kw in self._keywords.peel(orig))
-        names = self._names
-        best: Hit | None = None
-        for core, core_orig, keyword in candidates:
-            size = len(core_orig)
-            if size < 4:
-                continue
-            ends = (core_orig[:2], core_orig[-1], size)
-            added = (core_orig[:2], "+" + core_orig[-2], size)
-            if ends not in names.typo_heads and added not in names.typo_heads:
-                continue  # no name this could be a typo of, by the typo_hit rules
-            if core in names.by_skeleton or self._words.is_word(core_orig):
-                continue
-            # The first letter is never the mistyped one, so it is never deleted.
-            keys = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
-            keys.append(core)
-            for key in names.delete_keys.intersection(keys):
-                for name in names.deletes[key]:
-                    hit = typo_hit(name, core_orig, keyword)
-                    if hit is not None and (best is None or hit.score > best.score):
-                        best = hit
-        return best
 
     # -- the subdomain labels ---------------------------------------------------------------
 
@@ -388,6 +346,12 @@ class LookalikeIndex:
             if beside is not None:
                 score = Scores.KEYWORD[strength] - 0.02
                 return Hit(score, _K.KEYWORD, name, name.text, keyword=beside)
+        if i == at - 1 and all(labels[j] in self._names.plain_labels for j in range(i)):
+            # The brand in front of someone else's domain (trezor.qhosm.cc): so are many
+            # real hosts (gemini.example.com), so only where phishing sites live.
+            needs = POINTED if strength >= _S.SHORT else PLACE
+            boost = Scores.SUB_CONTEXT[strength]
+            return Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=boost, needs=needs)
         return None
 
     # -- ownership --------------------------------------------------------------------------

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smishguard.domains.brandnames import BrandName, Strength
+from smishguard.domains.brandnames import BrandName, NameTable, Strength
+from smishguard.domains.context import PLACE, POINTED, SERIAL
 from smishguard.domains.explain import explain
+from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.keywords import Keywords
+from smishguard.domains.labels import Reading, on_boundaries
 from smishguard.domains.typos import describe_edit, distance
+from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
 
 
@@ -28,6 +33,14 @@ class Scores:
     # "suspicious" threshold alone (google-analytics.com is the same shape), evidence with
     # the rest of a message.
     BESIDE = _by_strength(0.38, 0.35, 0.0, 0.0)
+    # The same, and the brand beside a serial (att-104617), on a free host, a risky ending,
+    # or beside a sign-in word elsewhere in the host (domains.context): just suspicious.
+    CONTEXT = _by_strength(0.5, 0.45, 0.42, 0.42)
+    # A distinctive name glued into a longer word (uniswapexchangez) or to "com" (uspscom)
+    # in such a place.
+    GLUED = _by_strength(0.45, 0.42, 0.0, 0.0)
+    # The brand as the label in front of an unrelated domain, in such a place (dpd.qhosm.cfd).
+    SUB_CONTEXT = _by_strength(0.6, 0.55, 0.45, 0.45)
     HOMOGLYPH = _by_strength(0.9, 0.85, 0.8, 0.0)
     UNICODE = _by_strength(0.95, 0.9, 0.85, 0.0)
     HOMOGLYPH_KEYWORD = _by_strength(0.95, 0.9, 0.8, 0.75)
@@ -52,6 +65,10 @@ class Hit:
     matched: str
     keyword: str = ""
     edit: str = ""  # typo category, or "free-host"
+    # The score in a phishing-like place (domains.context), when higher: weak evidence that
+    # the index raises only on free hosts, risky endings, beside serials or sign-in words.
+    boost: float = 0.0
+    needs: int = 0  # the context level (domains.context) the boost needs
 
     def imitation(self, host: str, registrable: str, suffix: str) -> Imitation:
         brand = self.name.brand
@@ -71,36 +88,158 @@ class Hit:
         )
 
 
-def typo_hit(name: BrandName, candidate: str, keyword: str) -> Hit | None:
+def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False) -> Hit | None:
     """A typo of ``name`` found in ``candidate`` (beside ``keyword``), if the rules allow it.
 
     Typos are counted on the letters as written: look-alike letters (i/l, rn/m) are not free
-    edits here, or gmail would be one edit from tmall.
+    edits here, or gmail would be one edit from tmall. With ``loose`` (the host is on a free
+    host or a risky ending), a distinctive name of 5 letters or more may also change its
+    second or last letter or take a digit for a letter (ledg3r); such a hit scores 0 and is
+    raised to its score only in that place (``boost``, :mod:`~smishguard.domains.context`).
     """
     flat = name.flat
     if candidate[0] != flat[0]:
         return None  # people rarely mistype the first letter; other names start so
+    strict = True
     if any(c.isdigit() for c in candidate) and not any(c.isdigit() for c in flat):
-        return None  # digits added are versions and mirrors (xvideos2), not typos
+        strict = False  # digits added are versions and mirrors (xvideos2), not typos
     edits = distance(candidate, flat)
     if edits == 0 or edits > name.max_typos or (edits == 2 and not keyword):
         return None  # two edits alone reach too many real names (salesfire, sourcefire)
     edit = describe_edit(candidate, flat)
-    if edit == "addition" and candidate[-1] == "s":
-        return None  # a plural is usually a site of its own (livescores, stripchats)
+    if edit == "addition" and candidate[-1] in "s0123456789":
+        return None  # a plural or a version is usually a site of its own (livescores)
     if edit not in ("transposition", "repetition"):
         if len(flat) < 6 or candidate[:2] != flat[:2]:
-            return None  # the distinctive head of a name (al-icdn, ms-edge) stays put
-        if candidate[-1] != flat[-1] and edit != "addition":
-            return None  # endings vary for real (posti, kohlr, xvideo): the last letter stays
+            strict = False  # the distinctive head of a name (al-icdn, ms-edge) stays put
+        elif candidate[-1] != flat[-1] and edit != "addition":
+            strict = False  # endings vary for real (posti, kohlr, xvideo): the last letter stays
+    if not strict and not (loose and name.strength == Strength.STRONG):
+        return None
     penalty = 0.05 * (edits - 1)
-    if keyword:
-        return Hit(
-            Scores.TYPO_KEYWORD[name.strength] - penalty,
-            ImitationKind.TYPO_KEYWORD,
-            name,
-            candidate,
-            keyword=keyword,
-            edit=edit,
-        )
-    return Hit(Scores.TYPO[name.strength] - penalty, ImitationKind.TYPO, name, candidate, edit=edit)
+    kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+    score = (Scores.TYPO_KEYWORD if keyword else Scores.TYPO)[name.strength] - penalty
+    if not strict:
+        return Hit(0.0, kind, name, candidate, keyword=keyword, edit=edit, boost=score - 0.1,
+                   needs=PLACE)  # fmt: skip
+    return Hit(score, kind, name, candidate, keyword=keyword, edit=edit)
+
+
+def find_typo(
+    read: Reading, names: NameTable, words: Words, keywords: Keywords, loose: bool = False
+) -> Hit | None:
+    """The best typo of a brand name in a label: the whole label, a token beside keywords,
+    or the label without its leading or trailing keywords (``twiiliosso``); ``loose`` as in
+    :func:`typo_hit` (then the cheap gate on the first and last letters is skipped)."""
+    text, tokens, flat, orig, _, _ = read
+    candidates: list[tuple[str, str, str]] = [(flat, orig, "")]
+    if tokens is not None and len(tokens) > 1:
+        originals = [t for t in text.split("-") if t]
+        for j, token in enumerate(tokens):
+            keyword: str | None = ""
+            for k, other in enumerate(tokens):
+                if k != j:
+                    word = keywords.read(other)
+                    if word is None:
+                        break
+                    keyword = keyword or word
+            else:
+                candidates.append((token, originals[j], keyword or ""))
+    elif len(orig) > 6:
+        candidates.extend((skeleton(core), core, kw) for core, kw in keywords.peel(orig))
+    best: Hit | None = None
+    for core, core_orig, keyword in candidates:
+        size = len(core_orig)
+        if size < 4:
+            continue
+        ends = (core_orig[:2], core_orig[-1], size)
+        added = (core_orig[:2], "+" + core_orig[-2], size)
+        if ends not in names.typo_heads and added not in names.typo_heads:
+            if not loose:
+                continue  # no name this could be a typo of, by the typo_hit rules
+            size_key = str(size)
+            heads = names.loose_heads
+            if (core_orig[:2], size_key) not in heads and (
+                core_orig[0],
+                core_orig[-1],
+                size_key,
+            ) not in heads:
+                continue
+        if core in names.by_skeleton or words.is_word(core_orig):
+            continue
+        # The first letter is never the mistyped one, so it is never deleted.
+        keys = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
+        keys.append(core)
+        for key in names.delete_keys.intersection(keys):
+            for name in names.deletes[key]:
+                hit = typo_hit(name, core_orig, keyword, loose)
+                if hit is not None and (best is None or _stronger(hit, best)):
+                    best = hit
+    return best
+
+
+def _stronger(hit: Hit, best: Hit) -> bool:
+    return hit.score > best.score or (hit.score == best.score and hit.boost > best.boost)
+
+
+def beside_hit(
+    name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str, sub: bool,
+    words: Words,
+) -> Hit | None:  # fmt: skip
+    """A brand beside words that are not keywords (``coinbase-cancel-withdrawal``), beside
+    serials (``att-104617``) or glued into a longer word (``uniswapexchangez``).
+
+    Weak evidence: real names have these shapes too (``google-analytics.com``), so the
+    score stays below "suspicious" unless the host is in a phishing-like place
+    (:mod:`~smishguard.domains.context`), and is 0 (no imitation) for the shapes that are
+    mostly versions and regions (``paypal-2.com``) or for weak names.
+    """
+    strength = name.strength
+    if name.flat not in orig:
+        return None  # look-alike letters beside unknown words reach too many names
+    own = tokens is not None and on_boundaries(tokens, start, end)
+    if not own:
+        # glued: the brand's domain run together (uspscom-…) or a distinctive name
+        # inside a longer word; never a weak name, never a known word (steamboat)
+        token = _token_at(tokens, start, end, orig)
+        if token is None or words.is_word(token):
+            return None
+        if strength < Strength.STRONG and not token.startswith(name.flat + "com"):
+            return None  # only a distinctive name glues, or any brand to its .com
+        boost = Scores.GLUED[strength] - (0.05 if sub else 0.0)
+        return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
+                   boost=boost, needs=PLACE)  # fmt: skip
+    assert tokens is not None
+    # The words as written when folding kept the lengths (rn → m does not), else folded.
+    written, pos = [], 0
+    for token in tokens:
+        written.append(orig[pos : pos + len(token)])
+        pos += len(token)
+    if pos != len(orig):
+        written = tokens
+    others = [w for w, t in zip(written, tokens, strict=True) if t != name.skeleton]
+    if not others:
+        return None
+    junk = all(len(t) < 3 or any(c.isdigit() for c in t) for t in others)
+    base = 0.0 if junk or sub else Scores.BESIDE[strength]
+    boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
+    keyword = next((w for w in others if not any(c.isdigit() for c in w)), others[0])
+    # Words beside a distinctive name need a sign-in word somewhere in the host; serials,
+    # subdomains and weak names a serial number or a phishing-like place.
+    needs = POINTED if base > 0 and strength >= Strength.SHORT else SERIAL
+    return Hit(base, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
+               boost=boost, needs=needs)  # fmt: skip
+
+
+def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str | None:
+    """The token (as written) that holds [start, end) of the joined tokens, with the
+    brand's start at its own start or its end at its own end; None when it spans two."""
+    if tokens is None:
+        return orig if len(orig) >= end else None
+    pos = 0
+    for token in tokens:
+        nxt = pos + len(token)
+        if pos <= start and end <= nxt:
+            return orig[pos:nxt] if len(orig) >= nxt else token
+        pos = nxt
+    return None

@@ -1,0 +1,93 @@
+"""How phishing-like the place around a brand name is: the ending, the host, the other labels.
+
+A distinctive brand name beside words that are not keywords (``coinbase-hub``), glued to
+junk (``paypal95bd``) or in front of someone else's domain (``trezor.qhosm.cc``) has the shape
+of many real names too (``google-analytics.com``, ``gemini.example.com``). What tells them
+apart is where the name lives. Phishing names sit on free hosts and on the cheap new endings
+and carry serial numbers and sign-in words; the brands' namesakes sit on ``.com`` and country
+endings. :func:`context_level` is that test; the look-alike index asks it only for the
+weak evidence (after a hit, so it costs nothing on the names that hold no brand).
+"""
+
+from __future__ import annotations
+
+# Endings where most look-alike names are registered (the top endings of the OpenPhish feed
+# and of the abuse reports of Spamhaus and Interisle): cheap, new, or free. Not .com and the
+# legacy endings, not country endings people use, not .app/.dev (many real developer sites).
+# fmt: off
+RISKY_TLDS = frozenset((
+    "top", "xyz", "vip", "shop", "icu", "cfd", "click", "sbs", "cyou", "site", "online", "live",
+    "help", "bond", "life", "win", "world", "club", "one", "ink", "work", "guru", "buzz", "xin",
+    "link", "qpon", "lol", "store", "website", "support", "rest", "monster", "quest", "fun",
+    "space", "today", "mom", "cam", "best", "hair", "beauty", "skin", "makeup", "autos",
+    "boats", "homes", "yachts", "motorcycles", "cloud", "cc", "tk", "ml", "ga", "cf", "gq",
+    "pw", "su", "ws",
+))
+# fmt: on
+# Cloud endpoints whose tenant names are made by machines (storage buckets, load balancers,
+# API hosts): a product name in them is the cloud's own customers' naming, not a lure.
+CLOUD_ENDPOINTS = frozenset(
+    (
+        "amazonaws.com",
+        "windows.net",
+        "azure.net",
+        "azure.com",
+        "googleapis.com",
+        "cloudapp.net",
+        "amazonaws.com.cn",
+        "goog",
+    )
+)
+
+NONE, POINTED, SERIAL, PLACE = 0, 1, 2, 3  # context levels, weakest first
+
+
+def is_risky_tld(tld: str) -> bool:
+    """One of the cheap endings where look-alikes are registered (.top, .xyz, .cc)."""
+    return tld in RISKY_TLDS
+
+
+def is_cloud_endpoint(labels: list[str]) -> bool:
+    n = len(labels)
+    return (
+        labels[-1] in CLOUD_ENDPOINTS
+        or (n > 2 and f"{labels[-2]}.{labels[-1]}" in CLOUD_ENDPOINTS)
+        or (n > 3 and f"{labels[-3]}.{labels[-2]}.{labels[-1]}" in CLOUD_ENDPOINTS)
+    )
+
+
+def has_serial(tokens: list[str]) -> bool:
+    """Whether a token carries a serial number: three digits or more (att-104617, id90017)."""
+    for token in tokens:
+        digits = 0
+        for c in token:
+            if c.isdigit():
+                digits += 1
+        if digits >= 3:
+            return True
+    return False
+
+
+def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str]) -> int:
+    """How phishing-like the place of a host is: :data:`PLACE` on a free host or a risky
+    ending; :data:`SERIAL` with a serial number in the chosen label; :data:`POINTED` with a
+    pointed keyword (login, verify; not online) as a token of any label; else :data:`NONE`.
+
+    ``labels`` is the host split on dots, ``at`` the index of the chosen label (the tenant on
+    a free host), ``pointed`` the policy's pointed keywords as written.
+    """
+    if is_cloud_endpoint(labels):
+        return NONE
+    if free or is_risky_tld(labels[-1]):
+        return PLACE
+    level = NONE
+    for i in range(at + 1):
+        tokens = labels[i].split("-")
+        if i == at and has_serial(tokens):
+            return SERIAL
+        if level == NONE:
+            for token in tokens:
+                if token in pointed:
+                    level = POINTED
+                    break
+    return level
