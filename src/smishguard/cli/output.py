@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from smishguard.model import Label, Verdict
+from smishguard.scoring import is_counter_evidence
 
 LABEL_STYLES = {Label.PHISHING: "bold red", Label.SUSPICIOUS: "yellow", Label.CLEAN: "green"}
 
@@ -47,6 +48,19 @@ def preview(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _reasons(verdict: Verdict, limit: int = 3) -> list[str]:
+    """What to show a person: the strongest reasons; for a clean verdict, why it is clean."""
+    shown = [s for s in verdict.signals if s.weight > 0]
+    if verdict.label is Label.CLEAN:
+        reassuring = [s for s in shown if is_counter_evidence(s)]
+        hints = [s for s in shown if not is_counter_evidence(s)]
+        lines = [f"✓ {s.reason}" for s in reassuring[:limit]]
+        if hints:
+            lines.append("weak hints only: " + "; ".join(s.reason for s in hints[:2]))
+        return lines or ["no warning signs found"]
+    return [f"• {s.reason}" for s in shown[:limit]]
+
+
 class VerdictTable:
     """Collects rows and prints one table at the end (rich wraps long reasons nicely)."""
 
@@ -59,8 +73,7 @@ class VerdictTable:
         self.table.add_column("why", max_width=72)
 
     def add(self, row: int, text: str, verdict: Verdict) -> None:
-        reasons = [s for s in verdict.signals if s.weight > 0][:3]
-        why = "\n".join(f"• {s.reason}" for s in reasons) or "no warning signs found"
+        why = "\n".join(_reasons(verdict))
         if verdict.failures:
             why += "\n" + "\n".join(f"! {f}" for f in verdict.failures)
         self.table.add_row(

@@ -98,6 +98,14 @@ def _is_tenant(url: Url, brand: Brand) -> bool:
         label in brand.labels for label in url.subdomain.split(".")
     )
 
+# Keywords that make a look-alike a fake sign-in page rather than a fake shop or tracker.
+SIGN_IN_WORDS = frozenset(
+    "okta sso vpn mfa 2fa login logon signin auth password reset verify verification secure "
+    "security account accounts portal id access identity session unlock recovery onelogin "
+    "duo citrix azure office o365 webmail mailbox acceso cuenta verificar clave contrasena "
+    "usuario seguridad".split()
+)
+
 _KIND_PHRASES: dict[ImitationKind, str] = {
     ImitationKind.KEYWORD: "joins the name {brand} with '{keyword}'",
     ImitationKind.TYPO_KEYWORD: "misspells {brand} as '{matched}' beside '{keyword}'",
@@ -114,8 +122,9 @@ def describe_imitation(imitation: Imitation, brand: Brand | None) -> str:
     what = _KIND_PHRASES.get(imitation.kind, "imitates {brand}").format(
         brand=imitation.brand, keyword=imitation.keyword, matched=imitation.matched
     )
-    target = "sign-in" if brand is not None and brand.category == "identity-provider" else ""
-    subject = f"{imitation.brand}'s sign-in" if imitation.keyword or target else imitation.brand
+    is_identity = brand is not None and brand.category == "identity-provider"
+    signs_in = is_identity or imitation.keyword in SIGN_IN_WORDS
+    subject = f"{imitation.brand}'s sign-in" if signs_in else imitation.brand
     return (
         f"the link goes to {imitation.domain}, which imitates {subject} ({what}) "
         f"but is not one of {imitation.brand}'s domains"
