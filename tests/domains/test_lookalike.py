@@ -394,3 +394,25 @@ LOOSE = LookalikeIndex.from_policy(POLICY)
 def test_index_pickles_for_workers(index: LookalikeIndex) -> None:
     clone = pickle.loads(pickle.dumps(index))
     assert clone.match("acme-okta.com") == index.match("acme-okta.com")
+
+
+# Hosts sharing a chosen label or a subdomain label, in every place the answer depends on.
+SHARED_LABELS = [
+    "acme-okta.com", "acme-okta.xyz", "acme-okta.vercel.app", "login.acme-okta.com",
+    "acme.okta-login.co", "acme.com.verify-id.xyz", "acme.com.verify-id.com", "acme.example.com",
+    "acme.example.top", "www.acme.com", "paypa1.com", "paypa1.top", "paypal.xyz", "paypal.de",
+    "twil.io.com", "x.twil.io.com", "acme.example.edgekey.net", "example.com", "example.top",
+    "twilio.vercel.app", "twilio.net", "twilio.top",
+]  # fmt: skip
+
+
+def test_memos_never_change_an_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = [LookalikeIndex.from_policy(POLICY).match(h) for h in SHARED_LABELS]
+    warm = LookalikeIndex.from_policy(POLICY)
+    for _ in range(2):
+        assert warm.match_many(SHARED_LABELS) == fresh
+        assert warm.match_many(SHARED_LABELS[::-1]) == fresh[::-1]
+    monkeypatch.setattr("smishguard.domains.lookalike.MEMO_SIZE", 3)  # emptied all along
+    small = LookalikeIndex.from_policy(POLICY)
+    assert small.match_many(SHARED_LABELS * 2) == fresh * 2
+    assert pickle.loads(pickle.dumps(warm)).match_many(SHARED_LABELS) == fresh

@@ -80,7 +80,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength, brand_names
-from smishguard.domains.context import PLACE, POINTED, context_level, is_risky_tld
+from smishguard.domains.context import PLACE, POINTED, RISKY_TLDS, context_level, is_risky_tld
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
@@ -98,14 +98,23 @@ from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import Brand, Policy
 
 _MAX_SUBDOMAIN_LABELS = 8
+# Entries per memo before it is emptied: ~100 bytes each, and a feed's names cluster (one
+# certificate lists many hosts of one domain), so a wholesale reset loses little.
+MEMO_SIZE = 1 << 16
 _K = ImitationKind
 _S = Strength
+# A subdomain label as the subdomain scan needs it: (tokens, flat skeleton, ASCII reading
+# without hyphens, is Unicode, the brand names found in it as (start, end, name, is whole)).
+_SubLabel = tuple[list[str] | None, str, str, bool, tuple[tuple[int, int, BrandName, bool], ...]]
 
 
 class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
-    __slots__ = ("_keywords", "_names", "_owned", "_policy", "_pretexts", "_suffixes", "_words")
+    __slots__ = (
+        "_chosen", "_keywords", "_names", "_owned", "_policy", "_pretexts", "_subs", "_suffixes",
+        "_words",
+    )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
         self._policy = policy
@@ -122,6 +131,24 @@ class LookalikeIndex:
         self._pretexts = frozenset(
             n for n in self._names.by_skeleton.values() if n.skeleton in self._keywords.originals
         )
+        self._reset_memos()
+
+    def _reset_memos(self) -> None:
+        # Bounded memos of pure per-label work (many hosts share a chosen label, and
+        # subdomain labels repeat): the chosen label's hit by (on a free host, risky ending),
+        # and what a subdomain label holds. They never change an answer.
+        self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {})
+        self._subs: dict[str, _SubLabel | None] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {k: getattr(self, k) for k in self.__slots__}
+        del state["_chosen"], state["_subs"]  # memos stay with their process
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        self._reset_memos()
 
     @classmethod
     def from_policy(cls, policy: Policy) -> LookalikeIndex:
@@ -156,12 +183,18 @@ class LookalikeIndex:
         at = n - private - 1 if free else n - icann - 1
         if at < 0:
             return None
-        name_read = read_label(labels[at])
-        best = None
-        if name_read is not None:
-            best = self._scan_name(labels[at], name_read, free, labels[-1])
+        label = labels[at]
+        memo = self._chosen[(2 if free else 0) + (1 if labels[-1] in RISKY_TLDS else 0)]
+        if label in memo:
+            best = memo[label]
+        else:
+            read = read_label(label)
+            best = None if read is None else self._scan_name(label, read, free, labels[-1])
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[label] = best
         if at > 0 and (best is None or best.score < 0.88 or best.name in self._pretexts):
-            best = self._better(best, self._scan_subdomains(labels, at, name_read))
+            best = self._better(best, self._scan_subdomains(labels, at))
         if best is None or self._is_owned(labels):
             return None
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
@@ -292,7 +325,7 @@ class LookalikeIndex:
 
     # -- the subdomain labels ---------------------------------------------------------------
 
-    def _scan_subdomains(self, labels: list[str], at: int, name_read: Reading | None) -> Hit | None:
+    def _scan_subdomains(self, labels: list[str], at: int) -> Hit | None:
         names = self._names
         best: Hit | None = None
         # A dot put inside the name (twil.io.com, pay.pal.com): the last two labels read as one.
@@ -301,31 +334,48 @@ class LookalikeIndex:
             if dotted is not None and dotted.strength >= _S.SHORT:
                 shown = f"{labels[at - 1]}.{labels[at]}"
                 best = Hit(Scores.TYPO[dotted.strength], _K.TYPO, dotted, shown, edit="dot")
+        subs = self._subs
         for i in range(at - 1, max(-1, at - 1 - _MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
-            if len(label) < 3 or label in names.plain_labels:
+            if label in subs:
+                found = subs[label]
+            else:
+                found = self._read_sub(label)
+                if len(subs) >= MEMO_SIZE:
+                    subs.clear()
+                subs[label] = found
+            if found is None:
                 continue
-            read = read_label(label)
-            if read is None:
-                continue
-            _, tokens, flat, orig, _, uni = read
-            automaton = names.automaton if tokens is not None else names.distinctive
-            for end, name in automaton.iter(flat):  # type: ignore[union-attr]
-                start = end + 1 - len(name.skeleton)
-                if start == 0 and end + 1 == len(flat):
-                    hit = self._sub_whole(name, labels, i, at, name_read)
+            tokens, flat, orig, uni, hits = found
+            for start, end, name, whole in hits:
+                if whole:
+                    hit = self._sub_whole(name, labels, i, at)
                 else:
-                    hit = self._inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
+                    hit = self._inside(name, flat, start, end, tokens, orig, uni, sub=True)
                 best = self._better(best, hit)
-            if tokens is None and automaton is not names.automaton:
-                weak = names.weak.get(flat)
-                if weak is not None:
-                    best = self._better(best, self._sub_whole(weak, labels, i, at, name_read))
         return best
 
-    def _sub_whole(
-        self, name: BrandName, labels: list[str], i: int, at: int, name_read: Reading | None
-    ) -> Hit | None:
+    def _read_sub(self, label: str) -> _SubLabel | None:
+        """A subdomain label read, with the brand names in it; None when it holds none."""
+        names = self._names
+        if len(label) < 3 or label in names.plain_labels:
+            return None
+        read = read_label(label)
+        if read is None:
+            return None
+        _, tokens, flat, orig, _, uni = read
+        hits: list[tuple[int, int, BrandName, bool]] = []
+        automaton = names.automaton if tokens is not None else names.distinctive
+        for end, name in automaton.iter(flat):  # type: ignore[union-attr]
+            start = end + 1 - len(name.skeleton)
+            hits.append((start, end + 1, name, start == 0 and end + 1 == len(flat)))
+        if tokens is None and automaton is not names.automaton:
+            weak = names.weak.get(flat)
+            if weak is not None:
+                hits.append((0, len(flat), weak, True))
+        return (tokens, flat, orig, uni, tuple(hits)) if hits else None
+
+    def _sub_whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
         strength = name.strength
         after = labels[i + 1]
         head = after.split("-", 1)[0]
@@ -341,7 +391,8 @@ class LookalikeIndex:
             keyword = (self._keywords.read(rest) or "") if rest else ""
             score = Scores.SPELLED[strength] - (0.15 if gap > 0 else 0.0)
             return Hit(score, _K.SUBDOMAIN, name, spelled, keyword=keyword)
-        if i == at - 1 and name_read is not None:
+        name_read = read_label(labels[at]) if i == at - 1 else None
+        if name_read is not None:
             beside = self._keywords.read(name_read[2])
             if beside is not None:
                 score = Scores.KEYWORD[strength] - 0.02
