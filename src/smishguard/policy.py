@@ -43,6 +43,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "notificacion", "tramite", "devolucion", "reembolso", "portal-empleado", "coupon",
     "cupon", "promo", "gift", "bonus", "premio", "regalo", "redelivery", "reschedule",
     "withdraw", "withdrawal", "cancel", "dispute", "fraud", "retiro", "retiros", "cancelar",
+    "prize", "prizes", "winner", "lucky", "sorteo", "ganador",
 )
 
 def _fold_accents(text: str) -> str:

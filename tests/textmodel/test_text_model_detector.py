@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from smishguard.detectors.base import BatchDetector, Detector, ScanContext
-from smishguard.detectors.text_model import DETECTOR_IDS, SIGNAL_ID, TextModelDetector
+from smishguard.detectors.text_model import (
+    DETECTOR_IDS,
+    MAX_WEIGHT,
+    SIGNAL_ID,
+    TextModelDetector,
+)
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Message
 from smishguard.policy import default_policy
@@ -30,12 +35,13 @@ def test_is_a_batch_detector() -> None:
 
 
 def test_spam_gives_one_signal_weighted_by_probability(context: ScanContext) -> None:
-    signals = list(TextModelDetector().detect(Message(SPAM), context))
+    detector = TextModelDetector()
+    signals = list(detector.detect(Message(SPAM), context))
     assert len(signals) == 1
     signal = signals[0]
     probability = load_default_model().predict_proba(SPAM)
     assert signal.detector == "text.model"
-    assert signal.weight == round(probability, 4)
+    assert signal.weight == round(detector.weight_for(probability, 0.4), 4)
     assert signal.reason.startswith("the wording resembles known SMS spam and phishing")
     assert f"(text model: {probability:.2f})" in signal.reason
     assert signal.evidence  # the words that pushed hardest
@@ -57,3 +63,15 @@ def test_detect_many_equals_detect(context: ScanContext) -> None:
     messages = [Message(SPAM), Message(CHAT), Message(""), Message("Has ganado un premio")]
     batch = detector.detect_many(messages, [context] * len(messages))
     assert batch == [list(detector.detect(m, context)) for m in messages]
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"), [(0.0, 0.0), (0.5, 0.2), (1.0, 0.4)]
+)
+def test_model_threshold_lands_on_the_suspicious_threshold(share: float, expected: float) -> None:
+    detector = TextModelDetector()
+    probability = share * detector.model.threshold
+    assert detector.weight_for(probability, 0.4) == pytest.approx(expected)
+    assert detector.weight_for(1.0, 0.4) == pytest.approx(MAX_WEIGHT)
+    above = detector.weight_for((1 + detector.model.threshold) / 2, 0.4)
+    assert 0.4 < above < MAX_WEIGHT

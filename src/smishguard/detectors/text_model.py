@@ -1,8 +1,9 @@
 """Text evidence from the ML text model: does the wording resemble known spam and smishing?
 
-One signal, ``text.model``, with the model's calibrated probability as its weight, emitted
-when that probability is at least ``min_probability`` (0.2 by default: weaker hints only add
-noise to the score). The evidence lists the words that pushed hardest.
+One signal, ``text.model``, emitted when the model's calibrated probability is at least
+``min_probability`` (0.2 by default: weaker hints only add noise to the score). Its weight
+maps the model's own threshold onto the policy's suspicious threshold (see ``weight_for``).
+The evidence lists the words that pushed hardest.
 
 What the model does *not* see, by design: links, e-mail addresses and numbers (see
 :mod:`smishguard.textmodel.features`). A link or a code never raises this signal; the URL,
@@ -28,6 +29,8 @@ DETECTOR_IDS: dict[str, str] = {
 
 SIGNAL_ID = "text.model"
 DEFAULT_MIN_PROBABILITY = 0.2
+# The weight of a certain model: below 1, since wording alone is never proof.
+MAX_WEIGHT = 0.95
 
 
 class TextModelDetector:
@@ -46,10 +49,21 @@ class TextModelDetector:
         self.model = model if model is not None else load_default_model()
         self.min_probability = min_probability
 
+    def weight_for(self, probability: float, suspicious: float) -> float:
+        """The signal's weight: the model's own threshold lands on the policy's suspicious
+        threshold, so the model alone flags exactly what it was tuned to flag; above it the
+        weight rises linearly to MAX_WEIGHT, below it falls linearly to 0."""
+        threshold = self.model.threshold
+        if probability < threshold:
+            return suspicious * probability / threshold
+        return suspicious + (MAX_WEIGHT - suspicious) * (probability - threshold) / (
+            1.0 - threshold
+        )
+
     def detect(self, message: Message, context: ScanContext) -> Iterator[Signal]:
         probability = self.model.predict_proba(message.text)
         if probability >= self.min_probability:
-            yield self._signal(message.text, probability)
+            yield self._signal(message.text, probability, context)
 
     def detect_many(
         self, messages: Sequence[Message], contexts: Sequence[ScanContext]
@@ -57,15 +71,19 @@ class TextModelDetector:
         probabilities = self.model.predict_many([message.text for message in messages])
         threshold = self.min_probability
         return [
-            [self._signal(message.text, p)] if p >= threshold else []
-            for message, p in zip(messages, probabilities, strict=True)
+            [self._signal(message.text, p, context)] if p >= threshold else []
+            for message, p, context in zip(messages, probabilities, contexts, strict=True)
         ]
 
-    def _signal(self, text: str, probability: float) -> Signal:
+    def _signal(self, text: str, probability: float, context: ScanContext) -> Signal:
+        suspicious = context.policy.thresholds.suspicious
+        weight = self.weight_for(probability, suspicious)
+        # The words behind it are worth listing (and computing) only when it counts.
+        shown = weight >= suspicious / 2
         return Signal(
             detector=SIGNAL_ID,
-            weight=round(probability, 4),
+            weight=round(weight, 4),
             reason="the wording resembles known SMS spam and phishing "
             f"(text model: {probability:.2f})",
-            evidence=", ".join(self.model.top_features(text)),
+            evidence=", ".join(self.model.top_features(text)) if shown else "",
         )
