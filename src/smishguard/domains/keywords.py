@@ -23,6 +23,13 @@ def _regexes(words: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"(?:{alternation})+"), re.compile(f"(?:{alternation})")
 
 
+def _by_ends(words: list[str], end: slice) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        grouped.setdefault(word[end], []).append(word)
+    return {key: tuple(found) for key, found in grouped.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Keywords:
     """Compiled once per policy; every method is a regex or set lookup."""
@@ -37,8 +44,10 @@ class Keywords:
     prefix_one: re.Pattern[str]
     suffix: re.Pattern[str]  # the same, reversed, at the start of the reversed label
     suffix_one: re.Pattern[str]
-    heads: frozenset[str]  # first two letters of those keywords: a cheap gate
-    tails: frozenset[str]
+    # Those keywords by their first (last) two letters: the regexes run only when one of them
+    # starts (ends) the text, a str.startswith in C instead of ~1 µs of alternation.
+    heads: dict[str, tuple[str, ...]]
+    tails: dict[str, tuple[str, ...]]
     pointed_words: frozenset[str]  # the pointed keywords as written (login, verify, not my)
 
     @classmethod
@@ -54,8 +63,8 @@ class Keywords:
         return cls(
             originals=originals, run=run, one=one, pointed=pointed, fillers=fillers,
             filler=filler, prefix=prefix, prefix_one=prefix_one, suffix=suffix,
-            suffix_one=suffix_one, heads=frozenset(k[:2] for k in long_words),
-            tails=frozenset(k[-2:] for k in long_words),
+            suffix_one=suffix_one, heads=_by_ends(long_words, slice(None, 2)),
+            tails=_by_ends(long_words, slice(-2, None)),
             pointed_words=frozenset(k for k in flat if k not in GENERIC_KEYWORDS),
         )  # fmt: skip
 
@@ -84,11 +93,13 @@ class Keywords:
         ``twiiliosso`` → ``[("twiilio", "sso")]``; the core keeps 4 letters or more.
         """
         out: list[tuple[str, str]] = []
-        head = self.prefix.match(text) if text[:2] in self.heads else None
+        starts = self.heads.get(text[:2])
+        head = self.prefix.match(text) if starts and text.startswith(starts) else None
         if head and head.end() < len(text) - 3:
             first = self.prefix_one.match(head.group())
             out.append((text[head.end() :], first.group() if first else ""))
-        tail = self.suffix.match(text[::-1]) if text[-2:] in self.tails else None
+        ends = self.tails.get(text[-2:])
+        tail = self.suffix.match(text[::-1]) if ends and text.endswith(ends) else None
         if tail and tail.end() < len(text) - 3:
             last = self.suffix_one.match(tail.group())
             out.append((text[: len(text) - tail.end()], last.group()[::-1] if last else ""))

@@ -132,10 +132,14 @@ def find_typo(
     or the label without its leading or trailing keywords (``twiiliosso``); ``loose`` as in
     :func:`typo_hit` (then the cheap gate on the first and last letters is skipped)."""
     text, tokens, flat, orig, _, _ = read
-    candidates: list[tuple[str, str, str]] = [(flat, orig, "")]
+    # Each candidate is gated (cheap set lookups) before the keywords beside it are read.
+    best: Hit | None = None
     if tokens is not None and len(tokens) > 1:
+        best = _typo_in(flat, orig, "", names, words, loose, best)
         originals = [t for t in text.split("-") if t]
         for j, token in enumerate(tokens):
+            if not _may_be_typo(originals[j], names, loose):
+                continue
             keyword: str | None = ""
             for k, other in enumerate(tokens):
                 if k != j:
@@ -144,37 +148,49 @@ def find_typo(
                         break
                     keyword = keyword or word
             else:
-                candidates.append((token, originals[j], keyword or ""))
-    elif len(orig) > 6:
-        candidates.extend((skeleton(core), core, kw) for core, kw in keywords.peel(orig))
-    best: Hit | None = None
-    for core, core_orig, keyword in candidates:
-        size = len(core_orig)
-        if size < 4:
-            continue
-        ends = (core_orig[:2], core_orig[-1], size)
-        added = (core_orig[:2], "+" + core_orig[-2], size)
-        if ends not in names.typo_heads and added not in names.typo_heads:
-            if not loose:
-                continue  # no name this could be a typo of, by the typo_hit rules
-            size_key = str(size)
-            heads = names.loose_heads
-            if (core_orig[:2], size_key) not in heads and (
-                core_orig[0],
-                core_orig[-1],
-                size_key,
-            ) not in heads:
-                continue
-        if core in names.by_skeleton or words.is_word(core_orig):
-            continue
-        # The first letter is never the mistyped one, so it is never deleted.
-        keys = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
-        keys.append(core)
-        for key in names.delete_keys.intersection(keys):
-            for name in names.deletes[key]:
-                hit = typo_hit(name, core_orig, keyword, loose)
-                if hit is not None and (best is None or _stronger(hit, best)):
-                    best = hit
+                best = _typo_in(token, originals[j], keyword or "", names, words, loose, best)
+        return best
+    best = _typo_in(flat, orig, "", names, words, loose, best)
+    if len(orig) > 6:
+        for core, keyword in keywords.peel(orig):
+            if _may_be_typo(core, names, loose):
+                best = _typo_in(skeleton(core), core, keyword, names, words, loose, best)
+    return best
+
+
+def _may_be_typo(core_orig: str, names: NameTable, loose: bool) -> bool:
+    """Whether any name allows a typo that could be ``core_orig`` (NameTable's gates)."""
+    size = len(core_orig)
+    if size < 4:
+        return False
+    heads = names.typo_heads
+    start = core_orig[:2]
+    if (start, core_orig[-1], size) in heads or (start, "+" + core_orig[-2], size) in heads:
+        return True
+    if not loose:
+        return False  # no name this could be a typo of, by the typo_hit rules
+    size_key = str(size)
+    wide = names.loose_heads
+    return (start, size_key) in wide or (core_orig[0], core_orig[-1], size_key) in wide
+
+
+def _typo_in(
+    core: str, core_orig: str, keyword: str, names: NameTable, words: Words, loose: bool,
+    best: Hit | None,
+) -> Hit | None:  # fmt: skip
+    """``best``, or a stronger typo hit on ``core`` (a skeleton; ``core_orig`` as written)."""
+    if not _may_be_typo(core_orig, names, loose):
+        return best
+    if core in names.by_skeleton or words.is_word(core_orig):
+        return best
+    # The first letter is never the mistyped one, so it is never deleted.
+    keys = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
+    keys.append(core)
+    for key in names.delete_keys.intersection(keys):
+        for name in names.deletes[key]:
+            hit = typo_hit(name, core_orig, keyword, loose)
+            if hit is not None and (best is None or _stronger(hit, best)):
+                best = hit
     return best
 
 

@@ -1,0 +1,50 @@
+"""The policy's keywords as the look-alike index reads them: peeling them off a label."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smishguard.domains.keywords import Keywords
+from smishguard.policy import DEFAULT_KEYWORDS
+
+KEYWORDS = Keywords.of(DEFAULT_KEYWORDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("twiiliosso", [("twiilio", "sso")]),
+        ("ssotwiilio", [("twiilio", "sso")]),
+        ("loginpaypa1verify", [("pa1verify", "login"), ("loginpaypa1", "verify")]),  # pay too
+        ("paypa1", []),
+        ("ssoabc", []),  # the core keeps 4 letters or more
+        ("", []),
+    ],
+)
+def test_peel(text: str, expected: list[tuple[str, str]]) -> None:
+    assert KEYWORDS.peel(text) == expected
+
+
+def _peel_without_gates(text: str) -> list[tuple[str, str]]:
+    """peel() as the regexes alone answer it: the gates by first and last letters only
+    save time."""
+    out: list[tuple[str, str]] = []
+    head = KEYWORDS.prefix.match(text)
+    if head and head.end() < len(text) - 3:
+        first = KEYWORDS.prefix_one.match(head.group())
+        out.append((text[head.end() :], first.group() if first else ""))
+    tail = KEYWORDS.suffix.match(text[::-1])
+    if tail and tail.end() < len(text) - 3:
+        last = KEYWORDS.suffix_one.match(tail.group())
+        out.append((text[: len(text) - tail.end()], last.group()[::-1] if last else ""))
+    return out
+
+
+_PIECES = st.sampled_from([*DEFAULT_KEYWORDS, "acme", "paypa1", "x", "o", "lo", "in", "ss"])
+
+
+@given(st.lists(_PIECES, max_size=4).map("".join))
+def test_gates_never_change_the_peel(text: str) -> None:
+    assert KEYWORDS.peel(text) == _peel_without_gates(text)
