@@ -12,19 +12,22 @@ import pytest
 from smishguard.corpus import SmsRecord
 from smishguard.errors import ModelError
 from smishguard.textmodel import load_model, model_from_json, model_to_json, write_model
-from smishguard.textmodel.features import feature_key
+from smishguard.textmodel.features import MARKERS
 from smishguard.textmodel.linear import LinearTextModel
 from smishguard.textmodel.training import FittedTextModel, fit_text_model
 
 UNSEEN = [
     "",
     "🙂",
-    "qwerty zxcvb",  # no known feature at all: the intercept alone
+    "qwerty zxcvb",  # unknown words: their n-grams alone
     "you have won a prize, call now",
     "see you at the station, call me",
     "URGENT!! Verify your account now at https://bank-verify.example/x or it will be closed",
     "Información: tu cuenta está bloqueada",
     "won won won prize prize",  # repeats count once (binary tf)
+    "WINNER!! call 09061701461 or txt WIN to 80086, £1.50/wk 18+",  # markers
+    "supercalifragilisticexpialidocious-unheard-of-wordsssssssssssssssssssssssssssssss",  # long
+    "Tom y Mary",  # excluded names only
 ]
 
 
@@ -39,7 +42,7 @@ def test_compact_model_equals_sklearn_pipeline(
 
 def test_decision_function_equals_sklearn(synthetic_fit: FittedTextModel) -> None:
     pipeline = synthetic_fit.pipeline
-    vectorizer = pipeline.named_steps["tfidf"]
+    vectorizer = pipeline.named_steps["features"]
     calibrated = pipeline.named_steps["classifier"].calibrated_classifiers_[0]
     expected = calibrated.estimator.decision_function(vectorizer.transform(UNSEEN))
     got = [synthetic_fit.model.decision_function(text) for text in UNSEEN]
@@ -111,6 +114,12 @@ def _document(model: LinearTextModel) -> dict[str, object]:
         (lambda d: d.pop("intercept"), "has no 'intercept'"),
         (lambda d: d.update(platt={"a": "x", "b": 0}), "'platt.a' is not a finite number"),
         (lambda d: d.update(info={"seed": 13}), "'info' must map names to strings"),
+        (lambda d: d.update(tokens="abc"), "'tokens' must be a list of strings"),
+        (lambda d: d.pop("analyzer"), "has no 'analyzer.marker_weight'"),
+        (lambda d: d["analyzer"].update(marker_weight=0), "must be positive"),
+        (lambda d: d["analyzer"].update(gram_sizes="2,5"), "must be a list of integers"),
+        (lambda d: d["analyzer"].update(gram_sizes=[5, 2]), "must ascend"),
+        (lambda d: d["analyzer"].update(gram_sizes=[]), "must ascend"),
     ],
 )
 def test_corrupt_model_files_are_model_errors(
@@ -132,7 +141,22 @@ def test_top_features_explain_the_score(synthetic_fit: FittedTextModel) -> None:
     model = synthetic_fit.model
     top = model.top_features("you have won a guaranteed cash prize, call now", count=2)
     assert len(top) == 2
-    weights = [model.weight_of(feature_key(name)) for name in top]
+    weights = [model.weight_of(token) for token in top]
     assert all(w > 0 for w in weights)
     assert weights == sorted(weights, reverse=True)
-    assert model.top_features("qwerty zxcvb") == []
+    assert model.top_features("🙂 https://x.example 482913") == []  # nothing it reads
+
+
+def test_precomputed_tokens_equal_computed_ones(synthetic_fit: FittedTextModel) -> None:
+    model = synthetic_fit.model
+    assert model.tokens  # the synthetic corpus repeats its words
+    for token in model.tokens:
+        assert model.token_table[token] == pytest.approx(model.token_value(token), abs=1e-12)
+    assert model.weight_of("tom") == 0.0  # excluded names weigh nothing, even if n-grams match
+    assert model.weight_of("") == 0.0
+
+
+def test_markers_are_weighted_once(synthetic_fit: FittedTextModel) -> None:
+    model = synthetic_fit.model
+    assert not set(model.features) & set(MARKERS)  # the synthetic corpus has no numbers
+    assert model.token_value("PREMIUM") == 0j

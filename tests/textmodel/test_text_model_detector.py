@@ -75,3 +75,40 @@ def test_model_threshold_lands_on_the_suspicious_threshold(share: float, expecte
     assert detector.weight_for(1.0, 0.4) == pytest.approx(MAX_WEIGHT)
     above = detector.weight_for((1 + detector.model.threshold) / 2, 0.4)
     assert 0.4 < above < MAX_WEIGHT
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["acme-okta[.]com/login", "hxxps://twilio-sso.com/x", "mercantil-turnos.es/desbloqueo"],
+)
+def test_links_the_scanner_found_are_cut_before_scoring(link: str, context: ScanContext) -> None:
+    # defanged links and bare names the model's own tokenizer would read as words
+    from smishguard.urls import extract_urls
+
+    detector = TextModelDetector(min_probability=0.0)
+    policy = default_policy()
+    index = LookalikeIndex.from_policy(policy)
+    text = f"Your account is locked, unlock it now at {link} today"
+    urls = extract_urls(text)
+    assert urls, "the URL extractor should find the link"
+    with_link = ScanContext(policy, index, urls, "")
+    [signal] = detector.detect(Message(text), with_link)
+    [plain] = detector.detect(Message("Your account is locked, unlock it now at today"), context)
+    assert signal.weight == plain.weight
+    assert detector.detect_many([Message(text)], [with_link]) == [[signal]]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("a http://x b", [(2, 10)], "a  \x00  b"),
+        ("x.com y.com", [(0, 5), (6, 11)], " \x00   \x00 "),
+        ("no links", [], "no links"),
+    ],
+)
+def test_without_links(text: str, spans: list[tuple[int, int]], expected: str) -> None:
+    from smishguard.detectors.text_model import without_links
+    from smishguard.model import Url
+
+    urls = [Url(text[s:e], "http://x", "x", "x", "x", start=s, end=e) for s, e in spans]
+    assert without_links(text, urls) == expected

@@ -5,12 +5,15 @@ One signal, ``text.model``, emitted when the model's calibrated probability is a
 maps the model's own threshold onto the policy's suspicious threshold (see ``weight_for``).
 The evidence lists the words that pushed hardest.
 
-What the model does *not* see, by design: links, e-mail addresses and numbers (see
-:mod:`smishguard.textmodel.features`). A link or a code never raises this signal; the URL,
-sender and counter-evidence detectors judge them. The model was trained on public SMS corpora
-of mostly 2003–2011 messages (``src/smishguard/data/MODEL_CARD.md``); it knows personal chat
-far better than modern business notifications, which is why the scorer lets counter-evidence
-(``text.legit_*``) damp it.
+What the model does *not* see, by design: links and e-mail addresses, and numbers except for
+their kind (a premium-rate line, a short code, a sum of money …; see
+:mod:`smishguard.textmodel.features`). The links the scanner found (``context.urls``,
+defanged ones included) are cut out before the model reads the text, so a link or a code never
+raises this signal; the URL, sender and counter-evidence detectors judge them. The model was
+trained on public SMS corpora of mostly 2003–2011 messages
+(``src/smishguard/data/MODEL_CARD.md``); it knows personal chat far better than modern
+business notifications, which is why the scorer lets counter-evidence (``text.legit_*``) damp
+it.
 """
 
 from __future__ import annotations
@@ -18,19 +21,37 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from smishguard.detectors.base import ScanContext
-from smishguard.model import Message, Signal
+from smishguard.model import Message, Signal, Url
 from smishguard.textmodel import LinearTextModel, load_default_model
+from smishguard.textmodel.features import LINK_GAP
 
 DETECTOR_IDS: dict[str, str] = {
     "text.model": "The wording resembles known SMS spam and phishing, according to the "
-    "built-in text model (weight: its calibrated probability; links and numbers are not "
-    "part of what it reads).",
+    "built-in text model (weight: its calibrated probability, its threshold at the suspicious "
+    "threshold; links are not part of what it reads, numbers only by kind: premium-rate line, "
+    "short code, sum of money …).",
 }
 
 SIGNAL_ID = "text.model"
 DEFAULT_MIN_PROBABILITY = 0.2
 # The weight of a certain model: below 1, since wording alone is never proof.
 MAX_WEIGHT = 0.95
+
+
+def without_links(text: str, urls: Sequence[Url]) -> str:
+    """``text`` with each found link's span (as found in ``text``) replaced by a gap that no
+    word pair of the model spans, as a link the model recognised itself would leave."""
+    if not urls:
+        return text
+    parts = []
+    position = 0
+    for url in sorted(urls, key=lambda u: u.start):
+        if url.start >= position and url.end <= len(text):
+            parts.append(text[position : url.start])
+            parts.append(LINK_GAP)
+            position = url.end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 class TextModelDetector:
@@ -61,18 +82,23 @@ class TextModelDetector:
         )
 
     def detect(self, message: Message, context: ScanContext) -> Iterator[Signal]:
-        probability = self.model.predict_proba(message.text)
+        text = without_links(message.text, context.urls)
+        probability = self.model.predict_proba(text)
         if probability >= self.min_probability:
-            yield self._signal(message.text, probability, context)
+            yield self._signal(text, probability, context)
 
     def detect_many(
         self, messages: Sequence[Message], contexts: Sequence[ScanContext]
     ) -> list[list[Signal]]:
-        probabilities = self.model.predict_many([message.text for message in messages])
+        texts = [
+            without_links(message.text, context.urls)
+            for message, context in zip(messages, contexts, strict=True)
+        ]
+        probabilities = self.model.predict_many(texts)
         threshold = self.min_probability
         return [
-            [self._signal(message.text, p, context)] if p >= threshold else []
-            for message, p, context in zip(messages, probabilities, contexts, strict=True)
+            [self._signal(text, p, context)] if p >= threshold else []
+            for text, p, context in zip(texts, probabilities, contexts, strict=True)
         ]
 
     def _signal(self, text: str, probability: float, context: ScanContext) -> Signal:

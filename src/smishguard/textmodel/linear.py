@@ -1,37 +1,51 @@
 """The text model at inference time: a TF-IDF-weighted linear model in plain Python.
 
-No scikit-learn here: the model is a table ``feature → complex(coef·idf, idf²)`` (built from
-each feature's coefficient and document frequency), an intercept and a Platt sigmoid, so it
-loads in milliseconds and scores an SMS in about ten microseconds. It reproduces the
-scikit-learn pipeline it was exported from (``TfidfVectorizer(binary=True, norm="l2")`` + a
-linear model + sigmoid calibration) to floating-point rounding:
+No scikit-learn here. The model is a table ``feature → (coefficient, document frequency)``
+over character n-grams and markers (:mod:`smishguard.textmodel.features`), an intercept and a
+Platt sigmoid. It reproduces the scikit-learn pipeline it was exported from
+(:class:`~smishguard.textmodel.vectorizer.TokenGramVectorizer` + a linear model + sigmoid
+calibration) to floating-point rounding:
 
-    decision = Σ coef_f·idf_f / sqrt(Σ idf_f²) + intercept     over the distinct features f
+    v_t = Σ idf_g·w_g·e_g  over the distinct features g of token t (w_g: 1, or the marker
+          weight for a marker; e_g: the unit vector of g)
+    x   = Σ v_t / sqrt(Σ |v_t|²)    over the distinct tokens t of the message
+    decision    = coef · x + intercept
     probability = 1 / (1 + exp(platt_a · decision + platt_b))   (scikit-learn's convention)
 
-Packing the two sums into one complex number lets a single C-level ``sum(map(...))`` compute
-both (complex addition adds real and imaginary parts separately, so nothing is lost).
+so each token adds ``complex(coef · v_t, |v_t|²)`` to one running sum: the model precomputes
+that number for every token it was trained on (``tokens``) and computes it from the n-gram
+table for any other token. Scoring a message is one lookup per distinct token, and complex
+addition keeps the two sums apart.
 
 The JSON form (written by :func:`model_to_json`) is deterministic: sorted keys, floats in
 their shortest round-trip form, ``features`` as ``{"name": [coefficient, document
-frequency]}`` (integers are shorter than idf floats; the idf is recomputed exactly as
-scikit-learn computes it, and the exporter writes that same idf back into the pipeline).
+frequency]}`` (the idf is recomputed exactly as scikit-learn computes it, and the exporter
+writes that same idf back into the pipeline).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
 from smishguard.errors import ModelError
-from smishguard.textmodel.features import TOKEN_PATTERN, Feature, feature_key, feature_name, fold
+from smishguard.textmodel.features import (
+    EXCLUDED_TOKENS,
+    GRAM_SIZES,
+    MARKERS,
+    feature_label,
+    gram_slices,
+    split_pair,
+    token_grams,
+    tokenize,
+)
 
 MODEL_FORMAT = "smishguard-text-model"
-MODEL_FORMAT_VERSION = 1
+MODEL_FORMAT_VERSION = 2
 
 
 def _sigmoid(value: float) -> float:
@@ -47,15 +61,20 @@ def smooth_idf(documents: int, document_frequency: int) -> float:
     return math.log((documents + 1) / (document_frequency + 1)) + 1.0
 
 
+_SLICED_LENGTH = 48  # padded tokens shorter than this use precomputed slices
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class LinearTextModel:
     """A calibrated linear text model; read-only once built.
 
-    ``features`` maps each vocabulary feature ("claim", or "claim code" for a pair) to its
-    coefficient and document frequency among ``documents`` training texts; features with a
-    zero coefficient stay, since their idf still counts in the norm. ``threshold`` is the
-    probability from which the model alone calls a message malicious (chosen on the training
-    data). ``info`` records how the model was made (data, seed, parameters).
+    ``features`` maps each vocabulary feature (a character n-gram such as " won", or a marker
+    such as "PREMIUM") to its coefficient and document frequency among ``documents`` training
+    texts; features with a zero coefficient stay, since their idf still counts in the norm.
+    ``tokens`` are the tokens whose contribution is precomputed (those of at least two
+    training texts: only a speed-up, any other token is computed on the fly). ``threshold``
+    is the probability from which the model alone calls a message malicious (chosen by
+    cross-validation on the training data). ``info`` records how the model was made.
     """
 
     features: Mapping[str, tuple[float, int]]
@@ -64,62 +83,121 @@ class LinearTextModel:
     platt_a: float
     platt_b: float
     threshold: float = 0.5
+    tokens: Sequence[str] = ()
+    marker_weight: float = 1.0
+    gram_sizes: tuple[int, ...] = GRAM_SIZES
     info: Mapping[str, str] = field(default_factory=dict)
-    # feature key → complex(coef·idf, idf²), derived from ``features``
-    table: dict[Feature, complex] = field(init=False, repr=False)
+    # feature → complex(coef·idf·w, (idf·w)²); token → the sum over its distinct features
+    gram_table: dict[str, complex] = field(init=False, repr=False)
+    token_table: dict[str, complex] = field(init=False, repr=False)
+    # (token, next token) → complex(coef·idf, idf²) of the pair features
+    pair_table: dict[tuple[str, str], complex] = field(init=False, repr=False)
+    # padded token length → the slices that cut out its n-grams (short tokens only)
+    slices: tuple[tuple[slice, ...], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        table: dict[Feature, complex] = {}
+        sizes = self.gram_sizes
+        if not sizes or sizes[0] < 1 or list(sizes) != sorted(set(sizes)):
+            raise ModelError(f"text model n-gram sizes {list(sizes)} must ascend from 1 or more")
+        grams: dict[str, complex] = {}
+        pairs: dict[tuple[str, str], complex] = {}
         for name, (coef, frequency) in self.features.items():
-            idf = smooth_idf(self.documents, frequency)
-            table[feature_key(name)] = complex(coef * idf, idf * idf)
-        object.__setattr__(self, "table", table)
+            weight = smooth_idf(self.documents, frequency)
+            if name in MARKERS:
+                weight *= self.marker_weight
+            pair = split_pair(name)
+            if pair is None:
+                grams[name] = complex(coef * weight, weight * weight)
+            else:
+                pairs[pair] = complex(coef * weight, weight * weight)
+        object.__setattr__(self, "gram_table", grams)
+        object.__setattr__(self, "pair_table", pairs)
+        slices = tuple(gram_slices(size, sizes) for size in range(_SLICED_LENGTH))
+        object.__setattr__(self, "slices", slices)
+        table = {token: 0j for token in EXCLUDED_TOKENS | {""}}
+        for token in self.tokens:
+            table.setdefault(token, self.token_value(token))
+        object.__setattr__(self, "token_table", table)
 
-    def idf(self, name: str) -> float:
-        """The idf of a vocabulary feature (KeyError outside it)."""
-        return smooth_idf(self.documents, self.features[name][1])
+    def token_value(self, token: str) -> complex:
+        """``complex(coef · v_t, |v_t|²)`` of one token, computed from the n-gram table."""
+        if token in EXCLUDED_TOKENS or not token:
+            return 0j
+        padded = f" {token} "
+        if token in MARKERS or len(padded) >= len(self.slices):
+            grams = set(token_grams(token, self.gram_sizes))
+        else:  # the same n-grams, cut by C-level slicing: this runs for every unknown word
+            grams = set(map(padded.__getitem__, self.slices[len(padded)]))
+        return sum(filter(None, map(self.gram_table.get, grams)), 0j)
+
+    def _decision(self, total: complex) -> float:
+        if total.imag <= 0.0:  # no known feature: the l2 norm leaves a zero vector
+            return self.intercept
+        return total.real / math.sqrt(total.imag) + self.intercept
 
     def decision_function(self, text: str) -> float:
         """The linear model's raw score (scikit-learn's ``decision_function``)."""
-        table = self.table
-        tokens: list[str] = TOKEN_PATTERN.findall(fold(text))
-        # Only vocabulary features enter the set: fewer insertions than building every
-        # feature first, and the same distinct set scikit-learn counts.
-        present: set[Feature] = set(filter(table.__contains__, tokens))
-        present.update(filter(table.__contains__, pairwise(tokens)))
-        total = sum(map(table.__getitem__, present), 0j)
-        if total.imag <= 0.0:  # no known feature: scikit-learn's l2 norm leaves a zero vector
-            return self.intercept
-        return total.real / math.sqrt(total.imag) + self.intercept
+        table = self.token_table
+        tokens = tokenize(text)
+        total = 0j
+        for token in set(tokens):
+            value = table.get(token)
+            total += self.token_value(token) if value is None else value
+        if self.pair_table:  # a pair with a gap or an excluded name is never in the table
+            total += sum(filter(None, map(self.pair_table.get, set(pairwise(tokens)))), 0j)
+        return self._decision(total)
 
     def predict_proba(self, text: str) -> float:
         """The calibrated probability that ``text`` is spam or phishing."""
         return _sigmoid(-(self.platt_a * self.decision_function(text) + self.platt_b))
 
     def predict_many(self, texts: Iterable[str]) -> list[float]:
-        """:meth:`predict_proba` of every text, in order."""
-        return [self.predict_proba(text) for text in texts]
+        """:meth:`predict_proba` of every text, in order (faster than one by one: an unknown
+        token's value is computed once per call)."""
+        table = self.token_table
+        pair_value = self.pair_table.get if self.pair_table else None
+        unknown: dict[str, complex] = {}
+        probabilities = []
+        for text in texts:
+            tokens = tokenize(text)
+            total = 0j
+            for token in set(tokens):
+                value = table.get(token)
+                if value is None:
+                    value = unknown.get(token)
+                    if value is None:
+                        value = unknown[token] = self.token_value(token)
+                total += value
+            if pair_value is not None:
+                total += sum(filter(None, map(pair_value, set(pairwise(tokens)))), 0j)
+            decision = self._decision(total)
+            probabilities.append(_sigmoid(-(self.platt_a * decision + self.platt_b)))
+        return probabilities
 
     def is_malicious(self, text: str) -> bool:
         """The model alone: probability at or above :attr:`threshold`."""
         return self.predict_proba(text) >= self.threshold
 
     def top_features(self, text: str, count: int = 3) -> list[str]:
-        """The ``count`` features of ``text`` that push hardest towards malicious, strongest
-        first ("claim", "won £"): the evidence shown with a verdict. Slower than scoring;
-        call it only for messages worth explaining."""
-        tokens: list[str] = TOKEN_PATTERN.findall(fold(text))
-        present: set[Feature] = {t for t in tokens if t in self.table}
-        present.update(b for b in pairwise(tokens) if b in self.table)
-        pushing = sorted(
-            ((self.table[f].real, feature_name(f)) for f in present if self.table[f].real > 0),
-            key=lambda pair: (-pair[0], pair[1]),
-        )
-        return [name for _, name in pushing[:count]]
+        """The ``count`` tokens of ``text`` that push hardest towards malicious, strongest
+        first ("claim", "a premium-rate phone number"): the evidence shown with a verdict."""
+        tokens = tokenize(text)
+        pushing = [
+            (-weight, feature_label(token))
+            for token in set(tokens)
+            if (weight := self.weight_of(token)) > 0
+        ]
+        for first, second in set(pairwise(tokens)):
+            value = self.pair_table.get((first, second))
+            if value is not None and value.real > 0:
+                pushing.append((-value.real, f"{feature_label(first)} {feature_label(second)}"))
+        return [label for _, label in sorted(pushing)[:count]]
 
-    def weight_of(self, feature: Feature) -> float:
-        """A feature's coef·idf (0.0 outside the vocabulary): for explanations and tests."""
-        return self.table.get(feature, 0j).real
+    def weight_of(self, token: str) -> float:
+        """How much one token pushes (``coef · v_t``; 0.0 for a token with no known feature),
+        before the message's norm: for explanations and tests."""
+        value = self.token_table.get(token)
+        return (self.token_value(token) if value is None else value).real
 
 
 def model_to_json(model: LinearTextModel) -> str:
@@ -131,21 +209,35 @@ def model_to_json(model: LinearTextModel) -> str:
         "intercept": model.intercept,
         "platt": {"a": model.platt_a, "b": model.platt_b},
         "threshold": model.threshold,
+        "analyzer": {"gram_sizes": list(model.gram_sizes), "marker_weight": model.marker_weight},
         "info": dict(model.info),
         "features": {name: [coef, df] for name, (coef, df) in model.features.items()},
+        "tokens": sorted(model.tokens),
     }
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _number(document: Mapping[str, Any], *path: str) -> float:
+def _value(document: Mapping[str, Any], *path: str) -> Any:
     value: Any = document
     for key in path:
         if not isinstance(value, Mapping) or key not in value:
             raise ModelError(f"text model file has no '{'.'.join(path)}': rebuild it")
         value = value[key]
+    return value
+
+
+def _number(document: Mapping[str, Any], *path: str) -> float:
+    value = _value(document, *path)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ModelError(f"text model field '{'.'.join(path)}' is not a finite number")
     return float(value)
+
+
+def _integer(document: Mapping[str, Any], *path: str) -> int:
+    value = _number(document, *path)
+    if value < 1 or value != int(value):
+        raise ModelError(f"text model field '{'.'.join(path)}' must be a positive integer")
+    return int(value)
 
 
 def _feature(name: str, pair: Any) -> tuple[float, int]:
@@ -179,18 +271,29 @@ def model_from_json(text: str | bytes) -> LinearTextModel:
     raw_features = document.get("features")
     if not isinstance(raw_features, dict) or not raw_features:
         raise ModelError("text model file has no features: rebuild it")
-    documents = _number(document, "documents")
-    if documents < 1 or documents != int(documents):
-        raise ModelError("text model field 'documents' must be a positive integer")
+    tokens = document.get("tokens", [])
+    if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+        raise ModelError("text model field 'tokens' must be a list of strings")
     info = document.get("info", {})
     if not isinstance(info, dict) or not all(isinstance(v, str) for v in info.values()):
         raise ModelError("text model field 'info' must map names to strings")
+    marker_weight = _number(document, "analyzer", "marker_weight")
+    if marker_weight <= 0:
+        raise ModelError("text model field 'analyzer.marker_weight' must be positive")
+    sizes = _value(document, "analyzer", "gram_sizes")
+    if not isinstance(sizes, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) for n in sizes
+    ):
+        raise ModelError("text model field 'analyzer.gram_sizes' must be a list of integers")
     return LinearTextModel(
         features={name: _feature(name, pair) for name, pair in raw_features.items()},
-        documents=int(documents),
+        documents=_integer(document, "documents"),
         intercept=_number(document, "intercept"),
         platt_a=_number(document, "platt", "a"),
         platt_b=_number(document, "platt", "b"),
         threshold=_number(document, "threshold"),
+        tokens=tuple(tokens),
+        marker_weight=marker_weight,
+        gram_sizes=tuple(sizes),
         info=info,
     )
