@@ -126,7 +126,7 @@ class NameTable:
     """
 
     __slots__ = (
-        "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "exact",
+        "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads", "exact",
         "loose_heads", "plain_labels", "typo_heads", "weak",
     )  # fmt: skip
 
@@ -136,6 +136,8 @@ class NameTable:
         for name in names:
             self.by_skeleton.setdefault(name.skeleton, name)
             self.exact.setdefault(name.flat, name)
+        # Every label a dot put inside a name can leave in front (pay of pay.pal): a gate.
+        self.dot_heads = frozenset(flat[:i] for flat in self.exact for i in range(1, len(flat)))
         self.weak = {sk: n for sk, n in self.by_skeleton.items() if n.strength <= Strength.WORD}
         strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
         self.automaton = _automaton(self.by_skeleton) if self.by_skeleton else None

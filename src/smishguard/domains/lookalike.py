@@ -103,9 +103,11 @@ _MAX_SUBDOMAIN_LABELS = 8
 MEMO_SIZE = 1 << 16
 _K = ImitationKind
 _S = Strength
-# A subdomain label as the subdomain scan needs it: (tokens, flat skeleton, ASCII reading
-# without hyphens, is Unicode, the brand names found in it as (start, end, name, is whole)).
-_SubLabel = tuple[list[str] | None, str, str, bool, tuple[tuple[int, int, BrandName, bool], ...]]
+# The brand names in a subdomain label, in the order found: the hit of a name inside the
+# label (it depends on the label alone), or None for the whole label, which is judged with
+# the labels around it (_sub_whole).
+_SubLabel = tuple[tuple[BrandName, Hit | None], ...]
+_NOTHING: _SubLabel = ()
 
 
 class LookalikeIndex:
@@ -131,24 +133,14 @@ class LookalikeIndex:
         self._pretexts = frozenset(
             n for n in self._names.by_skeleton.values() if n.skeleton in self._keywords.originals
         )
-        self._reset_memos()
-
-    def _reset_memos(self) -> None:
         # Bounded memos of pure per-label work (many hosts share a chosen label, and
         # subdomain labels repeat): the chosen label's hit by (on a free host, risky ending),
         # and what a subdomain label holds. They never change an answer.
         self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {})
-        self._subs: dict[str, _SubLabel | None] = {}
+        self._subs: dict[str, _SubLabel] = {}
 
-    def __getstate__(self) -> dict[str, object]:
-        state = {k: getattr(self, k) for k in self.__slots__}
-        del state["_chosen"], state["_subs"]  # memos stay with their process
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        for key, value in state.items():
-            object.__setattr__(self, key, value)
-        self._reset_memos()
+    def __reduce__(self) -> tuple[type[LookalikeIndex], tuple[Policy, Words, SuffixTable]]:
+        return LookalikeIndex, (self._policy, self._words, self._suffixes)  # memos stay here
 
     @classmethod
     def from_policy(cls, policy: Policy) -> LookalikeIndex:
@@ -329,7 +321,7 @@ class LookalikeIndex:
         names = self._names
         best: Hit | None = None
         # A dot put inside the name (twil.io.com, pay.pal.com): the last two labels read as one.
-        if labels[at - 1] not in names.plain_labels:
+        if labels[at - 1] in names.dot_heads and labels[at - 1] not in names.plain_labels:
             dotted = names.exact.get(labels[at - 1] + labels[at])
             if dotted is not None and dotted.strength >= _S.SHORT:
                 shown = f"{labels[at - 1]}.{labels[at]}"
@@ -337,43 +329,41 @@ class LookalikeIndex:
         subs = self._subs
         for i in range(at - 1, max(-1, at - 1 - _MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
-            if label in subs:
-                found = subs[label]
-            else:
+            found = subs.get(label)
+            if found is None:
                 found = self._read_sub(label)
                 if len(subs) >= MEMO_SIZE:
                     subs.clear()
                 subs[label] = found
-            if found is None:
-                continue
-            tokens, flat, orig, uni, hits = found
-            for start, end, name, whole in hits:
-                if whole:
-                    hit = self._sub_whole(name, labels, i, at)
-                else:
-                    hit = self._inside(name, flat, start, end, tokens, orig, uni, sub=True)
+            for name, inside in found:
+                hit = self._sub_whole(name, labels, i, at) if inside is None else inside
                 best = self._better(best, hit)
         return best
 
-    def _read_sub(self, label: str) -> _SubLabel | None:
-        """A subdomain label read, with the brand names in it; None when it holds none."""
+    def _read_sub(self, label: str) -> _SubLabel:
+        """The brand names in a subdomain label and, for those inside it, their hits."""
         names = self._names
         if len(label) < 3 or label in names.plain_labels:
-            return None
+            return _NOTHING
         read = read_label(label)
         if read is None:
-            return None
+            return _NOTHING
         _, tokens, flat, orig, _, uni = read
-        hits: list[tuple[int, int, BrandName, bool]] = []
+        found: list[tuple[BrandName, Hit | None]] = []
         automaton = names.automaton if tokens is not None else names.distinctive
         for end, name in automaton.iter(flat):  # type: ignore[union-attr]
             start = end + 1 - len(name.skeleton)
-            hits.append((start, end + 1, name, start == 0 and end + 1 == len(flat)))
+            if start == 0 and end + 1 == len(flat):
+                found.append((name, None))
+            else:
+                hit = self._inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
+                if hit is not None:
+                    found.append((name, hit))
         if tokens is None and automaton is not names.automaton:
             weak = names.weak.get(flat)
             if weak is not None:
-                hits.append((0, len(flat), weak, True))
-        return (tokens, flat, orig, uni, tuple(hits)) if hits else None
+                found.append((weak, None))
+        return tuple(found) if found else _NOTHING
 
     def _sub_whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
         strength = name.strength
