@@ -136,3 +136,21 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert "not valid UTF-8" in done.stderr
     assert json.loads(done.stdout)["label"] == "clean"
+
+
+def test_train_seed_default_is_the_shipped_seed() -> None:
+    from smishguard.cli.train import SHIPPED_SEED
+    from smishguard.textmodel.training import DEFAULT_SEED
+
+    assert SHIPPED_SEED == DEFAULT_SEED
+
+
+def test_scanning_never_imports_scikit_learn() -> None:
+    code = (
+        "import sys; from smishguard.cli import main; "
+        "main(['scan', '--json', 'hello there']); "
+        "assert 'sklearn' not in sys.modules, 'sklearn imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
