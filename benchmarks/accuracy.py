@@ -33,8 +33,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from smishguard.corpus import default_data_dir, read_corpus
+from smishguard.evaluation import BinaryMetrics
 from smishguard.textmodel import load_default_model, model_to_json
-from smishguard.textmodel.metrics import BinaryMetrics, evaluate
+from smishguard.textmodel.metrics import evaluate
 from smishguard.textmodel.splits import Split, split_corpus
 
 Predict = Callable[[Sequence[str]], list[bool]]

@@ -25,8 +25,8 @@ def test_rates() -> None:
         [(True, Label.PHISHING)] * 8 + [(True, Label.SUSPICIOUS)] * 1 + [(True, Label.CLEAN)] * 1
         + [(False, Label.CLEAN)] * 98 + [(False, Label.SUSPICIOUS)] * 2
     )
-    c = confusion(pairs)
-    assert (c.true_positives, c.false_positives, c.false_negatives, c.hams) == (9, 2, 1, 100)
+    c = confusion(pairs).binary
+    assert (c.true_positives, c.false_positives, c.false_negatives, c.ham) == (9, 2, 1, 100)
     assert c.precision == pytest.approx(9 / 11)
     assert c.recall == pytest.approx(0.9)
     assert c.ham_false_positive_rate == pytest.approx(0.02)

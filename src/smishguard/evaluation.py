@@ -30,6 +30,49 @@ def is_malicious_label(label: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class BinaryMetrics:
+    """A confusion matrix of malicious (positive) against ham (negative), and its rates."""
+
+    true_positives: int
+    false_positives: int
+    true_negatives: int
+    false_negatives: int
+
+    @property
+    def total(self) -> int:
+        return (
+            self.true_positives + self.false_positives + self.true_negatives + self.false_negatives
+        )
+
+    @property
+    def malicious(self) -> int:
+        return self.true_positives + self.false_negatives
+
+    @property
+    def ham(self) -> int:
+        return self.true_negatives + self.false_positives
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positives + self.false_positives
+        return self.true_positives / flagged if flagged else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.malicious if self.malicious else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def ham_false_positive_rate(self) -> float:
+        return self.false_positives / self.ham if self.ham else 0.0
+
+
+
+@dataclass(frozen=True, slots=True)
 class Confusion:
     """Counts of truth (ham / malicious) against verdict label (clean / suspicious / phishing)."""
 
@@ -41,43 +84,14 @@ class Confusion:
     malicious_phishing: int = 0
 
     @property
-    def true_positives(self) -> int:
-        return self.malicious_suspicious + self.malicious_phishing
-
-    @property
-    def false_positives(self) -> int:
-        return self.ham_suspicious + self.ham_phishing
-
-    @property
-    def false_negatives(self) -> int:
-        return self.malicious_clean
-
-    @property
-    def hams(self) -> int:
-        return self.ham_clean + self.ham_suspicious + self.ham_phishing
-
-    @property
-    def total(self) -> int:
-        return self.hams + self.malicious_clean + self.true_positives
-
-    @property
-    def precision(self) -> float:
-        flagged = self.true_positives + self.false_positives
-        return self.true_positives / flagged if flagged else 0.0
-
-    @property
-    def recall(self) -> float:
-        malicious = self.true_positives + self.false_negatives
-        return self.true_positives / malicious if malicious else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def ham_false_positive_rate(self) -> float:
-        return self.false_positives / self.hams if self.hams else 0.0
+    def binary(self) -> BinaryMetrics:
+        """Flagged (suspicious or phishing) against malicious: the binary figures."""
+        return BinaryMetrics(
+            true_positives=self.malicious_suspicious + self.malicious_phishing,
+            false_positives=self.ham_suspicious + self.ham_phishing,
+            true_negatives=self.ham_clean,
+            false_negatives=self.malicious_clean,
+        )
 
 
 def confusion(pairs: Iterable[tuple[bool, Label]]) -> Confusion:

@@ -133,8 +133,9 @@ def eval_command(policy_path: Path | None, path: Path) -> None:
         if verdict is not None
     ]
     c = confusion(pairs)
+    rates = c.binary
     out = Console()
-    matrix = Table(title=f"{path.name}: {c.total} messages", show_lines=False)
+    matrix = Table(title=f"{path.name}: {rates.total} messages", show_lines=False)
     matrix.add_column("truth \\ verdict")
     for name in ("clean", "suspicious", "phishing"):
         matrix.add_column(name, justify="right")
@@ -143,8 +144,8 @@ def eval_command(policy_path: Path | None, path: Path) -> None:
                    str(c.malicious_phishing))
     out.print(matrix)
     out.print("flagged = verdict suspicious or phishing; malicious = spam, smishing, phishing")
-    out.print(f"precision  {c.precision:.4f}")
-    out.print(f"recall     {c.recall:.4f}")
-    out.print(f"F1         {c.f1:.4f}")
-    out.print(f"false-positive rate on ham  {c.ham_false_positive_rate:.4%} "
-              f"({c.false_positives} of {c.hams})")
+    out.print(f"precision  {rates.precision:.4f}")
+    out.print(f"recall     {rates.recall:.4f}")
+    out.print(f"F1         {rates.f1:.4f}")
+    out.print(f"false-positive rate on ham  {rates.ham_false_positive_rate:.4%} "
+              f"({rates.false_positives} of {rates.ham})")

@@ -3,51 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from smishguard.corpus import SmsRecord
-
-
-@dataclass(frozen=True, slots=True)
-class BinaryMetrics:
-    """A confusion matrix of malicious (positive) against ham (negative), and its rates."""
-
-    true_positives: int
-    false_positives: int
-    true_negatives: int
-    false_negatives: int
-
-    @property
-    def total(self) -> int:
-        return (
-            self.true_positives + self.false_positives + self.true_negatives + self.false_negatives
-        )
-
-    @property
-    def malicious(self) -> int:
-        return self.true_positives + self.false_negatives
-
-    @property
-    def ham(self) -> int:
-        return self.true_negatives + self.false_positives
-
-    @property
-    def precision(self) -> float:
-        flagged = self.true_positives + self.false_positives
-        return self.true_positives / flagged if flagged else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.malicious if self.malicious else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def ham_false_positive_rate(self) -> float:
-        return self.false_positives / self.ham if self.ham else 0.0
+from smishguard.evaluation import BinaryMetrics
 
 
 def binary_metrics(predicted: Sequence[bool], actual: Sequence[bool]) -> BinaryMetrics:

@@ -23,7 +23,8 @@ import numpy as np
 from sklearn.svm import LinearSVC
 
 from smishguard.corpus import SmsRecord
-from smishguard.textmodel.metrics import BinaryMetrics, binary_metrics
+from smishguard.evaluation import BinaryMetrics
+from smishguard.textmodel.metrics import binary_metrics
 from smishguard.textmodel.splits import group_folds
 from smishguard.textmodel.vectorizer import TokenGramVectorizer
 

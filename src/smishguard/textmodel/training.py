@@ -43,10 +43,11 @@ from sklearn.svm import LinearSVC
 
 from smishguard.corpus import SmsRecord, read_corpus
 from smishguard.errors import ModelError
+from smishguard.evaluation import BinaryMetrics
 from smishguard.textmodel import DEFAULT_MODEL_RESOURCE, write_model
 from smishguard.textmodel.features import GRAM_SIZES
 from smishguard.textmodel.linear import LinearTextModel
-from smishguard.textmodel.metrics import BinaryMetrics, evaluate
+from smishguard.textmodel.metrics import evaluate
 from smishguard.textmodel.splits import Split, group_folds, split_corpus
 from smishguard.textmodel.vectorizer import TokenGramVectorizer
 
