@@ -10,8 +10,8 @@ from typing import Any
 Result = Mapping[str, Any]
 # The rows of the recall and false-positive tables: (row, variant in a runner result, min score).
 ROWS: tuple[tuple[str, str, float], ...] = (
-    ("smishguard (any score: what `watch` prints)", "smishguard", 0.0),
-    ("smishguard (score >= 0.4, suspicious)", "smishguard", 0.4),
+    ("smishguard (any score)", "smishguard", 0.0),
+    ("smishguard (score >= 0.4: what `watch` prints)", "smishguard", 0.4),
     ("dnstwist (registrable domain or host)", "dnstwist", 0.0),
     ("dnstwist (+ any label, TLD ignored)", "dnstwist labels", 0.0),
     ("openSquat (-c 1)", "openSquat", 0.0),
