@@ -82,3 +82,13 @@ def test_one_megabyte_field_is_read(tmp_path: Path) -> None:
     got = list(read_messages(path, lambda _: None))
     assert got[0].message is not None
     assert len(got[0].message.text) == 1_000_000
+
+
+def test_gzipped_csv_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "m.csv.gz"
+    path.write_bytes(gzip.compress(b"text\nhello from a gzip file\n"))
+    got = list(read_messages(path, lambda _: None))
+    assert got[0].message is not None
+    assert got[0].message.text == "hello from a gzip file"

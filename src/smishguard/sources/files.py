@@ -52,7 +52,7 @@ def open_binary(path: str, stdin: BinaryIO) -> Iterator[io.BufferedIOBase]:
         except FileNotFoundError as exc:
             raise InvalidInput(f"file {path} does not exist") from exc
         except IsADirectoryError as exc:
-            raise InvalidInput(f"{path} is a directory; give a file of names") from exc
+            raise InvalidInput(f"{path} is a directory; give a file") from exc
         except OSError as exc:
             raise InvalidInput(f"cannot read {path}: {exc.strerror}") from exc
         if _is_gzip(handle):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from pathlib import Path
 from smishguard.errors import InvalidInput
 from smishguard.evaluation import is_malicious_label
 from smishguard.model import Message
+from smishguard.sources.files import open_binary
 
 # Python's csv refuses fields over 128 KiB by default; an SMS file may hold longer junk,
 # which the scanner truncates itself. Beyond this a row is reported as unreadable.
@@ -34,15 +37,13 @@ class MessageRow:
 
 
 def read_text(path: Path, warn: Callable[[str], None]) -> str:
-    """The file's text; undecodable bytes are replaced and reported through ``warn``."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InvalidInput(f"file {path} does not exist") from exc
-    except IsADirectoryError as exc:
-        raise InvalidInput(f"{path} is a directory; give a CSV or JSON-lines file") from exc
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from exc
+    """The file's text (gunzipped if need be); undecodable bytes are replaced and reported
+    through ``warn``."""
+    with open_binary(str(path), sys.stdin.buffer) as stream:
+        try:
+            data = stream.read()
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InvalidInput(f"cannot read {path}: {exc}") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
