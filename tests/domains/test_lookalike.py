@@ -319,6 +319,10 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("microsofd.vercel.app", "Microsoft"),
         ("coinbas3.xyz", "Coinbase"),
         ("twiliu.top", "Twilio"),
+        # a short or tiny name glued to the head of junk there, a typo beside other words
+        ("uspsxqzv.top", "USPS"),
+        ("dhlosnq.top", "DHL"),
+        ("en-twillio.pages.dev", "Twilio"),
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
@@ -342,11 +346,20 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "coinbase-data.s3.amazonaws.com",
         "paypal95bd.blob.core.windows.net",
         "paypal.xyz.de",
+        "uspsxqzv.com",
+        "dhlosnq.com",
+        "en-twillio.com",
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:
     found = index.match(host)
     assert found is None or found.score < POLICY.thresholds.suspicious, found
+
+
+@pytest.mark.parametrize("host", ["dhlhub.top", "uspshub.top", "attack.top"])
+def test_weak_names_beside_a_word_are_not_glued(index: LookalikeIndex, host: str) -> None:
+    # real sites name themselves so (metahub, olxtoto); a word is never a glued brand
+    assert index.match(host) is None
 
 
 def test_match_many_keeps_order(index: LookalikeIndex) -> None:

@@ -127,7 +127,7 @@ class NameTable:
 
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads", "exact",
-        "loose_heads", "plain_labels", "typo_heads", "weak",
+        "loose_heads", "plain_labels", "tiny", "typo_heads", "weak",
     )  # fmt: skip
 
     def __init__(self, names: list[BrandName]) -> None:
@@ -140,6 +140,8 @@ class NameTable:
         self.dot_heads = frozenset(flat[:i] for flat in self.exact for i in range(1, len(flat)))
         self.weak = {sk: n for sk, n in self.by_skeleton.items() if n.strength <= Strength.WORD}
         strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
+        # 3-letter names as written, for the head of a one-word label (dhlosn.top).
+        self.tiny = {n.flat: n for n in self.exact.values() if n.strength == Strength.TINY}
         self.automaton = _automaton(self.by_skeleton) if self.by_skeleton else None
         self.distinctive = _automaton(strong) if strong else self.automaton
         deletes: dict[str, list[BrandName]] = {}

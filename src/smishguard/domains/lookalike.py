@@ -91,7 +91,13 @@ from smishguard.domains.labels import (
     read_label,
     to_ascii_host,
 )
-from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, find_typo
+from smishguard.domains.lookalike_hits import (
+    Hit,
+    Scores,
+    beside_hit,
+    find_typo,
+    glued_head_hit,
+)
 from smishguard.domains.suffixes import SuffixTable, is_infrastructure, suffix_table
 from smishguard.domains.words import Words, english_words
 from smishguard.model import Imitation, ImitationKind
@@ -228,6 +234,8 @@ class LookalikeIndex:
             weak = names.weak.get(flat)
             if weak is not None:
                 best = self._better(best, self._whole(weak, label, read, free, tld))
+        if best is None and tokens is None and (free or is_risky_tld(tld)):
+            best = glued_head_hit(names, orig, self._words)
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
         if (best is None or best.score <= 0) and not contains_name:
             loose = free or is_risky_tld(tld)

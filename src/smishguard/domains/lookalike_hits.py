@@ -36,9 +36,10 @@ class Scores:
     # The same, and the brand beside a serial (att-104617), on a free host, a risky ending,
     # or beside a sign-in word elsewhere in the host (domains.context): just suspicious.
     CONTEXT = _by_strength(0.5, 0.45, 0.42, 0.42)
-    # A distinctive name glued into a longer word (uniswapexchangez) or to "com" (uspscom)
-    # in such a place.
-    GLUED = _by_strength(0.45, 0.42, 0.0, 0.0)
+    # A distinctive name glued into a longer word (uniswapexchangez) in such a place.
+    # A short or tiny name at the head of a one-word label counts too (dhlosn.top), never a
+    # word name (boxhill).
+    GLUED = _by_strength(0.45, 0.42, 0.0, 0.42)
     # The brand as the label in front of an unrelated domain, in such a place (dpd.qhosm.cfd).
     SUB_CONTEXT = _by_strength(0.6, 0.55, 0.45, 0.45)
     HOMOGLYPH = _by_strength(0.9, 0.85, 0.8, 0.0)
@@ -149,6 +150,9 @@ def find_typo(
                     keyword = keyword or word
             else:
                 best = _typo_in(token, originals[j], keyword or "", names, words, loose, best)
+                continue
+            if loose:
+                best = _beside_typo(token, originals[j], names, words, best)
         return best
     best = _typo_in(flat, orig, "", names, words, loose, best)
     if len(orig) > 6:
@@ -194,6 +198,20 @@ def _typo_in(
     return best
 
 
+def _beside_typo(
+    core: str, core_orig: str, names: NameTable, words: Words, best: Hit | None
+) -> Hit | None:
+    """``best``, or a typo of a distinctive name beside words that are not keywords
+    (``en-trezzor``, ``support-ledggr-com``): weak evidence, raised only where phishing sites
+    live (the caller's ``loose``), as a distinctive name beside such words."""
+    hit = _typo_in(core, core_orig, "", names, words, False, None)
+    if hit is None or hit.score <= 0 or hit.name.strength != Strength.STRONG:
+        return best
+    weak = Hit(0.0, hit.kind, hit.name, hit.matched, keyword=hit.keyword, edit=hit.edit,
+               boost=Scores.CONTEXT[Strength.STRONG], needs=PLACE)  # fmt: skip
+    return weak if best is None or _stronger(weak, best) else best
+
+
 def _stronger(hit: Hit, best: Hit) -> bool:
     return hit.score > best.score or (hit.score == best.score and hit.boost > best.boost)
 
@@ -220,8 +238,8 @@ def beside_hit(
         token = _token_at(tokens, start, end, orig)
         if token is None or words.is_word(token):
             return None
-        if strength < Strength.STRONG and not token.startswith(name.flat + "com"):
-            return None  # only a distinctive name glues, or any brand to its .com
+        if strength < Strength.STRONG and not _glued_head(name.flat, token, words):
+            return None  # a short name glues only to the head of junk (uspsyluou, uspscom)
         boost = Scores.GLUED[strength] - (0.05 if sub else 0.0)
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
                    boost=boost, needs=PLACE)  # fmt: skip
@@ -259,3 +277,22 @@ def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str 
             return orig[pos:nxt] if len(orig) >= nxt else token
         pos = nxt
     return None
+
+
+def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
+    """A 3-letter name at the head of a one-word label that is not a word (``dhlosn``):
+    weak evidence raised only where phishing sites live (the caller checks the place too)."""
+    name = names.tiny.get(orig[:3])
+    if name is None or len(orig) < 5 or not _glued_head(name.flat, orig, words):
+        return None
+    return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=orig, edit="beside",
+               boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
+
+
+def _glued_head(flat: str, token: str, words: Words) -> bool:
+    """``token`` is the name glued to junk or to "com" (uspsyluou, uspscom), not a word, nor
+    the name beside a word (metahub, olxtoto: real sites name themselves so)."""
+    if not token.startswith(flat) or words.is_word(token):
+        return False
+    rest = token[len(flat) :]
+    return rest.startswith("com") or not words.is_word(rest)
