@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from smishguard.detectors.base import ScanContext
 from smishguard.model import Message, Signal, Url
 from smishguard.textmodel import LinearTextModel, load_default_model
-from smishguard.textmodel.features import LINK_GAP
+from smishguard.textmodel.features import LINK_GAP, tokenize
 
 DETECTOR_IDS: dict[str, str] = {
     "text.model": "The wording resembles known SMS spam and phishing, according to the "
@@ -82,26 +82,27 @@ class TextModelDetector:
         )
 
     def detect(self, message: Message, context: ScanContext) -> Iterator[Signal]:
-        text = without_links(message.text, context.urls)
-        probability = self.model.predict_proba(text)
+        tokens = tokenize(without_links(message.text, context.urls))
+        probability = self.model.predict_tokenized([tokens])[0]
         if probability >= self.min_probability:
-            yield self._signal(text, probability, context)
+            yield self._signal(tokens, probability, context)
 
     def detect_many(
         self, messages: Sequence[Message], contexts: Sequence[ScanContext]
     ) -> list[list[Signal]]:
-        texts = [
-            without_links(message.text, context.urls)
+        # Tokenized once: the prediction and, for the few that count, the evidence share it.
+        token_lists = [
+            tokenize(without_links(message.text, context.urls))
             for message, context in zip(messages, contexts, strict=True)
         ]
-        probabilities = self.model.predict_many(texts)
+        probabilities = self.model.predict_tokenized(token_lists)
         threshold = self.min_probability
         return [
-            [self._signal(text, p, context)] if p >= threshold else []
-            for text, p, context in zip(texts, probabilities, contexts, strict=True)
+            [self._signal(tokens, p, context)] if p >= threshold else []
+            for tokens, p, context in zip(token_lists, probabilities, contexts, strict=True)
         ]
 
-    def _signal(self, text: str, probability: float, context: ScanContext) -> Signal:
+    def _signal(self, tokens: Sequence[str], probability: float, context: ScanContext) -> Signal:
         suspicious = context.policy.thresholds.suspicious
         weight = self.weight_for(probability, suspicious)
         # The words behind it are worth listing (and computing) only when it counts.
@@ -111,5 +112,5 @@ class TextModelDetector:
             weight=round(weight, 4),
             reason="the wording resembles known SMS spam and phishing "
             f"(text model: {probability:.2f})",
-            evidence=", ".join(self.model.top_features(text)) if shown else "",
+            evidence=", ".join(self.model.top_tokens(tokens)) if shown else "",
         )

@@ -30,7 +30,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 from smishguard.errors import ModelError
 from smishguard.textmodel.features import (
@@ -137,15 +137,32 @@ class LinearTextModel:
 
     def decision_function(self, text: str) -> float:
         """The linear model's raw score (scikit-learn's ``decision_function``)."""
-        table = self.token_table
-        tokens = tokenize(text)
-        total = 0j
-        for token in set(tokens):
-            value = table.get(token)
-            total += self.token_value(token) if value is None else value
+        return self._decision(self._total(tokenize(text), {}))
+
+    def _total(self, tokens: Sequence[str], unknown: dict[str, complex]) -> complex:
+        """Σ ``complex(coef · v_t, |v_t|²)`` over the distinct tokens and pairs; ``unknown``
+        memoises the values of tokens missing from the table (shared by a batch)."""
+        distinct = set(tokens)
+        # One C-level pass over the table; the Python loop runs only for unknown tokens.
+        found = list(map(self.token_table.get, distinct))
+        values: list[complex] = (
+            [
+                self._unknown_value(token, unknown) if value is None else value
+                for token, value in zip(distinct, found, strict=True)
+            ]
+            if None in found
+            else cast(list[complex], found)
+        )
+        total = sum(values, 0j)
         if self.pair_table:  # a pair with a gap or an excluded name is never in the table
             total += sum(filter(None, map(self.pair_table.get, set(pairwise(tokens)))), 0j)
-        return self._decision(total)
+        return total
+
+    def _unknown_value(self, token: str, unknown: dict[str, complex]) -> complex:
+        value = unknown.get(token)
+        if value is None:
+            value = unknown[token] = self.token_value(token)
+        return value
 
     def predict_proba(self, text: str) -> float:
         """The calibrated probability that ``text`` is spam or phishing."""
@@ -154,25 +171,20 @@ class LinearTextModel:
     def predict_many(self, texts: Iterable[str]) -> list[float]:
         """:meth:`predict_proba` of every text, in order (faster than one by one: an unknown
         token's value is computed once per call)."""
-        table = self.token_table
-        pair_value = self.pair_table.get if self.pair_table else None
+        return self.predict_tokenized(map(tokenize, texts))
+
+    def predict_tokenized(self, token_lists: Iterable[Sequence[str]]) -> list[float]:
+        """:meth:`predict_many` of texts already split by
+        :func:`~smishguard.textmodel.features.tokenize` (so a caller that also explains
+        some of them with :meth:`top_tokens` tokenizes each text once)."""
         unknown: dict[str, complex] = {}
-        probabilities = []
-        for text in texts:
-            tokens = tokenize(text)
-            total = 0j
-            for token in set(tokens):
-                value = table.get(token)
-                if value is None:
-                    value = unknown.get(token)
-                    if value is None:
-                        value = unknown[token] = self.token_value(token)
-                total += value
-            if pair_value is not None:
-                total += sum(filter(None, map(pair_value, set(pairwise(tokens)))), 0j)
-            decision = self._decision(total)
-            probabilities.append(_sigmoid(-(self.platt_a * decision + self.platt_b)))
-        return probabilities
+        total_of = self._total
+        decision_of = self._decision
+        platt_a, platt_b = self.platt_a, self.platt_b
+        return [
+            _sigmoid(-(platt_a * decision_of(total_of(tokens, unknown)) + platt_b))
+            for tokens in token_lists
+        ]
 
     def is_malicious(self, text: str) -> bool:
         """The model alone: probability at or above :attr:`threshold`."""
@@ -181,16 +193,23 @@ class LinearTextModel:
     def top_features(self, text: str, count: int = 3) -> list[str]:
         """The ``count`` tokens of ``text`` that push hardest towards malicious, strongest
         first ("claim", "a premium-rate phone number"): the evidence shown with a verdict."""
-        tokens = tokenize(text)
-        pushing = [
-            (-weight, feature_label(token))
-            for token in set(tokens)
-            if (weight := self.weight_of(token)) > 0
-        ]
+        return self.top_tokens(tokenize(text), count)
+
+    def top_tokens(self, tokens: Sequence[str], count: int = 3) -> list[str]:
+        """:meth:`top_features` of a text already split by
+        :func:`~smishguard.textmodel.features.tokenize`."""
+        table_get = self.token_table.get
+        pushing = []
+        for token in set(tokens):
+            value = table_get(token)
+            weight = (self.token_value(token) if value is None else value).real
+            if weight > 0:
+                pushing.append((-weight, feature_label(token)))
+        pair_get = self.pair_table.get
         for first, second in set(pairwise(tokens)):
-            value = self.pair_table.get((first, second))
-            if value is not None and value.real > 0:
-                pushing.append((-value.real, f"{feature_label(first)} {feature_label(second)}"))
+            pair = pair_get((first, second))
+            if pair is not None and pair.real > 0:
+                pushing.append((-pair.real, f"{feature_label(first)} {feature_label(second)}"))
         return [label for _, label in sorted(pushing)[:count]]
 
     def weight_of(self, token: str) -> float:
