@@ -323,6 +323,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("uspsxqzv.top", "USPS"),
         ("dhlosnq.top", "DHL"),
         ("en-twillio.pages.dev", "Twilio"),
+        ("en-paypa1.gitbook.io", "PayPal"),  # look-alike letters beside other words
+        ("w-paypa1.top", "PayPal"),
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
@@ -349,6 +351,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "uspsxqzv.com",
         "dhlosnq.com",
         "en-twillio.com",
+        "w-paypa1.com",
+        "en-paypa1.example.io",
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

@@ -229,9 +229,17 @@ def beside_hit(
     mostly versions and regions (``paypal-2.com``) or for weak names.
     """
     strength = name.strength
-    if name.flat not in orig:
-        return None  # look-alike letters beside unknown words reach too many names
     own = tokens is not None and on_boundaries(tokens, start, end)
+    if name.flat not in orig:
+        # look-alike letters beside unknown words reach too many names, but a distinctive
+        # name spelled so as a token of its own (w-1nterac) counts where phishing sites live
+        if not own or strength < Strength.STRONG:
+            return None
+        same = len(orig) == sum(len(t) for t in tokens or ())  # rn -> m changes lengths
+        shown = orig[start:end] if same else orig
+        boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
+        return Hit(0.0, ImitationKind.HOMOGLYPH, name, shown, edit="beside", boost=boost,
+                   needs=PLACE)  # fmt: skip
     if not own:
         # glued: the brand's domain run together (uspscom-…) or a distinctive name
         # inside a longer word; never a weak name, never a known word (steamboat)

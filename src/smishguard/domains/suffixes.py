@@ -30,7 +30,8 @@ EXTRA_FREE_HOSTS: tuple[str, ...] = (
     "mozello.com", "ukit.me", "site123.me", "wordpress.com", "blogspot.com", "ipfs.dweb.link",
     "replit.app", "repl.co", "glitch.me", "onrender.com", "railway.app", "fly.dev", "surge.sh",
     "hpage.com", "webwave.dev", "cprapid.com", "ngrok-free.app", "sharepoint.com", "typedream.app",
-    "us.kg",
+    "us.kg", "gitbook.io", "tiiny.site", "tiiny.io", "canva.site", "ubpages.com", "wasmer.app",
+    "mybluehost.me", "temporary.site", "hostingersite.com", "webcindario.com", "daftpage.com",
 )
 # fmt: on
 
