@@ -8,9 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smishguard.textmodel.features import (
+    _LINK_STEP,
+    _UNLINKED_TOKEN_PATTERN,
     EXCLUDED_TOKENS,
     GRAM_SIZES,
     MARKERS,
+    TOKEN_PATTERN,
     feature_label,
     fold,
     gram_slices,
@@ -111,6 +114,14 @@ def test_tokenize_never_raises_and_tokens_have_no_space(text: str) -> None:
     for token in tokenize(text):
         assert not any(c.isspace() for c in token)
         assert token == "" or token in MARKERS or token == fold(token)
+
+
+@given(st.text(alphabet="ab1 .@:/-_+wht'é£!", max_size=60))
+def test_the_link_free_fast_path_finds_the_same_tokens(text: str) -> None:
+    # Texts with no ". @ :" step into a letter, digit or "/" use a pattern without the link
+    # alternative; on any text without such a step both patterns must agree.
+    if not _LINK_STEP.search(text):
+        assert _UNLINKED_TOKEN_PATTERN.findall(text) == TOKEN_PATTERN.findall(text)
 
 
 @given(st.text(max_size=200))

@@ -146,7 +146,8 @@ LINK_GAP = " \x00 "
 def shape_numbers(folded: str) -> str:
     """``folded`` with its links and e-mail addresses cut out (digits inside a link are not a
     number) and every number of a known kind replaced by its marker token."""
-    return SHAPE_PATTERN.sub(_shape, LINK_PATTERN.sub(LINK_GAP, folded))
+    unlinked = LINK_PATTERN.sub(LINK_GAP, folded) if _LINK_STEP.search(folded) else folded
+    return SHAPE_PATTERN.sub(_shape, unlinked)
 
 
 # A link or an e-mail address, on folded text. The common case (a plain word) must not pay
@@ -164,6 +165,18 @@ _LINK = (
 )
 LINK_PATTERN = re.compile(_LINK, re.VERBOSE)
 
+# What follows a token's link alternative: numbers, words, markers, signs, marks, the rest.
+_NOT_LINK = r"""
+      [0-9]++(?:[.,:/-][0-9]++)*+[a-z]*+      # any other number, with its unit: dropped
+    | ( [a-z]++(?:'[a-z]++)*+                 # a word (after folding), inner apostrophes kept
+      | [A-Z]++                               # a marker from shape_numbers
+      | [£$€]                                 # a currency sign
+      | [!?.¡¿]{1,16}+                        # marks of tone: ! ? . … ¡ ¿
+      )
+    | [^\sa-zA-Z0-9£$€!?.¡¿]{1,16}+           # layout, symbols, other scripts: dropped
+    )
+    """
+
 # Why it is shaped like this: each match first swallows the whitespace before its token (at
 # most 32 characters per attempt, so a long run costs linear time); links come first; every
 # repetition is bounded or possessive, so no input makes it quadratic.
@@ -172,20 +185,25 @@ TOKEN_PATTERN = re.compile(
     \s{0,32}+                                # skip whitespace inside the match (no retries)
     (?:"""
     + _LINK
-    + r"""
-    | [0-9]++(?:[.,:/-][0-9]++)*+[a-z]*+      # any other number, with its unit: dropped
-    | ( [a-z]++(?:'[a-z]++)*+                 # a word (after folding), inner apostrophes kept
-      | [A-Z]++                               # a marker from shape_numbers
-      | [£$€]                                 # a currency sign
-      | [!?.¡¿]{1,16}+                        # marks of tone: ! ? . … ¡ ¿
-      )
-    | [^\sa-zA-Z0-9£$€!?.¡¿]{1,16}+           # layout, symbols, other scripts: dropped
-    )
-    """,
+    + "\n    |"
+    + _NOT_LINK,
     re.VERBOSE,
 )
 """The tokenizer, applied to folded, shaped text. Links, e-mail addresses and numbers match
 with an empty group, so ``findall`` yields ``""`` for them."""
+
+# Every link alternative starts with the guard above, which needs one of these two-character
+# steps: a text without one cannot hold a link, and skips the link patterns altogether (the
+# guard alone, tried before every word, is a good part of the tokenizer's time).
+_LINK_STEP = re.compile(r"[.@:][a-z0-9/]")
+# TOKEN_PATTERN without its link alternative: the same tokens on text with no _LINK_STEP.
+_UNLINKED_TOKEN_PATTERN = re.compile(
+    r"""
+    \s{0,32}+
+    (?:"""
+    + _NOT_LINK,
+    re.VERBOSE,
+)
 
 # Letters that Unicode does not decompose but people write as plain ASCII.
 _EXTRA_FOLDS = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d"}
@@ -237,7 +255,8 @@ def tokenize(text: str) -> list[str]:
     folded = fold(text)
     if _has_digit(folded):
         folded = shape_numbers(folded)
-    tokens: list[str] = TOKEN_PATTERN.findall(folded)
+    pattern = TOKEN_PATTERN if _LINK_STEP.search(folded) else _UNLINKED_TOKEN_PATTERN
+    tokens: list[str] = pattern.findall(folded)
     return tokens
 
 
