@@ -103,6 +103,15 @@ class Policy:
     brands: tuple[Brand, ...] = ()
     keywords: tuple[str, ...] = DEFAULT_KEYWORDS
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # owned domain → index of the first brand that lists it (owner_of runs for every link)
+    _owners: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        owners: dict[str, int] = {}
+        for index, brand in enumerate(self.brands):
+            for domain in brand.domains:
+                owners.setdefault(domain, index)
+        object.__setattr__(self, "_owners", owners)
 
     @property
     def keyword_set(self) -> frozenset[str]:
@@ -116,12 +125,18 @@ class Policy:
         return Label.CLEAN
 
     def owner_of(self, registrable_domain: str) -> Brand | None:
-        """The brand that really owns this registrable domain (or a parent of it), if any."""
-        for brand in self.brands:
-            for domain in brand.domains:
-                if registrable_domain == domain or registrable_domain.endswith("." + domain):
-                    return brand
-        return None
+        """The brand that really owns this registrable domain (or a parent of it), if any;
+        the first in ``brands`` when several do."""
+        owners = self._owners
+        found = owners.get(registrable_domain)
+        # Parents: every name after a dot ("b.c" and "c" of "a.b.c").
+        position = registrable_domain.find(".")
+        while position != -1:
+            index = owners.get(registrable_domain[position + 1 :])
+            if index is not None and (found is None or index < found):
+                found = index
+            position = registrable_domain.find(".", position + 1)
+        return None if found is None else self.brands[found]
 
 
 _BRAND_KEYS = {"name", "domains", "aliases", "category"}
