@@ -196,6 +196,8 @@ class TextCueDetector:
     name = "text"
 
     def detect(self, message: Message, context: ScanContext) -> Iterator[Signal]:
+        if not context.cues and not context.mentions:  # most texts: nothing to report
+            return
         text = context.normalized_text
         grouped = group_by_kind(context.cues)
         for kind, cues in grouped.items():
