@@ -105,6 +105,7 @@ class Policy:
     thresholds: Thresholds = field(default_factory=Thresholds)
     # owned domain → index of the first brand that lists it (owner_of runs for every link)
     _owners: dict[str, int] = field(init=False, repr=False, compare=False)
+    _keyword_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         owners: dict[str, int] = {}
@@ -112,10 +113,11 @@ class Policy:
             for domain in brand.domains:
                 owners.setdefault(domain, index)
         object.__setattr__(self, "_owners", owners)
+        object.__setattr__(self, "_keyword_set", frozenset(self.keywords))
 
     @property
     def keyword_set(self) -> frozenset[str]:
-        return frozenset(self.keywords)
+        return self._keyword_set
 
     def label_for(self, score: float) -> Label:
         if score >= self.thresholds.phishing:
