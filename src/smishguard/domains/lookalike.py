@@ -59,12 +59,15 @@ The rules for short and everyday-word brands (the part that keeps false positive
 Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.context`)
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
     (``att-104617``), glued into a longer word (``uniswapexchangez``) or to ``com``
-    (``uspscom``), the brand as the label in front of an unrelated domain (``trezor.qhosm.cc``),
-    and typos outside the rules above (a changed second or last letter, ``ledg3r``) have the
-    shapes of many real names. They become suspicious (0.42-0.6) only on a free host, a cheap
-    ending (.top, .xyz, .cc, not .com, country endings or cloud endpoints), beside a serial
-    number, or for words beside a distinctive brand, beside a sign-in word anywhere in the
-    host; elsewhere they score 0.38 (brand beside other words) or are not reported.
+    (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
+    (``uspsyluou``, ``dhlosn``; not ``metahub``), the brand as the label in front of an
+    unrelated domain (``trezor.qhosm.cc``), a typo or look-alike characters beside words that
+    are not keywords (``en-trezzor``, ``w-1nterac``), and typos outside the rules above (a
+    changed second or last letter, ``ledg3r``) have the shapes of many real names. They
+    become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
+    .com, country endings or cloud endpoints), beside a serial number, or for words beside a
+    distinctive brand, beside a sign-in word anywhere in the host; elsewhere they score 0.38
+    (brand beside other words) or are not reported.
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in
