@@ -75,7 +75,6 @@ class Scanner:
         ]:
             yield from self._scan_batch(batch)
 
-
     def _scan_batch(self, received: list[Message]) -> list[Verdict]:
         batch = [_analysed(m) for m in received]
         contexts = list(map(self.context_for, batch))
