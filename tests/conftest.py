@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 # Test helper modules (teamsets) are imported by name, also from benchmarks/.
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "sources"))  # watch_servers: local feed servers
 
 
 def data_dir() -> Path:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+import watch_servers as servers
 from click.testing import CliRunner, Result
 
 import smishguard.cli.watch as watch_cli
@@ -19,22 +17,6 @@ from smishguard.model import Imitation, ImitationKind
 watch_command = watch_cli.watch_command
 
 
-def _servers() -> ModuleType:
-    """tests/sources/watch_servers.py (the suite's import mode keeps test folders off
-    sys.path)."""
-    name = "watch_servers"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "sources" / "watch_servers.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-servers = _servers()
 
 
 class FakeIndex:
