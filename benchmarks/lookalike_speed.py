@@ -26,10 +26,13 @@ import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from brand_policies import top_brands_policy
+
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.domains.registrable import split_host
 from smishguard.model import Imitation
-from smishguard.policy import Brand, Policy, default_policy
+from smishguard.policy import Policy, default_policy
 
 TRANCO_LINES = 100_000
 
@@ -51,23 +54,6 @@ def read_phishing(root: Path) -> list[str]:
             hosts.append(line.split("\t")[1])
     return hosts
 
-
-def top_brands_policy(tranco: Sequence[str], count: int) -> tuple[Policy, int]:
-    """``count`` brands named after Tranco's top names; each owns its top-ranked domains.
-
-    Returns the policy and the number of Tranco lines it took (those are all owned).
-    """
-    domains: dict[str, list[str]] = {}
-    used = 0
-    for used, host in enumerate(tranco, 1):  # noqa: B007 - used after the loop
-        parts = split_host(host)
-        if not parts.registrable_domain or len(parts.name) < 3 or parts.name == "www":
-            continue
-        if parts.name not in domains and len(domains) == count:
-            break
-        domains.setdefault(parts.name, []).append(parts.registrable_domain)
-    brands = tuple(Brand(name=name, domains=tuple(owned)) for name, owned in domains.items())
-    return Policy(brands=brands), used
 
 
 def names_per_second(policy: Policy, hosts: Sequence[str], repeat: int) -> float:

@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
+from brand_policies import top_brands_policy
 
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.domains.registrable import split_host
-from smishguard.policy import Brand, Policy, default_policy
+from smishguard.policy import default_policy
 
 REPO = Path(__file__).resolve().parents[2]
 TRANCO_LINES = 100_000
@@ -57,15 +58,6 @@ def test_thousand_brands_on_tranco() -> None:
     (samsungmobile.com, shopeepay.com.br): the bound is a regression guard, not the goal.
     """
     tranco = _benign()[:TRANCO_LINES]
-    owned: dict[str, list[str]] = {}
-    used = 0
-    for used, host in enumerate(tranco, 1):  # noqa: B007 - used after the loop
-        parts = split_host(host)
-        if not parts.registrable_domain or len(parts.name) < 3 or parts.name == "www":
-            continue
-        if parts.name not in owned and len(owned) == 1000:
-            break
-        owned.setdefault(parts.name, []).append(parts.registrable_domain)
-    policy = Policy(brands=tuple(Brand(n, tuple(d)) for n, d in owned.items()))
+    policy, used = top_brands_policy(tranco, 1000)
     share, flagged = _flagged_share(LookalikeIndex.from_policy(policy), tranco[used:])
     assert share <= 0.003, flagged[:20]
