@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import idna
 
-from smishguard.domains.homoglyphs import FOLD, skeleton, to_ascii
+from smishguard.domains.homoglyphs import skeleton, to_ascii
 
 MAX_HOST = 253  # longer names are not host names: rejected before any work
 # Labels that spell a domain out around a brand: www-acme-com, acme.com-login.xyz.
@@ -63,16 +63,7 @@ def read_label(label: str) -> Reading | None:
         if reading is None:
             return None
         text = reading
-    if text.isascii():  # skeleton() inlined: this runs for every label of every name
-        sk = text.encode("ascii").translate(FOLD).decode("ascii")
-        if "rn" in sk:
-            sk = sk.replace("rn", "m")
-        if "vv" in sk:
-            sk = sk.replace("vv", "w")
-        if "cl" in sk:
-            sk = sk.replace("cl", "d")
-    else:
-        sk = skeleton(text)
+    sk = skeleton(text)
     if "-" in sk:
         tokens = [t for t in sk.split("-") if t]
         flat = "".join(tokens)
