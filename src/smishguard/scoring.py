@@ -50,10 +50,6 @@ def is_counter_evidence(signal: Signal) -> bool:
     return COUNTER_EVIDENCE_MARK in signal.detector
 
 
-def is_link_evidence(signal: Signal) -> bool:
-    return signal.detector.startswith(LINK_PREFIX) and not is_counter_evidence(signal)
-
-
 def noisy_or(weights: Iterable[float]) -> float:
     """1 - Π(1 - w): the chance at least one independent reason holds."""
     return 1.0 - math.prod(1.0 - min(max(w, 0.0), 1.0) for w in weights)
