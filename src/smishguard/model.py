@@ -1,4 +1,5 @@
-"""Frozen values that flow through the core: messages, URLs, signals, imitations, verdicts.
+"""Frozen values that flow through the core: messages, URLs, signals, imitations, verdicts,
+reports, campaigns and indicators.
 
 Nothing here does I/O. Every record is a frozen, slotted dataclass: it compares, prints,
 hashes and pickles, so it can cross process boundaries in batch workers.
@@ -7,6 +8,7 @@ hashes and pickles, so it can cross process boundaries in batch workers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -101,3 +103,93 @@ class Verdict:
     signals: tuple[Signal, ...] = ()
     urls: tuple[Url, ...] = ()
     failures: tuple[str, ...] = ()  # detectors that failed: "<detector>: <what happened>"
+
+
+class Decision(StrEnum):
+    """An analyst's decision on a report; kept for retraining."""
+
+    PHISHING = "phishing"
+    NOT_PHISHING = "not_phishing"
+
+
+class Channel(StrEnum):
+    """How a report reached smishguard."""
+
+    SMS = "sms"  # forwarded to the tenant's reporting number (Twilio-style webhook)
+    API = "api"  # submitted to the HTTP API
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A suspicious text an employee reported, with smishguard's verdict.
+
+    ``reporter`` is pseudonymous: a keyed hash of the reporter's phone number or id, never
+    the number itself; ``reporter_hint`` is at most its last two digits, for people.
+    ``sender`` is who sent the suspicious text (the attacker's number or sender id).
+    ``domains`` are the registrable domains of its links, in order of appearance.
+    """
+
+    id: str
+    tenant_id: str
+    text: str
+    received_at: datetime
+    verdict: Verdict
+    sender: str | None = None
+    reporter: str = ""
+    reporter_hint: str = ""
+    channel: Channel = Channel.API
+    domains: tuple[str, ...] = ()
+    decision: Decision | None = None
+
+
+class CampaignStatus(StrEnum):
+    """Where a campaign stands in the analysts' work."""
+
+    NEW = "new"
+    CONFIRMED = "confirmed"
+    BLOCKED = "blocked"
+    CLOSED = "closed"
+
+
+class IndicatorKind(StrEnum):
+    """What an indicator of compromise names."""
+
+    DOMAIN = "domain"  # a registrable domain or hostname
+    URL = "url"
+    SENDER = "sender"  # a phone number, short code or sender id that sent the texts
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """Something defenders can block or hunt for, with when it was seen."""
+
+    kind: IndicatorKind
+    value: str
+    first_seen: datetime
+    last_seen: datetime
+    brand: str = ""  # the brand it imitates, when known
+    campaign_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """Reports (and watch hits) connected into one attack.
+
+    ``patterns`` are abstracted templates shared across tenants (``{brand}-okta.com``);
+    ``tenant_count`` counts organizations that saw it, without naming them.
+    """
+
+    id: str
+    title: str
+    first_seen: datetime
+    last_seen: datetime
+    status: CampaignStatus = CampaignStatus.NEW
+    report_ids: tuple[str, ...] = ()
+    people_reached: int = 0
+    domains: tuple[str, ...] = ()
+    senders: tuple[str, ...] = ()
+    samples: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    tenant_count: int = 1
+    notes: tuple[str, ...] = ()
