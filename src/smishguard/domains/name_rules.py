@@ -1,0 +1,127 @@
+"""How one brand name found in one label is judged, and which of two hits wins.
+
+The look-alike index (:mod:`~smishguard.domains.lookalike`) finds brand names in the chosen
+label and the subdomain scan (:mod:`~smishguard.domains.subdomains`) in the labels in front of
+it; both judge what they found with the same :class:`NameRules`: the name as the whole label
+(another suffix, look-alike characters, a hyphen added) or inside it beside keywords, fillers
+or other words. The rules are documented in the index's module docstring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from smishguard.domains.brandnames import BrandName, NameTable, Strength
+from smishguard.domains.context import is_risky_tld
+from smishguard.domains.keywords import Keywords
+from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
+from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit
+from smishguard.domains.words import Words
+from smishguard.model import ImitationKind
+from smishguard.policy import Brand
+
+_K = ImitationKind
+_S = Strength
+
+
+class NameRules:
+    """The tables a name is judged with, built once per policy by the index."""
+
+    __slots__ = ("keywords", "names", "owned", "pretexts", "words")
+
+    def __init__(
+        self, names: NameTable, keywords: Keywords, owned: Mapping[str, Brand], words: Words
+    ) -> None:
+        self.names = names
+        self.keywords = keywords
+        self.owned = owned
+        self.words = words
+        # Brands that are also keywords (okta, office, azure) are the pretext when another
+        # brand stands beside them: acme.okta-login.co imitates Acme, not Okta.
+        self.pretexts = frozenset(
+            n for n in names.by_skeleton.values() if n.skeleton in keywords.originals
+        )
+
+    def better(self, best: Hit | None, hit: Hit | None) -> Hit | None:
+        """The stronger of two hits; a pretext brand (okta) yields to any other brand."""
+        if hit is None:
+            return best
+        if best is None:
+            return hit
+        if best.score <= 0 or hit.score <= 0:  # pending its context: any real hit wins
+            if best.score > 0 or hit.score > 0:
+                return best if best.score > 0 else hit
+            return hit if hit.boost > best.boost else best
+        if (best.name in self.pretexts) != (hit.name in self.pretexts):
+            return best if hit.name in self.pretexts else hit
+        return hit if hit.score > best.score else best
+
+    def whole(
+        self, name: BrandName, label: str, read: Reading, free: bool, tld: str
+    ) -> Hit | None:
+        """``name`` is the whole chosen label, perhaps in look-alike characters."""
+        _, _, _, orig, shown, uni = read
+        strength = name.strength
+        if not uni and orig == name.flat:
+            if label == name.text:
+                if free:
+                    if strength < _S.SHORT:
+                        return None
+                    score = Scores.FREE_HOST[strength]
+                    return Hit(score, _K.SUBDOMAIN, name, label, edit="free-host")
+                kind = _K.ALIAS if name.is_alias else _K.TLD_SWAP
+                # Elsewhere than the cheap endings phishing uses (.xyz, .top, .cc) the name is
+                # mostly the brand's own (google.de, amazon.jobs, spotify.dev) or a namesake.
+                if not is_risky_tld(tld):
+                    table = Scores.ALIAS_ESTABLISHED if name.is_alias else Scores.TLD_ESTABLISHED
+                else:
+                    table = Scores.ALIAS if name.is_alias else Scores.TLD_SWAP
+                return Hit(table[strength], kind, name, label)
+            if strength < _S.SHORT or label.count("-") <= name.text.count("-"):
+                return None  # a hyphen added (pay-pal); one dropped is often another site
+            return Hit(Scores.TYPO[strength], _K.TYPO, name, label, edit="hyphenation")
+        if strength == _S.TINY or (strength == _S.WORD and self.words.is_word(orig)):
+            return None
+        table = Scores.UNICODE if uni else Scores.HOMOGLYPH
+        return Hit(table[strength], _K.HOMOGLYPH, name, shown)
+
+    def inside(
+        self, name: BrandName, flat: str, start: int, end: int, tokens: list[str] | None,
+        orig: str, uni: bool, sub: bool,
+    ) -> Hit | None:  # fmt: skip
+        """``name`` at [start, end) of a label's skeleton ``flat``, with other letters beside
+        it; ``sub`` when the label is a subdomain label rather than the chosen one."""
+        strength = name.strength
+        delimited = tokens is not None and on_boundaries(tokens, start, end)
+        if strength <= _S.WORD and not delimited:
+            return None
+        keyword = filler = ""
+        pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
+        for part in (flat[end:], flat[:start]):
+            if not part:
+                continue
+            word = self.keywords.read(part)
+            if word is not None:
+                keyword = keyword or word
+                pointed = pointed or self.keywords.is_pointed(part)
+                continue
+            spelled = self.keywords.read_fillers(part) if delimited else None
+            if spelled is None:
+                return beside_hit(name, tokens, start, end, orig, sub, self.words)
+            filler = filler or spelled
+        if filler not in TLD_WORDS and not (keyword and pointed):
+            return None  # www-acme alone, box-office, target-online: nothing pointed
+        if filler in TLD_WORDS and (sub or not keyword):
+            if strength < _S.SHORT and not (sub and f"{name.flat}.{filler}" in self.owned):
+                return None
+            if sub:
+                spelled = f"{name.text}.{filler}"
+                return Hit(Scores.SPELLED[strength], _K.SUBDOMAIN, name, spelled, keyword=keyword)
+            return Hit(Scores.FILLER[strength], _K.KEYWORD, name, name.text, keyword=filler)
+        if sub:
+            return Hit(Scores.SUB_KEYWORD[strength], _K.SUBDOMAIN, name, name.text, keyword=keyword)
+        if uni or name.flat not in orig:
+            shown = orig[start:end] if len(orig) == len(flat) else orig
+            score = Scores.HOMOGLYPH_KEYWORD[strength]
+            return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
+        return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)

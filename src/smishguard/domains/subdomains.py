@@ -1,0 +1,123 @@
+"""The labels in front of the chosen one: where a brand is put to be read at a glance.
+
+``acme.com.verify-id.xyz`` and ``www-acme-com.evil.net`` spell a brand's domain out,
+``acme-login.evil.net`` puts a brand beside keywords, ``acme.okta-login.co`` puts a brand label
+in front of a chosen label made only of keywords, and ``twil.io.com`` puts a dot inside the
+name. :class:`SubdomainScan` finds these for the look-alike index
+(:mod:`~smishguard.domains.lookalike`), with the index's :class:`NameRules`.
+"""
+
+from __future__ import annotations
+
+from smishguard.domains.brandnames import BrandName, Strength
+from smishguard.domains.context import PLACE, POINTED
+from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.labels import TLD_WORDS, read_label
+from smishguard.domains.lookalike_hits import Hit, Scores
+from smishguard.domains.name_rules import NameRules
+from smishguard.model import ImitationKind
+
+MAX_SUBDOMAIN_LABELS = 8
+_K = ImitationKind
+_S = Strength
+# The brand names in a subdomain label, in the order found: the hit of a name inside the
+# label (it depends on the label alone), or None for the whole label, which is judged with
+# the labels around it (_whole).
+_SubLabel = tuple[tuple[BrandName, Hit | None], ...]
+_NOTHING: _SubLabel = ()
+
+
+class SubdomainScan:
+    """Brand names in the subdomain labels of a host, with a bounded memo per label."""
+
+    __slots__ = ("_memo", "_memo_size", "_rules")
+
+    def __init__(self, rules: NameRules, memo_size: int) -> None:
+        self._rules = rules
+        # What a subdomain label holds depends on the label alone, and labels repeat (www,
+        # login, a brand): the memo never changes an answer.
+        self._memo: dict[str, _SubLabel] = {}
+        self._memo_size = memo_size
+
+    def scan(self, labels: list[str], at: int) -> Hit | None:
+        """The best hit in ``labels[:at]``, ``at`` being the index of the chosen label."""
+        rules = self._rules
+        names = rules.names
+        best: Hit | None = None
+        # A dot put inside the name (twil.io.com, pay.pal.com): the last two labels read as one.
+        if labels[at - 1] in names.dot_heads and labels[at - 1] not in names.plain_labels:
+            dotted = names.exact.get(labels[at - 1] + labels[at])
+            if dotted is not None and dotted.strength >= _S.SHORT:
+                shown = f"{labels[at - 1]}.{labels[at]}"
+                best = Hit(Scores.TYPO[dotted.strength], _K.TYPO, dotted, shown, edit="dot")
+        memo = self._memo
+        for i in range(at - 1, max(-1, at - 1 - MAX_SUBDOMAIN_LABELS), -1):
+            label = labels[i]
+            found = memo.get(label)
+            if found is None:
+                found = self._read(label)
+                if len(memo) >= self._memo_size:
+                    memo.clear()
+                memo[label] = found
+            for name, inside in found:
+                hit = self._whole(name, labels, i, at) if inside is None else inside
+                best = rules.better(best, hit)
+        return best
+
+    def _read(self, label: str) -> _SubLabel:
+        """The brand names in a subdomain label and, for those inside it, their hits."""
+        rules = self._rules
+        names = rules.names
+        if len(label) < 3 or label in names.plain_labels:
+            return _NOTHING
+        read = read_label(label)
+        if read is None:
+            return _NOTHING
+        _, tokens, flat, orig, _, uni = read
+        found: list[tuple[BrandName, Hit | None]] = []
+        automaton = names.automaton if tokens is not None else names.distinctive
+        for end, name in automaton.iter(flat):  # type: ignore[union-attr]
+            start = end + 1 - len(name.skeleton)
+            if start == 0 and end + 1 == len(flat):
+                found.append((name, None))
+            else:
+                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
+                if hit is not None:
+                    found.append((name, hit))
+        if tokens is None and automaton is not names.automaton:
+            weak = names.weak.get(flat)
+            if weak is not None:
+                found.append((weak, None))
+        return tuple(found) if found else _NOTHING
+
+    def _whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
+        """``name`` is the whole subdomain label ``labels[i]``: judged by the labels after it."""
+        rules = self._rules
+        strength = name.strength
+        after = labels[i + 1]
+        head = after.split("-", 1)[0]
+        if head in TLD_WORDS:
+            spelled = f"{name.text}.{head}"
+            if strength < _S.SHORT and spelled not in rules.owned:
+                return None
+            # Far from the chosen label it is a CDN's CNAME (x.com.ssl.d1.sc.omtrdc.net).
+            gap = at - i - 2 if head == after else at - i - 1
+            if gap > 1:
+                return None
+            rest = skeleton(after[len(head) + 1 :].replace("-", ""))
+            keyword = (rules.keywords.read(rest) or "") if rest else ""
+            score = Scores.SPELLED[strength] - (0.15 if gap > 0 else 0.0)
+            return Hit(score, _K.SUBDOMAIN, name, spelled, keyword=keyword)
+        name_read = read_label(labels[at]) if i == at - 1 else None
+        if name_read is not None:
+            beside = rules.keywords.read(name_read[2])
+            if beside is not None:
+                score = Scores.KEYWORD[strength] - 0.02
+                return Hit(score, _K.KEYWORD, name, name.text, keyword=beside)
+        if i == at - 1 and all(labels[j] in rules.names.plain_labels for j in range(i)):
+            # The brand in front of someone else's domain (trezor.qhosm.cc): so are many
+            # real hosts (gemini.example.com), so only where phishing sites live.
+            needs = POINTED if strength >= _S.SHORT else PLACE
+            boost = Scores.SUB_CONTEXT[strength]
+            return Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=boost, needs=needs)
+        return None
