@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smishguard.domains.registrable import split_host
-from smishguard.domains.suffixes import EXTRA_FREE_HOSTS, is_infrastructure, suffix_table
+from smishguard.domains.suffixes import (
+    BLOGSPOT_ENDINGS,
+    EXTRA_FREE_HOSTS,
+    is_infrastructure,
+    suffix_table,
+)
 
 
 def _registrable(host: str) -> str:
@@ -46,7 +51,7 @@ def test_agrees_with_tldextract(labels: list[str], suffix: str) -> None:
 
 
 def test_extra_free_hosts_are_private_suffixes() -> None:
-    for host in EXTRA_FREE_HOSTS:
+    for host in (*EXTRA_FREE_HOSTS, *(f"blogspot.{e}" for e in BLOGSPOT_ENDINGS)):
         labels = f"tenant.{host}".split(".")
         assert suffix_table().depths(labels)[1] == len(labels) - 1
 

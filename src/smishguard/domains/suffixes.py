@@ -32,6 +32,19 @@ EXTRA_FREE_HOSTS: tuple[str, ...] = (
     "hpage.com", "webwave.dev", "cprapid.com", "ngrok-free.app", "sharepoint.com", "typedream.app",
     "us.kg", "gitbook.io", "tiiny.site", "tiiny.io", "canva.site", "ubpages.com", "wasmer.app",
     "mybluehost.me", "temporary.site", "hostingersite.com", "webcindario.com", "daftpage.com",
+    "squarespace.com", "webador.com", "freewebhostmost.com", "business.site", "webstarts.com",
+    "odoo.com", "hs-sites.com", "hubspotpagebuilder.com", "mailchimpsites.com", "zohosites.com",
+    "altervista.org", "webnode.com", "mobirisesite.com", "ucraft.site", "wuaze.com", "rf.gd",
+    "epizy.com", "free.nf", "great-site.net", "infinityfreeapp.com", "lovestoblog.com",
+)
+# Blogger's country endings, dropped from the Public Suffix List in 2023 but still served.
+BLOGSPOT_ENDINGS: tuple[str, ...] = (
+    "ae", "al", "am", "ba", "be", "bg", "bj", "ca", "cf", "ch", "cl", "co.at", "co.id", "co.il",
+    "co.ke", "co.nz", "co.uk", "co.za", "com.ar", "com.au", "com.br", "com.by", "com.co",
+    "com.cy", "com.ee", "com.eg", "com.es", "com.mt", "com.ng", "com.tr", "com.uy", "cv", "cz",
+    "de", "dk", "fi", "fr", "gr", "hk", "hr", "hu", "ie", "in", "is", "it", "jp", "kr", "li",
+    "lt", "lu", "md", "mk", "mr", "mx", "my", "nl", "no", "pe", "pt", "qa", "re", "ro", "rs",
+    "ru", "se", "sg", "si", "sk", "sn", "td", "tw", "ug", "vn",
 )
 # fmt: on
 
@@ -88,7 +101,8 @@ class SuffixTable:
 
         for rule in icann:
             add(rule, _ICANN, _WILD_ICANN)
-        for rule in (*private, *EXTRA_FREE_HOSTS):
+        blogspot = (f"blogspot.{ending}" for ending in BLOGSPOT_ENDINGS)
+        for rule in (*private, *EXTRA_FREE_HOSTS, *blogspot):
             add(rule, _PRIVATE, _WILD_PRIVATE)
         # keys that are both a rule and a parent of longer rules must keep walking
         for key in list(rules):
