@@ -8,7 +8,12 @@ where they enter (``raise InvalidInput(...) from exc``)::
     ├── PolicyError          a policy file or value is wrong (names the key)
     ├── InvalidInput         a message, file or row cannot be read as asked
     ├── ModelError           the text model is missing, corrupt or cannot be trained
-    └── DataError            development data is missing or malformed
+    ├── DataError            development data is missing or malformed
+    ├── StoreError           the database cannot be opened, migrated or reached
+    ├── NotFound             a tenant, report, key or campaign does not exist (for the caller)
+    ├── Conflict             the thing exists already (a tenant name, a reporting number)
+    ├── Unauthenticated      no credentials, or credentials that match nothing
+    └── PermissionDenied     credentials valid, but the role may not do this
 """
 
 from __future__ import annotations
@@ -42,3 +47,33 @@ class DataError(SmishguardError):
     """Development data is missing or not in the expected shape."""
 
     exit_code = 4
+
+
+class StoreError(SmishguardError):
+    """The database cannot be opened, migrated or reached."""
+
+    exit_code = 5
+
+
+class NotFound(SmishguardError):
+    """The named thing does not exist, or not for this caller (tenants never see each other)."""
+
+    exit_code = 2
+
+
+class Conflict(SmishguardError):
+    """The thing to create exists already."""
+
+    exit_code = 2
+
+
+class Unauthenticated(SmishguardError):
+    """Missing or unknown credentials."""
+
+    exit_code = 2
+
+
+class PermissionDenied(SmishguardError):
+    """Valid credentials whose role does not allow the action."""
+
+    exit_code = 2

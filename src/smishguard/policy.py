@@ -143,7 +143,9 @@ class Policy:
 
 _BRAND_KEYS = {"name", "domains", "aliases", "category"}
 _THRESHOLD_KEYS = {"phishing", "suspicious"}
-_TOP_KEYS = {"brands", "keywords", "extra_keywords", "thresholds", "include_default_brands"}
+# "service" holds the settings of `smishguard serve` (read by smishguard.service.settings).
+_TOP_KEYS = {"brands", "keywords", "extra_keywords", "thresholds", "include_default_brands",
+             "service"}
 
 
 def _str(value: Any, key: str) -> str:
@@ -248,17 +250,24 @@ def parse_policy(raw: Mapping[str, Any]) -> Policy:
     return Policy(brands=brands, keywords=tuple(dict.fromkeys(keywords)), thresholds=thresholds)
 
 
+def parse_policy_text(text: str, source: str = "policy") -> Policy:
+    """A policy from TOML text (a stored tenant policy, an uploaded file)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{source} is not valid TOML: {exc}") from exc
+    return parse_policy(raw)
+
+
 def load_policy(path: Path) -> Policy:
     """Read a policy TOML file."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise PolicyError(f"policy file {path} does not exist") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"cannot read policy file {path}: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"policy file {path} is not valid TOML: {exc}") from exc
-    return parse_policy(raw)
+    return parse_policy_text(text, f"policy file {path}")
 
 
 def resolve_policy(path: Path | None, cwd: Path) -> Policy:

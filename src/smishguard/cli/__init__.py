@@ -8,6 +8,8 @@ import click
 
 from smishguard import __version__
 from smishguard.cli.scan import eval_command, scan_command
+from smishguard.cli.serve import serve_command
+from smishguard.cli.service import db_group, key_group, tenant_group
 from smishguard.cli.train import train_command
 from smishguard.cli.watch import permutations_command, watch_command
 from smishguard.errors import SmishguardError
@@ -24,6 +26,10 @@ cli.add_command(eval_command)
 cli.add_command(train_command)
 cli.add_command(watch_command)
 cli.add_command(permutations_command)
+cli.add_command(serve_command)
+cli.add_command(db_group)
+cli.add_command(tenant_group)
+cli.add_command(key_group)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,68 @@
+"""/v1/reports: submit, list and search, read one, record an analyst's decision."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from smishguard.api.dependencies import Analyst, Ingest, JsonBody, ServicesDep
+from smishguard.api.schemas import DecisionRequest, ReportList, ReportOut, ReportRequest
+from smishguard.model import Channel, Decision, Label
+from smishguard.service.reporting import Submission
+from smishguard.store import ReportQuery
+
+router = APIRouter(prefix="/v1/reports", tags=["reports"], dependencies=[JsonBody])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=ReportOut)
+def submit_report(body: ReportRequest, app: ServicesDep, principal: Ingest) -> ReportOut:
+    """Score and store a report; the 201 is sent only once it is committed."""
+    report = app.reporting.submit(principal.tenant_id, Submission(
+        text=body.text, sender=body.sender, reporter=body.reporter,
+        received_at=body.received_at, channel=Channel.API))
+    app.metrics.reports.labels(report.verdict.label.value, report.channel.value).inc()
+    return ReportOut.of(report)
+
+
+@router.get("", response_model=ReportList)
+def list_reports(
+    app: ServicesDep,
+    principal: Analyst,
+    label: Label | None = None,
+    decision: Decision | None = None,
+    undecided: bool = False,
+    domain: Annotated[str | None, Query(max_length=253)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text contains")] = None,
+    received_after: datetime | None = None,
+    received_before: datetime | None = None,
+    cursor: Annotated[int | None, Query(ge=0)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> ReportList:
+    """The tenant's reports, newest first, filtered; page with ``cursor``."""
+    page = app.store.reports.search(principal.tenant_id, ReportQuery(
+        label=label, decision=decision, undecided=undecided, domain=domain, text=q,
+        received_after=_aware(received_after), received_before=_aware(received_before),
+        before_seq=cursor, limit=limit))
+    return ReportList(items=[ReportOut.of(r) for r in page.reports],
+                      next_cursor=page.next_cursor)
+
+
+@router.get("/{report_id}", response_model=ReportOut)
+def get_report(report_id: str, app: ServicesDep, principal: Analyst) -> ReportOut:
+    return ReportOut.of(app.store.reports.get(principal.tenant_id, report_id))
+
+
+@router.put("/{report_id}/decision", response_model=ReportOut)
+def decide_report(report_id: str, body: DecisionRequest, app: ServicesDep,
+                  principal: Analyst) -> ReportOut:
+    """Record an analyst's decision (kept for retraining)."""
+    return ReportOut.of(app.reporting.decide(principal.tenant_id, report_id, body.decision,
+                                             principal.key_id))
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)

@@ -1,0 +1,92 @@
+"""Values the service and the store exchange: tenants, API keys, observed domains, alert
+targets and outbox items. Frozen, like the core's; no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    """What an API key (or a dashboard user) may do. Each role includes the ones below it."""
+
+    INGEST = "ingest"  # submit reports, scan, submit observed domains
+    ANALYST = "analyst"  # + read reports and campaigns, record decisions, export
+    ADMIN = "admin"  # + manage keys, alert targets and the policy
+
+    def allows(self, needed: Role) -> bool:
+        order = (Role.INGEST, Role.ANALYST, Role.ADMIN)
+        return order.index(self) >= order.index(needed)
+
+
+@dataclass(frozen=True, slots=True)
+class Tenant:
+    """An organization using the deployment. The Twilio auth token is kept out of the repr."""
+
+    id: str
+    name: str
+    created_at: datetime
+    reporting_number: str | None = None
+    twilio_auth_token: str | None = field(default=None, repr=False)
+    policy_toml: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    """A stored API key: never the key itself, only what identifies it."""
+
+    id: str
+    tenant_id: str
+    role: Role
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ObservedDomain:
+    """A newly seen domain a tenant's watch reported, with the look-alike judgement."""
+
+    domain: str
+    first_seen: datetime
+    last_seen: datetime
+    brand: str = ""
+    kind: str = ""
+    score: float = 0.0
+    reason: str = ""
+    source: str = ""
+    times_seen: int = 1
+
+
+class AlertFormat(StrEnum):
+    JSON = "json"  # our JSON body, HMAC-signed
+    SLACK = "slack"  # a Slack-compatible incoming-webhook body ({"text": ...}), also signed
+
+
+@dataclass(frozen=True, slots=True)
+class AlertTarget:
+    id: str
+    tenant_id: str
+    url: str
+    format: AlertFormat
+    created_at: datetime
+    secret: str = field(default="", repr=False)
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One alert to deliver to one target, persisted until delivered."""
+
+    id: int
+    tenant_id: str
+    target_id: str
+    event: str
+    payload: dict[str, Any]
+    created_at: datetime
+    attempts: int
+    next_attempt_at: datetime
+    delivered_at: datetime | None = None
+    last_error: str | None = None

@@ -1,0 +1,150 @@
+"""Reports and scans under each tenant's policy: score, store (with the alerts they raise),
+list, decide, and record the domains a tenant's watch observed."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from smishguard.errors import InvalidInput
+from smishguard.model import Channel, Decision, Message, Report, Verdict
+from smishguard.records import ObservedDomain, Tenant
+from smishguard.scanner import Scanner
+from smishguard.service.clock import Clock
+from smishguard.service.phones import hint, pseudonym
+from smishguard.service.tenancy import tenant_policy
+from smishguard.store import Store
+
+MAX_REPORT_CHARS = 10_000  # an SMS is at most ~1,600 characters; forwarded quotes add a little
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A report as it arrives, before scoring: the reporter's number is still in clear here."""
+
+    text: str
+    sender: str | None = None
+    reporter: str | None = None  # phone number or id; only its pseudonym is kept
+    received_at: datetime | None = None
+    channel: Channel = Channel.API
+
+
+class ScannerCache:
+    """One Scanner per tenant and policy version: building one costs a look-alike index."""
+
+    def __init__(self) -> None:
+        self._scanners: dict[tuple[str, str], Scanner] = {}
+        self._lock = threading.Lock()
+
+    def for_tenant(self, tenant: Tenant) -> Scanner:
+        version = hashlib.sha256((tenant.policy_toml or "").encode()).hexdigest()
+        key = (tenant.id, version)
+        scanner = self._scanners.get(key)
+        if scanner is None:
+            with self._lock:
+                scanner = self._scanners.get(key)
+                if scanner is None:
+                    scanner = Scanner(policy=tenant_policy(tenant))
+                    stale = [k for k in self._scanners if k[0] == tenant.id]
+                    for old in stale:
+                        del self._scanners[old]
+                    self._scanners[key] = scanner
+        return scanner
+
+
+class Reporting:
+    def __init__(self, store: Store, secret: bytes, clock: Clock,
+                 scanners: ScannerCache | None = None) -> None:
+        self.store = store
+        self._secret = secret
+        self._clock = clock
+        self.scanners = scanners or ScannerCache()
+
+    def scan(self, tenant_id: str, text: str, sender: str | None = None) -> Verdict:
+        tenant = self.store.tenants.get(tenant_id)
+        return self.scanners.for_tenant(tenant).scan(Message(_checked(text), sender))
+
+    def submit(self, tenant_id: str, submission: Submission) -> Report:
+        """Score and commit a report; returns it once it is durably stored."""
+        tenant = self.store.tenants.get(tenant_id)
+        text = _checked(submission.text)
+        verdict = self.scanners.for_tenant(tenant).scan(Message(text, submission.sender))
+        now = self._clock()
+        reporter = submission.reporter or ""
+        report = Report(
+            id=str(uuid.uuid4()),
+            tenant_id=tenant.id,
+            text=text,
+            received_at=submission.received_at or now,
+            verdict=verdict,
+            sender=submission.sender or None,
+            reporter=pseudonym(self._secret, reporter) if reporter else "",
+            reporter_hint=hint(reporter) if reporter else "",
+            channel=submission.channel,
+            domains=tuple(dict.fromkeys(
+                u.registrable_domain for u in verdict.urls if u.registrable_domain)),
+        )
+        self.store.reports.record(
+            report, now, lambda domain: alert_payload(tenant, report, domain))
+        return report
+
+    def decide(self, tenant_id: str, report_id: str, decision: Decision,
+               decided_by: str) -> Report:
+        report = self.store.reports.decide(tenant_id, report_id, decision, decided_by,
+                                           self._clock())
+        self.store.tenants.audit(tenant_id=tenant_id, actor=decided_by, action="report.decide",
+                                 subject=report_id, at=self._clock(),
+                                 details={"decision": decision.value})
+        return report
+
+    def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
+        """Judge observed names against the tenant's brands and keep them; returns how many
+        were new."""
+        tenant = self.store.tenants.get(tenant_id)
+        lookalikes = self.scanners.for_tenant(tenant).lookalikes
+        now = self._clock()
+        observed: list[ObservedDomain] = []
+        for name in domains:
+            name = name.strip().lower().rstrip(".")
+            if not name:
+                continue
+            imitation = lookalikes.match(name)
+            observed.append(ObservedDomain(
+                domain=name, first_seen=now, last_seen=now,
+                brand=imitation.brand if imitation else "",
+                kind=imitation.kind.value if imitation else "",
+                score=imitation.score if imitation else 0.0,
+                reason=imitation.reason if imitation else "",
+                source=source,
+            ))
+        return self.store.domains.observe(tenant.id, observed)
+
+
+def alert_payload(tenant: Tenant, report: Report, domain: str) -> dict[str, Any]:
+    """The body of a 'first phishing report of this domain' alert (no reporter identity)."""
+    return {
+        "event": "domain.first_phishing_report",
+        "tenant": tenant.name,
+        "domain": domain,
+        "report_id": report.id,
+        "received_at": report.received_at.isoformat(),
+        "label": report.verdict.label.value,
+        "score": round(report.verdict.score, 3),
+        "reasons": [s.reason for s in report.verdict.signals if s.weight > 0][:5],
+        "text": report.text[:500],
+        "sender": report.sender,
+    }
+
+
+def _checked(text: str) -> str:
+    if not text or not text.strip():
+        raise InvalidInput("the message text is empty")
+    if len(text) > MAX_REPORT_CHARS:
+        raise InvalidInput(
+            f"the message is {len(text):,} characters; at most {MAX_REPORT_CHARS:,} are accepted")
+    return text

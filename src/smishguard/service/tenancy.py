@@ -1,0 +1,46 @@
+"""Creating tenants: name, reporting number, Twilio auth token, policy, first admin key."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from smishguard.errors import InvalidInput
+from smishguard.policy import Policy, default_policy, parse_policy_text
+from smishguard.records import ApiKey, Role, Tenant
+from smishguard.service.access import create_key
+from smishguard.service.clock import Clock
+from smishguard.service.phones import normalise_number
+from smishguard.store import Store
+
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+def create_tenant(store: Store, name: str, clock: Clock, *, reporting_number: str | None = None,
+                  twilio_auth_token: str | None = None,
+                  policy_toml: str | None = None) -> tuple[Tenant, ApiKey, str]:
+    """Create a tenant and its first admin key; returns (tenant, key record, key)."""
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise InvalidInput("a tenant name must have 1 to 200 characters")
+    number = None
+    if reporting_number:
+        number = normalise_number(reporting_number)
+        if not _E164.match(number):
+            raise InvalidInput(
+                f"reporting number {reporting_number!r} is not in E.164 form (+14155550100)")
+    if policy_toml is not None:
+        parse_policy_text(policy_toml, "the tenant's policy")  # refuse a bad one now
+    tenant = store.tenants.create(Tenant(
+        id=str(uuid.uuid4()), name=name, created_at=clock(), reporting_number=number,
+        twilio_auth_token=twilio_auth_token or None, policy_toml=policy_toml))
+    key, plain = create_key(store, tenant.id, Role.ADMIN, clock)
+    store.tenants.audit(tenant_id=tenant.id, actor="cli", action="tenant.create",
+                        subject=tenant.name, at=clock())
+    return tenant, key, plain
+
+
+def tenant_policy(tenant: Tenant) -> Policy:
+    if tenant.policy_toml is None:
+        return default_policy()
+    return parse_policy_text(tenant.policy_toml, f"the policy of tenant {tenant.name!r}")

@@ -1,0 +1,44 @@
+"""Domains a tenant's watch observed (newly seen look-alikes), counted and kept once each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, select, update
+
+from smishguard.records import ObservedDomain
+from smishguard.store.dialect import insert_ignoring_duplicates
+from smishguard.store.rows import observed_from_row
+from smishguard.store.tables import observed_domains
+
+
+class ObservedDomainStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def observe(self, tenant_id: str, domains: Iterable[ObservedDomain]) -> int:
+        """Record the domains; repeats update last_seen and the count. Returns new ones."""
+        new = 0
+        table = observed_domains
+        with self._engine.begin() as connection:
+            for item in domains:
+                values = {
+                    "tenant_id": tenant_id, "domain": item.domain, "brand": item.brand,
+                    "kind": item.kind, "score": item.score, "reason": item.reason,
+                    "source": item.source, "first_seen": item.first_seen,
+                    "last_seen": item.last_seen, "times_seen": 1,
+                }
+                if insert_ignoring_duplicates(connection, table, values):
+                    new += 1
+                    continue
+                connection.execute(update(table).where(
+                    table.c.tenant_id == tenant_id, table.c.domain == item.domain,
+                ).values(times_seen=table.c.times_seen + 1, last_seen=item.last_seen))
+        return new
+
+    def list(self, tenant_id: str, limit: int = 100) -> list[ObservedDomain]:
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                select(observed_domains).where(observed_domains.c.tenant_id == tenant_id)
+                .order_by(observed_domains.c.last_seen.desc()).limit(limit))
+            return [observed_from_row(row) for row in rows.mappings()]

@@ -1,0 +1,188 @@
+"""Reports: recorded with the alerts they raise in one transaction, listed, searched, decided."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+
+from smishguard.errors import NotFound
+from smishguard.model import Decision, Label, Report
+from smishguard.store.dialect import insert_ignoring_duplicates
+from smishguard.store.rows import report_from_row, report_values
+from smishguard.store.tables import (
+    alert_targets,
+    alerted_domains,
+    outbox,
+    pending_forwards,
+    report_domains,
+    reports,
+)
+
+AlertPayload = Callable[[str], dict[str, Any]]
+"""Builds the alert body for a domain reported as phishing for the first time."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportQuery:
+    """Filters for listing a tenant's reports, newest first."""
+
+    label: Label | None = None
+    decision: Decision | None = None
+    undecided: bool = False
+    domain: str | None = None
+    text: str | None = None  # case-insensitive substring of the message
+    received_after: datetime | None = None
+    received_before: datetime | None = None
+    before_seq: int | None = None  # the paging cursor
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    reports: tuple[Report, ...]
+    next_cursor: int | None
+
+
+class ReportStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def record(self, report: Report, recorded_at: datetime,
+               alert_payload: AlertPayload | None = None) -> tuple[str, ...]:
+        """Commit the report; when it is phishing, the domains reported for the first time at
+        this tenant get an outbox row per alert target in the same transaction. Returns those
+        domains."""
+        first_seen: list[str] = []
+        with self._engine.begin() as connection:
+            inserted = connection.execute(
+                insert(reports).values(recorded_at=recorded_at, **report_values(report))
+            ).inserted_primary_key
+            assert inserted is not None
+            seq = inserted[0]
+            for domain in dict.fromkeys(report.domains):
+                connection.execute(insert(report_domains).values(
+                    report_seq=seq, domain=domain, tenant_id=report.tenant_id))
+            if report.verdict.label is not Label.PHISHING or alert_payload is None:
+                return ()
+            targets = connection.execute(
+                select(alert_targets.c.id).where(
+                    alert_targets.c.tenant_id == report.tenant_id, alert_targets.c.enabled)
+            ).scalars().all()
+            for domain in dict.fromkeys(report.domains):
+                is_new = insert_ignoring_duplicates(connection, alerted_domains, {
+                    "tenant_id": report.tenant_id, "domain": domain,
+                    "report_id": report.id, "alerted_at": recorded_at,
+                })
+                if not is_new:
+                    continue
+                first_seen.append(domain)
+                payload = alert_payload(domain)
+                for target_id in targets:
+                    connection.execute(insert(outbox).values(
+                        tenant_id=report.tenant_id, target_id=target_id,
+                        event="domain.first_phishing_report", payload=payload,
+                        created_at=recorded_at, attempts=0, next_attempt_at=recorded_at,
+                    ))
+        return tuple(first_seen)
+
+    def get(self, tenant_id: str, report_id: str) -> Report:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(reports).where(
+                reports.c.tenant_id == tenant_id, reports.c.id == report_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no report with id {report_id!r}")
+        return report_from_row(row)
+
+    def search(self, tenant_id: str, query: ReportQuery) -> ReportPage:
+        statement = select(reports).where(reports.c.tenant_id == tenant_id)
+        if query.label is not None:
+            statement = statement.where(reports.c.label == query.label.value)
+        if query.decision is not None:
+            statement = statement.where(reports.c.decision == query.decision.value)
+        if query.undecided:
+            statement = statement.where(reports.c.decision.is_(None))
+        if query.domain:
+            statement = statement.where(reports.c.seq.in_(
+                select(report_domains.c.report_seq).where(
+                    report_domains.c.tenant_id == tenant_id,
+                    report_domains.c.domain == query.domain.lower())))
+        if query.text:
+            pattern = "%" + _escape_like(query.text.lower()) + "%"
+            statement = statement.where(func.lower(reports.c.text).like(pattern, escape="\\"))
+        if query.received_after is not None:
+            statement = statement.where(reports.c.received_at >= query.received_after)
+        if query.received_before is not None:
+            statement = statement.where(reports.c.received_at < query.received_before)
+        if query.before_seq is not None:
+            statement = statement.where(reports.c.seq < query.before_seq)
+        statement = statement.order_by(reports.c.seq.desc()).limit(query.limit + 1)
+        with self._engine.connect() as connection:
+            rows = list(connection.execute(statement).mappings())
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        cursor = int(rows[-1]["seq"]) if more and rows else None
+        return ReportPage(tuple(report_from_row(row) for row in rows), cursor)
+
+    def count(self, tenant_id: str) -> int:
+        with self._engine.connect() as connection:
+            return int(connection.execute(
+                select(func.count()).select_from(reports).where(reports.c.tenant_id == tenant_id)
+            ).scalar_one())
+
+    def decide(self, tenant_id: str, report_id: str, decision: Decision, decided_by: str,
+               at: datetime) -> Report:
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(reports)
+                .where(reports.c.tenant_id == tenant_id, reports.c.id == report_id)
+                .values(decision=decision.value, decided_at=at, decided_by=decided_by))
+            if done.rowcount == 0:
+                raise NotFound(f"no report with id {report_id!r}")
+        return self.get(tenant_id, report_id)
+
+    def decisions(self, tenant_id: str | None = None) -> list[Report]:
+        """Reports analysts decided on (the retraining set), oldest first."""
+        statement = select(reports).where(reports.c.decision.is_not(None))
+        if tenant_id is not None:
+            statement = statement.where(reports.c.tenant_id == tenant_id)
+        with self._engine.connect() as connection:
+            rows = connection.execute(statement.order_by(reports.c.seq)).mappings()
+            return [report_from_row(row) for row in rows]
+
+    def await_sender(self, tenant_id: str, reporter: str, report_id: str, at: datetime) -> None:
+        """Remember that this reporter's last forwarded text still lacks its sender."""
+        with self._engine.begin() as connection:
+            connection.execute(delete(pending_forwards).where(
+                pending_forwards.c.tenant_id == tenant_id,
+                pending_forwards.c.reporter == reporter))
+            connection.execute(insert(pending_forwards).values(
+                tenant_id=tenant_id, reporter=reporter, report_id=report_id, created_at=at))
+
+    def attach_sender(self, tenant_id: str, reporter: str, sender: str,
+                      not_before: datetime) -> Report | None:
+        """Give the reporter's pending report (forwarded after ``not_before``) its sender."""
+        with self._engine.begin() as connection:
+            pending = connection.execute(
+                select(pending_forwards.c.report_id, pending_forwards.c.created_at).where(
+                    pending_forwards.c.tenant_id == tenant_id,
+                    pending_forwards.c.reporter == reporter)
+            ).first()
+            if pending is None:
+                return None
+            connection.execute(delete(pending_forwards).where(
+                pending_forwards.c.tenant_id == tenant_id,
+                pending_forwards.c.reporter == reporter))
+            if pending.created_at < not_before:
+                return None
+            connection.execute(update(reports).where(
+                reports.c.tenant_id == tenant_id, reports.c.id == pending.report_id
+            ).values(sender=sender))
+        return self.get(tenant_id, pending.report_id)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

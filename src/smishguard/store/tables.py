@@ -1,0 +1,207 @@
+"""The database schema, as SQLAlchemy Core tables: the one description Alembic migrates to.
+
+Times are stored as timezone-aware UTC. Secrets are stored only where they must be used again
+(a tenant's Twilio auth token signs nothing of ours but validates Twilio's signature); API keys
+are stored as SHA-256 hashes; reporters as keyed hashes plus at most two digits.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A UTC instant on every backend: SQLite keeps no zone, so aware values go in as UTC and
+    come back aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; pass an aware UTC time")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+tenants = Table(
+    "tenants",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("reporting_number", String(32), nullable=True, unique=True),
+    Column("twilio_auth_token", String(200), nullable=True),
+    Column("policy_toml", Text, nullable=True),  # None: the built-in policy
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("role", String(16), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(24), nullable=False),  # shown in listings, never enough to use
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("revoked_at", UtcDateTime(), nullable=True),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # insertion order, paging
+    Column("id", String(36), nullable=False, unique=True),
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sender", String(64), nullable=True),
+    Column("reporter", String(64), nullable=False, default=""),
+    Column("reporter_hint", String(4), nullable=False, default=""),
+    Column("channel", String(8), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("verdict", JSON, nullable=False),  # signals and failures, as the API shows them
+    Column("domains", JSON, nullable=False),  # registrable domains, in order of appearance
+    Column("decision", String(16), nullable=True),
+    Column("decided_at", UtcDateTime(), nullable=True),
+    Column("decided_by", String(36), nullable=True),  # api key id
+    Index("ix_reports_tenant_seq", "tenant_id", "seq"),
+    Index("ix_reports_tenant_label", "tenant_id", "label"),
+)
+
+report_domains = Table(
+    "report_domains",
+    metadata,
+    Column("report_seq", Integer, ForeignKey("reports.seq"), primary_key=True),
+    Column("domain", String(253), primary_key=True),
+    Column("tenant_id", String(36), nullable=False),
+    Index("ix_report_domains_tenant_domain", "tenant_id", "domain"),
+)
+
+# The first phishing report of a domain at a tenant raises an alert; this row makes "first"
+# hold under concurrency (the insert and the outbox rows commit with the report).
+alerted_domains = Table(
+    "alerted_domains",
+    metadata,
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), primary_key=True),
+    Column("domain", String(253), primary_key=True),
+    Column("report_id", String(36), nullable=False),
+    Column("alerted_at", UtcDateTime(), nullable=False),
+)
+
+# A forwarded text waiting for the number it came from (the 7726-style two-step flow).
+pending_forwards = Table(
+    "pending_forwards",
+    metadata,
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), primary_key=True),
+    Column("reporter", String(64), primary_key=True),
+    Column("report_id", String(36), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+observed_domains = Table(
+    "observed_domains",
+    metadata,
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), primary_key=True),
+    Column("domain", String(253), primary_key=True),
+    Column("brand", String(200), nullable=False, default=""),
+    Column("kind", String(32), nullable=False, default=""),
+    Column("score", Float, nullable=False, default=0.0),
+    Column("reason", Text, nullable=False, default=""),
+    Column("source", String(64), nullable=False, default=""),
+    Column("first_seen", UtcDateTime(), nullable=False),
+    Column("last_seen", UtcDateTime(), nullable=False),
+    Column("times_seen", Integer, nullable=False, default=1),
+)
+
+alert_targets = Table(
+    "alert_targets",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("secret", String(200), nullable=False),  # HMAC key for the signature header
+    Column("format", String(16), nullable=False),  # json | slack
+    Column("enabled", Boolean, nullable=False, default=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# Transactional outbox: alerts are written with the report that causes them and delivered
+# later, with retries, so that none is lost across restarts.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), nullable=False),
+    Column("target_id", String(36), ForeignKey("alert_targets.id"), nullable=False),
+    Column("event", String(64), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UtcDateTime(), nullable=False),
+    Column("delivered_at", UtcDateTime(), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Index("ix_outbox_due", "delivered_at", "next_attempt_at"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(36), nullable=True, index=True),
+    Column("actor", String(64), nullable=False),  # api key id, user id or "cli"
+    Column("action", String(64), nullable=False),
+    Column("subject", String(200), nullable=False, default=""),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("details", JSON, nullable=False),
+)
+
+__all__ = [
+    "alert_targets",
+    "alerted_domains",
+    "api_keys",
+    "audit_log",
+    "metadata",
+    "observed_domains",
+    "outbox",
+    "pending_forwards",
+    "report_domains",
+    "reports",
+    "tenants",
+]
