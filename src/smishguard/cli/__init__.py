@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="smishguard", standalone_mode=False)
     except SmishguardError as exc:
-        click.echo(f"smishguard: error: {exc}", err=True)
+        click.echo(f"smishguard: error: {' '.join(str(exc).split())}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("smishguard: aborted", err=True)

@@ -41,7 +41,7 @@ class Store:
             engine.dispose()
             raise StoreError(
                 f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
-                f"{exc.orig}"
+                f"{' '.join(str(exc.orig).split())}"
             ) from exc
         except SQLAlchemyError as exc:
             engine.dispose()
