@@ -16,6 +16,7 @@ _EDITS = {
     "bitsquatting": "one character changed by a flipped bit",
     "hyphenation": "a hyphen added",
     "dot": "a dot added",
+    "misspelling": "letters changed",
     "": "two letters changed",
 }
 

@@ -90,6 +90,7 @@ from smishguard.domains.context import RISKY_TLDS, context_level, is_risky_tld
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import MAX_HOST, Reading, on_boundaries, read_label, to_ascii_host
 from smishguard.domains.lookalike_hits import Hit, find_typo, glued_head_hit
+from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
 from smishguard.domains.subdomains import SubdomainScan
 from smishguard.domains.suffixes import SuffixTable, is_infrastructure, suffix_table
@@ -106,7 +107,10 @@ _S = Strength
 class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
-    __slots__ = ("_chosen", "_names", "_policy", "_rules", "_subdomains", "_suffixes", "_words")
+    __slots__ = (
+        "_chosen", "_misspellings", "_names", "_policy", "_rules", "_subdomains", "_suffixes",
+        "_words",
+    )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
         self._policy = policy
@@ -119,6 +123,10 @@ class LookalikeIndex:
                 owned.setdefault(domain, brand)
         self._rules = NameRules(self._names, Keywords.of(policy.keywords), owned, words)
         self._subdomains = SubdomainScan(self._rules, MEMO_SIZE)
+        self._misspellings = Misspellings(
+            self._names.by_skeleton.values(), policy.keywords,
+            self._rules.keywords.pointed_words, words,
+        )  # fmt: skip
         # A bounded memo of pure per-label work (many hosts share a chosen label): the chosen
         # label's hit by (on a free host, risky ending). It never changes an answer.
         self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {})
@@ -217,10 +225,12 @@ class LookalikeIndex:
         if best is None and tokens is None and (free or is_risky_tld(tld)):
             best = glued_head_hit(names, orig, self._words)
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
+        loose = free or is_risky_tld(tld)
         if (best is None or best.score <= 0) and not contains_name:
-            loose = free or is_risky_tld(tld)
             typo = find_typo(read, names, self._words, rules.keywords, loose)
             best = rules.better(best, typo)
+        if best is None and loose:
+            best = self._misspellings.find(read[0], free)
         return best
 
     # -- ownership --------------------------------------------------------------------------

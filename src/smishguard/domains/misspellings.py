@@ -1,0 +1,180 @@
+"""Heavy misspellings of a brand, looked for only where phishing sites live.
+
+Kits on free hosts and cheap endings misspell on purpose, to slip past filters and blocklists
+(``rohnbinhoodlooginn.godaddysites.com``, ``mete-massk-wallt.gitbook.io``, ``exodos_wallet``):
+two letters changed, a letter doubled in the keyword too, the name split by a hyphen. The
+typo rules of :mod:`~smishguard.domains.lookalike_hits` refuse these, because on ``.com`` such
+names are mostly other sites. Where anyone gets a name for free, or for a dollar, a name that
+is nearly a brand's and is not a word is evidence, weak enough to be raised only there
+(:mod:`~smishguard.domains.context`).
+
+:class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
+names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
+to peel off the candidate. It runs only on chosen labels in such places that matched nothing
+else (the index memoises the answer per label).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from smishguard.domains.brandnames import BrandName, Strength
+from smishguard.domains.context import PLACE
+from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.lookalike_hits import Hit
+from smishguard.domains.typos import deletions, describe_edit, distance
+from smishguard.domains.words import Words
+from smishguard.model import ImitationKind
+
+MIN_NAME = 5  # shorter names are one or two letters from too many others
+_MIN_CORE = 5
+_MAX_CORE = 24
+_LONG = 10  # names this long stay plain through two slips (steamcomunnity)
+# Scores in a phishing-like place: a misspelling alone, and beside a keyword.
+SCORE = 0.45
+SCORE_KEYWORD = 0.5
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def keyword_slips(keywords: Iterable[str], words: Words) -> frozenset[str]:
+    """Every keyword as written and, from 4 letters, with one slip that leaves 4 letters and
+    no English word (``trick`` is not ``track``): a letter left out, doubled (once or twice:
+    ``looginn``), two swapped, or (from 5 letters) changed."""
+    out: set[str] = set()
+    for word in keywords:
+        if len(word) < 2 or not word.isalnum():
+            continue
+        out.add(word)
+        n = len(word)
+        if n < 4:
+            continue
+        slips = {word[: i + 1] + word[i:] for i in range(n)}
+        slips |= {w[: i + 1] + w[i:] for w in slips for i in range(len(w))}
+        slips |= {word[:i] + word[i + 1 :] for i in range(n)}
+        slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)}
+        if n >= 5:
+            slips |= {word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET}
+        out |= {w for w in slips if len(w) >= 4 and not words.is_word(w)}
+    return frozenset(out)
+
+
+class Misspellings:
+    """Names two slips away, for labels on free hosts and cheap endings."""
+
+    __slots__ = ("_deletes", "_names", "_pointed", "_slips", "_words")
+
+    def __init__(
+        self, names: Iterable[BrandName], keywords: Iterable[str], pointed: Iterable[str],
+        words: Words,
+    ) -> None:  # fmt: skip
+        self._words = words
+        self._names: dict[str, BrandName] = {}
+        deletes: dict[str, set[BrandName]] = {}
+        for name in names:
+            self._names.setdefault(name.skeleton, name)
+            self._names.setdefault(name.flat, name)
+            if len(name.flat) < MIN_NAME or name.strength < Strength.WORD:
+                continue
+            # As written and folded (ornage must not become omage before it is compared).
+            for spelling in {name.flat, name.skeleton}:
+                for key in deletions(spelling, 2 if len(spelling) >= 6 else 1):
+                    deletes.setdefault(key, set()).add(name)
+        self._deletes = {key: tuple(found) for key, found in deletes.items()}
+        self._slips = keyword_slips(keywords, words)
+        self._pointed = keyword_slips(pointed, words)
+
+    def find(self, text: str, free: bool) -> Hit | None:
+        """The brand a chosen label (``text``, as written) misspells, as weak evidence.
+
+        One slip that keeps the first letter (or swaps the first two), or two in a long name,
+        count on free hosts and cheap endings alike; two slips, or a changed first letter,
+        otherwise only on a free host or beside a pointed keyword (on the cheap endings alone
+        they reach real names: betflix, pakpay).
+        """
+        tokens = [t for t in text.replace("_", "-").split("-") if t]
+        pointed = free or any(t in self._pointed for t in tokens)
+        best: tuple[int, int, str, BrandName, str] | None = None
+        for core, keyword in self._candidates(tokens):
+            # A peeled two-letter keyword (hr, my, it) is too easily any two letters.
+            far = (pointed or keyword in self._pointed) and len(keyword) != 2
+            found = self._nearest(core, far)
+            if found is None:
+                continue
+            edits, name = found
+            rank = (edits, -len(name.flat))
+            if best is None or rank < best[:2]:
+                best = (edits, -len(name.flat), core, name, keyword)
+        if best is None:
+            return None
+        _, _, core, name, keyword = best
+        if not keyword:  # a keyword token beside it (mircosotf-logn)
+            keyword = next((t for t in tokens if t in self._slips and t != core), "")
+        edit = describe_edit(core, name.flat) or "misspelling"
+        kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+        boost = SCORE_KEYWORD if keyword else SCORE
+        return Hit(0.0, kind, name, core, keyword=keyword, edit=edit, boost=boost,
+                   needs=PLACE)  # fmt: skip
+
+    def _candidates(self, tokens: list[str]) -> Iterable[tuple[str, str]]:
+        """(core, keyword peeled off it) for each token and its peels, and each pair of
+        tokens run together (``mete-massk``)."""
+        slips = self._slips
+        for whole in tokens:
+            n = len(whole)
+            if n > _MAX_CORE + 12:
+                continue
+            if _MIN_CORE <= n <= _MAX_CORE:
+                yield whole, ""
+            for cut in range(2, n - 1):
+                head, tail = whole[:cut], whole[cut:]
+                if cut >= _MIN_CORE and tail in slips:
+                    yield head, tail
+                if n - cut >= _MIN_CORE and head in slips:
+                    yield tail, head
+        for a, b in pairwise(tokens):
+            if len(a) >= 2 and len(b) >= 2 and 6 <= len(a) + len(b) <= _MAX_CORE:
+                yield a + b, ""
+
+    def _nearest(self, core: str, far: bool) -> tuple[int, BrandName] | None:
+        """(edits, name) of the nearest name allowed for ``core``, or None; ``far`` allows
+        two slips and a changed first letter."""
+        if self._words.is_word(core):
+            return None
+        sk = skeleton(core)
+        exact = self._names.get(core) or self._names.get(sk)
+        if exact is not None:
+            return 0, exact
+        found: tuple[int, BrandName] | None = None
+        deletes = self._deletes
+        depth = 2 if (far and len(core) >= 5) or len(core) >= _LONG else 1
+        keys = deletions(core, depth) | deletions(sk, depth) if sk != core else deletions(sk, depth)
+        for key in keys:
+            for name in deletes.get(key, ()):
+                edits = min(distance(core, name.flat), distance(sk, name.skeleton))
+                if edits > 2 or (edits == 2 and (len(name.flat) < 6 or len(core) < 5)):
+                    continue
+                if edits == 2 and core[0] != name.flat[0]:
+                    continue  # two slips keep the first letter
+                if not far and not _near(edits, core, name.flat):
+                    continue
+                if found is None or (edits, -len(name.flat)) < (found[0], -len(found[1].flat)):
+                    found = edits, name
+        return found
+
+
+def _keeps_head(core: str, name: str) -> bool:
+    """The first letter stays, or the first two are swapped (``egmini``)."""
+    return core[0] == name[0] or (
+        len(core) == len(name) and core[:2] == name[1::-1] and core[2:] == name[2:]
+    )
+
+
+def _near(edits: int, core: str, name: str) -> bool:
+    """Near enough anywhere on a cheap ending: one slip, or two that leave a long name plain
+    (as long as it, as written: steamcomunnity), keeping the head (:func:`_keeps_head`)."""
+    if edits == 2 and not (len(name) >= _LONG and len(core) == len(name)):
+        return False
+    if edits == 2 and distance(core, name) != 2:
+        return False  # look-alike letters do not stretch a long name (checkporn)
+    return _keeps_head(core, name)

@@ -1,0 +1,73 @@
+"""Heavy misspellings: weak evidence raised only on free hosts and cheap endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.domains.misspellings import keyword_slips
+from smishguard.domains.words import english_words
+from smishguard.model import ImitationKind as K
+from smishguard.policy import DEFAULT_BRANDS, Policy
+
+POLICY = Policy(brands=DEFAULT_BRANDS)
+
+
+@pytest.fixture(scope="module")
+def index() -> LookalikeIndex:
+    return LookalikeIndex.from_policy(POLICY)
+
+
+@pytest.mark.parametrize(
+    ("host", "brand", "kind", "keyword"),
+    [
+        # two slips on a free host, beside a keyword with slips of its own
+        ("mircosotf.gitbook.io", "Microsoft", K.TYPO, ""),
+        ("conibsae-looginn.vercel.app", "Coinbase", K.TYPO_KEYWORD, "looginn"),
+        ("vodafnoe_login.weebly.com", "Vodafone", K.TYPO_KEYWORD, "login"),
+        # on a cheap ending: one slip, a keyword with a slip beside it, a word brand
+        ("mircosotf-logn.top", "Microsoft", K.TYPO_KEYWORD, "logn"),
+        ("paypa-wallat.top", "PayPal", K.TYPO_KEYWORD, "wallat"),
+        ("ornage-verify.cc", "Orange", K.TYPO_KEYWORD, "verify"),
+        ("betflix-login.top", "Netflix", K.TYPO_KEYWORD, "login"),
+        # two slips in a long name, its length kept
+        ("steamcomunnity.top", "Steam", K.TYPO, ""),
+    ],
+)
+def test_misspellings_where_phishing_sites_live(
+    index: LookalikeIndex, host: str, brand: str, kind: K, keyword: str
+) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind, found.keyword) == (brand, kind, keyword)
+    assert POLICY.thresholds.suspicious <= found.score <= 0.5
+    assert found.reason.startswith(f"{host} imitates {brand}: '")
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "mircosotf.com",  # the same names elsewhere
+        "mircosotf-logn.com",
+        "rohnbinhood.com",
+        "mircosotf.top",  # two slips on a cheap ending with nothing pointed beside them
+        "betflix.top",  # a changed first letter there
+        "checkporn.top",  # look-alike letters do not make two slips of a long name
+        "chaser.top",  # English words are never misspellings
+        "venom.top",
+        "tracking-dot-videoads.appspot.com",  # no keyword cut out of a word (trac|kingdot)
+    ],
+)
+def test_misspellings_stay_quiet_elsewhere(index: LookalikeIndex, host: str) -> None:
+    found = index.match(host)
+    assert found is None or found.score < POLICY.thresholds.suspicious, found
+
+
+@pytest.mark.parametrize(
+    ("slip", "expected"),
+    [("login", True), ("logn", True), ("looginn", True), ("lgoin", True), ("walet", True),
+     ("wallat", True), ("trick", False), ("track", True), ("hr", True), ("lgn", False)],
+)  # fmt: skip
+def test_keyword_slips(slip: str, expected: bool) -> None:
+    slips = keyword_slips(("login", "wallet", "track", "hr"), english_words())
+    assert (slip in slips) is expected
