@@ -59,9 +59,10 @@ def test_extra_free_hosts_are_private_suffixes() -> None:
 @pytest.mark.parametrize(
     ("host", "expected"),
     [("www.apple.com.edgekey.net", True), ("x.com.c.volcfcdndvs.com", True),
-     ("a.b.cdn.chinamobile.com", True), ("paypal.com.secure-login.info", False)],
+     ("a.b.cdn.chinamobile.com", True), ("paypal.com.secure-login.info", False),
+     ("www.ledger-billing.org", False)],
 )  # fmt: skip
 def test_infrastructure(host: str, expected: bool) -> None:
     labels = host.split(".")
     icann, _ = suffix_table().depths(labels)
-    assert is_infrastructure(labels, len(labels) - icann - 1) is expected
+    assert is_infrastructure(labels, len(labels) - icann - 1, "ledger") is expected

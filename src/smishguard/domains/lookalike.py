@@ -189,7 +189,7 @@ class LookalikeIndex:
             elif best.score <= 0:
                 return None
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
-        if (free or at > 0) and is_infrastructure(labels, n - icann - 1):
+        if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat):
             return None
         return best.imitation(host, ".".join(labels[at:]), ".".join(labels[at + 1 :]))
 
