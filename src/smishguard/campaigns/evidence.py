@@ -88,7 +88,7 @@ class ClusterSettings:
     burst_window: timedelta = timedelta(minutes=10)
     text_join: float = 0.6  # estimated Jaccard of word pairs that joins alone
     text_support: float = 0.4  # and that supports other evidence
-    text_duplicate: float = 0.9  # a signature this close to one of its campaign's is not kept
+    text_duplicate: float = 0.7  # a signature this close to one of its campaign's is not kept
     common_key_campaigns: int = 50  # a weak key shared by more live campaigns is common
 
 

@@ -1,8 +1,9 @@
 """Reports and watch hits clustered into campaigns, one at a time, as they arrive.
 
 :class:`CampaignIndex` keeps, for every clustering key (site, exact link, sender, domain
-template and stem, path pattern), the live campaigns that have it, a MinHash LSH index of
-the campaigns' text templates (datasketch), and each tenant's reports of the last minutes.
+template and stem, path pattern), the live campaigns that have it, an LSH index of the
+campaigns' text signatures (:mod:`~smishguard.campaigns.bands`), and each tenant's reports
+of the last minutes.
 :meth:`CampaignIndex.add` collects the evidence linking a new fingerprint to each candidate
 campaign (see :mod:`smishguard.campaigns.evidence`); the fingerprint joins every campaign
 whose evidence reaches the join score, merging them when there are several, or opens a new
@@ -24,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from datasketch import MinHashLSH  # type: ignore[import-untyped]
 
+from smishguard.campaigns.bands import BandIndex
 from smishguard.campaigns.evidence import (
     STRONG_KINDS,
     WEIGHTS,
@@ -103,7 +104,7 @@ class CampaignIndex:
         self._node_of_label: dict[str, int] = {}
         self._item_node: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
-        self._lsh = MinHashLSH(threshold=s.text_support, num_perm=NUM_PERM)
+        self._lsh = BandIndex(NUM_PERM)
         self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self._signature_node: list[int] = []
         self._recent: dict[str, deque[tuple[float, int]]] = {}
@@ -264,8 +265,7 @@ class CampaignIndex:
 
     def _text_matches(self, fp: Fingerprint, hashvalues: Any) -> dict[int, float]:
         """Best estimated Jaccard per live campaign among the LSH candidates."""
-        minhash = fp.minhash()
-        keys = self._lsh.query(minhash)
+        keys = self._lsh.query(hashvalues)
         if not keys:
             return {}
         rows = np.fromiter(keys, dtype=np.int64, count=len(keys))
@@ -277,7 +277,7 @@ class CampaignIndex:
             if at > self._last[root] + self._horizon:
                 # Past the text horizon for good (items arrive roughly in time order): out
                 # of the LSH, so a template used for years does not fill its buckets.
-                self._lsh.remove(row)
+                self._lsh.remove(row, self._signatures[row])
                 continue
             if value > best.get(root, -1.0):
                 best[root] = value
@@ -367,7 +367,7 @@ class CampaignIndex:
             self._signatures = grown
         self._signatures[row] = hashvalues
         self._signature_node.append(root)
-        self._lsh.insert(row, fp.minhash(), check_duplication=False)
+        self._lsh.insert(row, hashvalues)
 
     def _assignment(self, item_id: str, root: int, *, is_new: bool = False,
                     merged: tuple[str, ...] = (),

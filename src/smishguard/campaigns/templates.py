@@ -48,6 +48,10 @@ _TOKEN = re.compile(r"\{(?:link|email|brand|name|num)\}|[^\W_]+(?:'[^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 _LEADING_NAME = re.compile(r"^([^\W\d_]+),")  # "John, your parcel …"
 _TEMPLATE_CHARS = 200  # a text template is for people to read; the signature sees everything
+# Serial numbers in names a kit registers in bulk: att-100363, home-104289 (three digits or
+# more; "o365" and "2fa" stay words).
+_SERIAL = re.compile(r"(?<![0-9a-z])[0-9]{3,}(?![0-9a-z])")
+_PLACEHOLDER = re.compile(r"\{[a-z]+\}")
 _RANDOM_SEGMENT = re.compile(r"^(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,}$|^[0-9a-f]{8,}$")
 
 
@@ -70,7 +74,8 @@ class TextTemplate:
 
 @dataclass(frozen=True, slots=True)
 class DomainTemplate:
-    """``acme-okta.com`` at the tenant that protects Acme → ``{brand}-okta.com``."""
+    """``acme-okta.com`` at the tenant that protects Acme → ``{brand}-okta.com``;
+    ``home-104289.weeblysite.com`` → ``home-{num}.weeblysite.com`` (a kit's serial names)."""
 
     template: str  # "{brand}-okta.com"
     stem: str  # "{brand}okta": the same kit on another ending or hyphenation (.net, -okta)
@@ -183,15 +188,18 @@ class Abstractor:
     def domain(
         self, name: str, suffix: str, extra_terms: Sequence[str] = ()
     ) -> DomainTemplate | None:
-        """The template of a site's name (the label left of its public suffix or free host),
-        or None when it names none of the tenant's brands, or nothing but the brand
-        (``acme.net`` is the exact name on another ending: its own key is enough).
+        """The template of a site's name (the label left of its public suffix or free host):
+        the tenant's brands and serial numbers abstracted. None when there is neither, or
+        nothing is left but placeholders (``acme.net`` is the exact name on another
+        ending: its own key is enough).
         ``extra_terms``: what else stands for the brand here (the watch's ``acrne``)."""
         terms = self._label_terms
         if extra_terms:
             terms = tuple(sorted({*terms, *extra_terms}, key=lambda t: (-len(t), t)))
-        templated = _abstract_brand(name, terms)
-        if templated == name or sum(c.isalpha() for c in templated.replace("{brand}", "")) < 2:
+        templated = _SERIAL.sub("{num}", _abstract_brand(name, terms))
+        literal = _PLACEHOLDER.sub("", templated)
+        is_brand_serial = "{brand}" in templated and "{num}" in templated
+        if templated == name or (sum(c.isalpha() for c in literal) < 2 and not is_brand_serial):
             return None
         term = next((t for t in terms if t in name), "")
         return DomainTemplate(
