@@ -325,6 +325,9 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("en-twillio.pages.dev", "Twilio"),
         ("en-paypa1.gitbook.io", "PayPal"),  # look-alike letters beside other words
         ("w-paypa1.top", "PayPal"),
+        # a word or tiny name beside everyday keywords only (box-office) there
+        ("chase-team.top", "Chase"),
+        ("it-att.netlify.app", "AT&T"),
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
@@ -353,6 +356,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "en-twillio.com",
         "w-paypa1.com",
         "en-paypa1.example.io",
+        "chase-team.com",
+        "it-att.example.com",
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

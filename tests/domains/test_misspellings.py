@@ -55,6 +55,7 @@ def test_misspellings_where_phishing_sites_live(
         "checkporn.top",  # look-alike letters do not make two slips of a long name
         "chaser.top",  # English words are never misspellings
         "venom.top",
+        "netfilm.top",  # two words are a name of their own
         "tracking-dot-videoads.appspot.com",  # no keyword cut out of a word (trac|kingdot)
     ],
 )

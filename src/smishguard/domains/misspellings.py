@@ -43,20 +43,24 @@ def keyword_slips(keywords: Iterable[str], words: Words) -> frozenset[str]:
     ``looginn``), two swapped, or (from 5 letters) changed."""
     out: set[str] = set()
     for word in keywords:
-        if len(word) < 2 or not word.isalnum():
-            continue
-        out.add(word)
-        n = len(word)
-        if n < 4:
-            continue
-        slips = {word[: i + 1] + word[i:] for i in range(n)}
-        slips |= {w[: i + 1] + w[i:] for w in slips for i in range(len(w))}
-        slips |= {word[:i] + word[i + 1 :] for i in range(n)}
-        slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)}
-        if n >= 5:
-            slips |= {word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET}
-        out |= {w for w in slips if len(w) >= 4 and not words.is_word(w)}
+        out |= _slips(word, words)
     return frozenset(out)
+
+
+def _slips(word: str, words: Words) -> set[str]:
+    if len(word) < 2 or not word.isalnum():
+        return set()
+    n = len(word)
+    if n < 4:
+        return {word}
+    slips = {word[: i + 1] + word[i:] for i in range(n)}
+    slips |= {w[: i + 1] + w[i:] for w in slips for i in range(len(w))}
+    slips |= {word[:i] + word[i + 1 :] for i in range(n)}
+    slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)}
+    if n >= 5:
+        slips |= {word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET}
+    is_word = words.known.__contains__
+    return {w for w in slips if len(w) >= 4 and not is_word(w)} | {word}
 
 
 class Misspellings:
@@ -70,7 +74,7 @@ class Misspellings:
     ) -> None:  # fmt: skip
         self._words = words
         self._names: dict[str, BrandName] = {}
-        deletes: dict[str, set[BrandName]] = {}
+        deletes: dict[str, dict[str, BrandName]] = {}
         for name in names:
             self._names.setdefault(name.skeleton, name)
             self._names.setdefault(name.flat, name)
@@ -79,10 +83,11 @@ class Misspellings:
             # As written and folded (ornage must not become omage before it is compared).
             for spelling in {name.flat, name.skeleton}:
                 for key in deletions(spelling, 2 if len(spelling) >= 6 else 1):
-                    deletes.setdefault(key, set()).add(name)
-        self._deletes = {key: tuple(found) for key, found in deletes.items()}
-        self._slips = keyword_slips(keywords, words)
-        self._pointed = keyword_slips(pointed, words)
+                    deletes.setdefault(key, {})[name.flat] = name
+        self._deletes = {key: tuple(found.values()) for key, found in deletes.items()}
+        by_word = {word: _slips(word, words) for word in keywords}
+        self._slips = frozenset().union(*by_word.values())
+        self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
 
     def find(self, text: str, free: bool) -> Hit | None:
         """The brand a chosen label (``text``, as written) misspells, as weak evidence.
@@ -139,8 +144,8 @@ class Misspellings:
     def _nearest(self, core: str, far: bool) -> tuple[int, BrandName] | None:
         """(edits, name) of the nearest name allowed for ``core``, or None; ``far`` allows
         two slips and a changed first letter."""
-        if self._words.is_word(core):
-            return None
+        if self._words.is_word(core) or self._is_two_words(core):
+            return None  # a name of its own (whitenoise, netfilm), not a misspelling
         sk = skeleton(core)
         exact = self._names.get(core) or self._names.get(sk)
         if exact is not None:
@@ -161,6 +166,11 @@ class Misspellings:
                 if found is None or (edits, -len(name.flat)) < (found[0], -len(found[1].flat)):
                     found = edits, name
         return found
+
+
+    def _is_two_words(self, core: str) -> bool:
+        is_word = self._words.is_word
+        return any(is_word(core[:i]) and is_word(core[i:]) for i in range(3, len(core) - 2))
 
 
 def _keeps_head(core: str, name: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
-from smishguard.domains.context import is_risky_tld
+from smishguard.domains.context import PLACE, is_risky_tld
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit
@@ -110,7 +110,11 @@ class NameRules:
                 return beside_hit(name, tokens, start, end, orig, sub, self.words)
             filler = filler or spelled
         if filler not in TLD_WORDS and not (keyword and pointed):
-            return None  # www-acme alone, box-office, target-online: nothing pointed
+            if keyword and not filler:  # box-office, target-online: only where phishing lives
+                boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
+                return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
+                           boost=boost, needs=PLACE)  # fmt: skip
+            return None  # www-acme alone: nothing pointed
         if filler in TLD_WORDS and (sub or not keyword):
             if strength < _S.SHORT and not (sub and f"{name.flat}.{filler}" in self.owned):
                 return None
