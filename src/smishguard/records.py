@@ -90,3 +90,4 @@ class OutboxItem:
     next_attempt_at: datetime
     delivered_at: datetime | None = None
     last_error: str | None = None
+    dead_at: datetime | None = None  # delivery gave up (too many failed attempts)

@@ -73,7 +73,8 @@ class Reporting:
         """Score and commit a report; returns it once it is durably stored."""
         tenant = self.store.tenants.get(tenant_id)
         text = _checked(submission.text)
-        verdict = self.scanners.for_tenant(tenant).scan(Message(text, submission.sender))
+        scanner = self.scanners.for_tenant(tenant)
+        verdict = scanner.scan(Message(text, submission.sender))
         now = self._clock()
         reporter = submission.reporter or ""
         report = Report(
@@ -89,8 +90,8 @@ class Reporting:
             domains=tuple(dict.fromkeys(
                 u.registrable_domain for u in verdict.urls if u.registrable_domain)),
         )
-        self.store.reports.record(
-            report, now, lambda domain: alert_payload(tenant, report, domain))
+        self.store.reports.record(report, now, lambda domain: alert_payload(
+            tenant, report, domain, _imitated_brand(scanner, domain)))
         return report
 
     def decide(self, tenant_id: str, report_id: str, decision: Decision,
@@ -125,12 +126,15 @@ class Reporting:
         return self.store.domains.observe(tenant.id, observed)
 
 
-def alert_payload(tenant: Tenant, report: Report, domain: str) -> dict[str, Any]:
-    """The body of a 'first phishing report of this domain' alert (no reporter identity)."""
+def alert_payload(tenant: Tenant, report: Report, domain: str,
+                  brand: str = "") -> dict[str, Any]:
+    """The body of a 'first phishing report of this domain' alert (no reporter identity);
+    ``brand`` is the protected brand the domain imitates, when it imitates one."""
     return {
         "event": "domain.first_phishing_report",
         "tenant": tenant.name,
         "domain": domain,
+        "brand": brand,
         "report_id": report.id,
         "received_at": report.received_at.isoformat(),
         "label": report.verdict.label.value,
@@ -139,6 +143,11 @@ def alert_payload(tenant: Tenant, report: Report, domain: str) -> dict[str, Any]
         "text": report.text[:500],
         "sender": report.sender,
     }
+
+
+def _imitated_brand(scanner: Scanner, domain: str) -> str:
+    imitation = scanner.lookalikes.match(domain)
+    return imitation.brand if imitation else ""
 
 
 def _checked(text: str) -> str:

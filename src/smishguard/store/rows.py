@@ -133,4 +133,5 @@ def outbox_from_row(row: RowMapping) -> OutboxItem:
         next_attempt_at=row["next_attempt_at"],
         delivered_at=row["delivered_at"],
         last_error=row["last_error"],
+        dead_at=row["dead_at"],
     )

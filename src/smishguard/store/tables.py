@@ -177,6 +177,8 @@ outbox = Table(
     Column("next_attempt_at", UtcDateTime(), nullable=False),
     Column("delivered_at", UtcDateTime(), nullable=True),
     Column("last_error", Text, nullable=True),
+    # Set when delivery gave up after the last allowed attempt; the row stays, to be seen.
+    Column("dead_at", UtcDateTime(), nullable=True),
     Index("ix_outbox_due", "delivered_at", "next_attempt_at"),
 )
 
