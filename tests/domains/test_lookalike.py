@@ -94,6 +94,10 @@ def index() -> LookalikeIndex:
         ("dhl-delivery.net", "DHL", K.KEYWORD),
         ("ing-verify.es", "ING", K.KEYWORD),
         ("box.net", "Box", K.TLD_SWAP),
+        # ... or run together with one keyword that is no everyday word
+        ("chasesignin.com", "Chase", K.KEYWORD),
+        ("attservicedesk.net", "AT&T", K.KEYWORD),
+        ("ssobox.com", "Box", K.KEYWORD),
     ],
 )
 def test_flags(index: LookalikeIndex, host: str, brand: str, kind: K) -> None:
@@ -328,6 +332,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         # a word or tiny name beside everyday keywords only (box-office) there
         ("chase-team.top", "Chase"),
         ("it-att.netlify.app", "AT&T"),
+        ("orangemy.live", "Orange"),  # or run together with everyday keywords
+        ("dhlsecure.top", "DHL"),
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
@@ -358,6 +364,10 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "en-paypa1.example.io",
         "chase-team.com",
         "it-att.example.com",
+        "orangemy.com",
+        "dhlsecure.com",
+        "luckyorange.com",  # a keyword that is an everyday word
+        "trackmytarget.com",  # a run of keywords
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

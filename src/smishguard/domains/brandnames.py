@@ -127,7 +127,8 @@ class NameTable:
 
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads", "exact",
-        "loose_heads", "plain_labels", "tiny", "typo_heads", "weak",
+        "loose_heads", "plain_labels", "tiny", "typo_heads", "weak", "weak_ends", "weak_exact",
+        "weak_sizes",
     )  # fmt: skip
 
     def __init__(self, names: list[BrandName]) -> None:
@@ -142,6 +143,13 @@ class NameTable:
         strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
         # 3-letter names as written, for the head of a one-word label (dhlosn.top).
         self.tiny = {n.flat: n for n in self.exact.values() if n.strength == Strength.TINY}
+        # Weak names as written, for one-word labels that run them together with keywords
+        # (dhlservice, passworddhl): gated by their first and last three letters.
+        self.weak_exact = {n.flat: n for n in self.exact.values() if n.strength <= Strength.WORD}
+        self.weak_ends = frozenset(
+            end for flat in self.weak_exact for end in (flat[:3] + "<", ">" + flat[-3:])
+        )
+        self.weak_sizes = tuple(sorted({len(flat) for flat in self.weak_exact}))
         self.automaton = _automaton(self.by_skeleton) if self.by_skeleton else None
         self.distinctive = _automaton(strong) if strong else self.automaton
         deletes: dict[str, list[BrandName]] = {}

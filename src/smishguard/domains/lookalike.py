@@ -222,8 +222,10 @@ class LookalikeIndex:
             weak = names.weak.get(flat)
             if weak is not None:
                 best = rules.better(best, rules.whole(weak, label, read, free, tld))
-        if best is None and tokens is None and (free or is_risky_tld(tld)):
-            best = glued_head_hit(names, orig, self._words)
+        if best is None and tokens is None:
+            best = rules.glued(orig)
+            if best is None and (free or is_risky_tld(tld)):
+                best = glued_head_hit(names, orig, self._words)
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
         loose = free or is_risky_tld(tld)
         if (best is None or best.score <= 0) and not contains_name:

@@ -42,6 +42,8 @@ class Scores:
     GLUED = _by_strength(0.45, 0.42, 0.0, 0.42)
     # The brand as the label in front of an unrelated domain, in such a place (dpd.qhosm.cfd).
     SUB_CONTEXT = _by_strength(0.6, 0.55, 0.45, 0.45)
+    # A word or tiny name run together with a pointed keyword (dhlservice, telegramsignin).
+    GLUED_KEYWORD = _by_strength(0.0, 0.0, 0.6, 0.55)
     HOMOGLYPH = _by_strength(0.9, 0.85, 0.8, 0.0)
     UNICODE = _by_strength(0.95, 0.9, 0.85, 0.0)
     HOMOGLYPH_KEYWORD = _by_strength(0.95, 0.9, 0.8, 0.75)

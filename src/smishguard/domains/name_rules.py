@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, is_risky_tld
+from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit
@@ -129,3 +130,45 @@ class NameRules:
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
+
+    def glued(self, orig: str) -> Hit | None:
+        """A word or 3-letter name run together with keywords only, in a one-word label
+        (``dhlservice``, ``passworddhl``, ``telegramsignin``): an imitation beside a pointed
+        keyword, weak evidence raised where phishing sites live beside everyday ones
+        (``orangemy``)."""
+        names = self.names
+        ends = names.weak_ends
+        head, tail = orig[:3] + "<" in ends, ">" + orig[-3:] in ends
+        if not (head or tail):
+            return None
+        best: Hit | None = None
+        for size in names.weak_sizes:
+            if size > len(orig) - 2:
+                break
+            if head:
+                best = self.better(best, self._glued(orig[:size], orig[size:]))
+            if tail:
+                best = self.better(best, self._glued(orig[-size:], orig[:-size]))
+        return best
+
+    def _glued(self, part: str, rest: str) -> Hit | None:
+        name = self.names.weak_exact.get(part)
+        if name is None:
+            return None
+        folded = skeleton(rest)
+        keyword = self.keywords.read(folded)
+        if keyword is None:
+            return None
+        # Only one keyword that is no everyday word (login, sso, servicedesk; not lucky,
+        # track, nor a run of them) makes one word of a weak name an imitation anywhere
+        # (luckyorange, mailtrack, trackmytime).
+        if (
+            len(rest) >= 3
+            and self.keywords.originals.get(folded) == rest
+            and self.keywords.is_pointed(folded)
+            and not self.words.is_word(rest)
+        ):
+            return Hit(Scores.GLUED_KEYWORD[name.strength], _K.KEYWORD, name, name.text,
+                       keyword=keyword)  # fmt: skip
+        return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
+                   boost=Scores.CONTEXT[name.strength], needs=PLACE)  # fmt: skip
