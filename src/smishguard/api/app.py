@@ -7,10 +7,9 @@ from fastapi import FastAPI
 from smishguard import __version__
 from smishguard.api import errors
 from smishguard.api.dependencies import Services
-from smishguard.api.lifespan import alert_delivery
 from smishguard.api.limits import BodySizeLimit
 from smishguard.api.metrics import Metrics
-from smishguard.api.routes import alert_targets, domains, health, reports, scan, twilio
+from smishguard.api.routes import domains, health, reports, scan, twilio
 from smishguard.api.schemas import ErrorBody
 from smishguard.service.clock import Clock, utc_now
 from smishguard.service.reporting import Reporting
@@ -28,9 +27,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def create_app(settings: Settings, store: Store, clock: Clock = utc_now, *,
-               deliver_alerts: bool = True) -> FastAPI:
-    """The app; with ``deliver_alerts`` it also delivers the alert outbox while it runs."""
+def create_app(settings: Settings, store: Store, clock: Clock = utc_now) -> FastAPI:
     secret = secret_key(settings)
     metrics = Metrics()
     app = FastAPI(
@@ -39,7 +36,6 @@ def create_app(settings: Settings, store: Store, clock: Clock = utc_now, *,
         description="Report, scan and correlate SMS phishing. Every /v1 call needs "
         "'Authorization: Bearer KEY' (keys: `smishguard key create`).",
         responses=ERROR_RESPONSES,
-        lifespan=alert_delivery(settings, store, clock, metrics) if deliver_alerts else None,
     )
     app.state.services = Services(
         settings=settings, store=store, reporting=Reporting(store, secret, clock), clock=clock,
@@ -48,6 +44,6 @@ def create_app(settings: Settings, store: Store, clock: Clock = utc_now, *,
     errors.install_error_handlers(app)
     app.middleware("http")(metrics.middleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, scan, reports, domains, twilio, alert_targets):
+    for module in (health, scan, reports, domains, twilio):
         app.include_router(module.router)
     return app
