@@ -79,6 +79,10 @@ def index() -> LookalikeIndex:
         ("acme.vercel.app", "Acme", K.SUBDOMAIN),
         ("acme.weebly.com", "Acme", K.SUBDOMAIN),
         ("twilio.github.io", "Twilio", K.SUBDOMAIN),
+        ("paypal.secure-15d7p.com", "PayPal", K.SUBDOMAIN),  # in front of keyword + tag
+        ("paypal.my-gwnp.net", "PayPal", K.SUBDOMAIN),
+        ("chase.login-gwnp.com", "Chase", K.SUBDOMAIN),
+        ("dhl.net-track8f.top", "DHL", K.SUBDOMAIN),  # a weak name's domain run on
         # the exact name elsewhere
         ("acme.net", "Acme", K.TLD_SWAP),
         ("paypal.xyz", "PayPal", K.TLD_SWAP),
@@ -364,6 +368,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "en-paypa1.example.io",
         "chase-team.com",
         "it-att.example.com",
+        "chase.my-gwnp.net",  # a weak name before an everyday keyword and a tag
+        "dhl.net.example.org",  # a weak name's domain not run on into the chosen label
+        "paypal.my-company.com",  # a word is no tag
         "orangemy.com",
         "dhlsecure.com",
         "luckyorange.com",  # a keyword that is an everyday word

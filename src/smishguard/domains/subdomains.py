@@ -90,6 +90,25 @@ class SubdomainScan:
                 found.append((weak, None))
         return tuple(found) if found else _NOTHING
 
+    def _keyword_and_tag(self, text: str) -> tuple[str, bool] | None:
+        """(first keyword, any pointed) when a chosen label is keywords and one tag that is
+        no word (``secure-15d7p``, ``my-gwnp``), else None."""
+        keywords = self._rules.keywords
+        found = ""
+        pointed = False
+        tags = 0
+        for token in text.split("-"):
+            folded = skeleton(token)
+            word = keywords.read(folded) if token else None
+            if word is not None:
+                found = found or word
+                pointed = pointed or keywords.is_pointed(folded)
+            elif 3 <= len(token) <= 8 and not self._rules.words.is_word(token):
+                tags += 1
+            else:
+                return None
+        return (found, pointed) if found and tags == 1 else None
+
     def _whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
         """``name`` is the whole subdomain label ``labels[i]``: judged by the labels after it."""
         rules = self._rules
@@ -98,7 +117,10 @@ class SubdomainScan:
         head = after.split("-", 1)[0]
         if head in TLD_WORDS:
             spelled = f"{name.text}.{head}"
-            if strength < _S.SHORT and spelled not in rules.owned:
+            # A weak name spells its domain out only in its own shape (att.com.x.net) or run
+            # on into the chosen label (att.com-login8f.top), never an unrelated x.com.y.
+            runs_on = i == at - 1 and head != after
+            if strength < _S.SHORT and spelled not in rules.owned and not runs_on:
                 return None
             # Far from the chosen label it is a CDN's CNAME (x.com.ssl.d1.sc.omtrdc.net).
             gap = at - i - 2 if head == after else at - i - 1
@@ -114,6 +136,17 @@ class SubdomainScan:
             if beside is not None:
                 score = Scores.KEYWORD[strength] - 0.02
                 return Hit(score, _K.KEYWORD, name, name.text, keyword=beside)
+            tagged = self._keyword_and_tag(name_read[0]) if name_read[1] else None
+            if tagged is not None:
+                # The brand in front of a keyword and a tag (ledger.secure-15d7p.com): the
+                # shape of a kit's throwaway domain; with an everyday keyword (my, app) only
+                # where phishing sites live.
+                keyword, pointed = tagged
+                score = Scores.SUB_CONTEXT[strength]
+                if pointed or strength >= _S.SHORT:
+                    return Hit(score, _K.SUBDOMAIN, name, name.text, keyword=keyword)
+                return Hit(0.0, _K.SUBDOMAIN, name, name.text, keyword=keyword, boost=score,
+                           needs=PLACE)  # fmt: skip
         if i == at - 1 and all(labels[j] in rules.names.plain_labels for j in range(i)):
             # The brand in front of someone else's domain (trezor.qhosm.cc): so are many
             # real hosts (gemini.example.com), so only where phishing sites live.
