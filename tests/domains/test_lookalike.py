@@ -336,6 +336,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         # a word or tiny name beside everyday keywords only (box-office) there
         ("chase-team.top", "Chase"),
         ("it-att.netlify.app", "AT&T"),
+        ("attcom-101351.weeblysite.com", "AT&T"),  # its domain run together as a token
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
         ("dhlsecure.top", "DHL"),
     ],
@@ -371,6 +372,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "chase.my-gwnp.net",  # a weak name before an everyday keyword and a tag
         "dhl.net.example.org",  # a weak name's domain not run on into the chosen label
         "paypal.my-company.com",  # a word is no tag
+        "attcom-101351.com",
         "orangemy.com",
         "dhlsecure.com",
         "luckyorange.com",  # a keyword that is an everyday word

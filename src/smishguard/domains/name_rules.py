@@ -95,7 +95,10 @@ class NameRules:
         strength = name.strength
         delimited = tokens is not None and on_boundaries(tokens, start, end)
         if strength <= _S.WORD and not delimited:
-            return None
+            # its domain run together as a token (attcom-101351): weak evidence
+            if tokens is None or not _spells_domain(name.flat, tokens, start):
+                return None
+            return beside_hit(name, tokens, start, end, orig, sub, self.words)
         keyword = filler = ""
         pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
         for part in (flat[end:], flat[:start]):
@@ -172,3 +175,13 @@ class NameRules:
                        keyword=keyword)  # fmt: skip
         return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                    boost=Scores.CONTEXT[name.strength], needs=PLACE)  # fmt: skip
+
+
+def _spells_domain(flat: str, tokens: list[str], start: int) -> bool:
+    """Whether the token starting at ``start`` is ``flat`` and a TLD word (attcom, uspsnet)."""
+    pos = 0
+    for token in tokens:
+        if pos == start:
+            return token.startswith(flat) and token[len(flat) :] in TLD_WORDS
+        pos += len(token)
+    return False
