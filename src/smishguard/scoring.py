@@ -28,7 +28,7 @@ How they add up:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from smishguard.model import Signal, Url, Verdict
 from smishguard.policy import Policy
@@ -100,3 +100,23 @@ def score(
     # Most messages have at most one signal: nothing to sort then.
     ordered = tuple(sorted(signals, key=_sort_key)) if len(signals) > 1 else tuple(signals)
     return Verdict(policy.label_for(total), total, ordered, urls, failures)
+
+
+CONFIRMED_DOMAIN_ID = "url.confirmed"
+
+
+def with_confirmed_domains(verdict: Verdict, policy: Policy,
+                           confirmed: Collection[str]) -> Verdict:
+    """The verdict once analysts' decisions are counted: a link to a domain an analyst
+    confirmed as phishing makes the message phishing (never a domain the policy says a
+    protected brand owns: one tenant's mistake must not block another's real sign-in page)."""
+    if not confirmed:
+        return verdict
+    hits = [u.registrable_domain for u in verdict.urls
+            if u.registrable_domain in confirmed and policy.owner_of(u.registrable_domain) is None]
+    if not hits:
+        return verdict
+    added = tuple(Signal(CONFIRMED_DOMAIN_ID, 1.0,
+                         f"security analysts confirmed {domain} as a phishing domain", domain)
+                  for domain in dict.fromkeys(hits))
+    return score((*added, *verdict.signals), policy, verdict.urls, verdict.failures)
