@@ -6,4 +6,7 @@
 - :mod:`.brands`: ``BrandMatcher(brands).find(normalized)``, protected brands named.
 - :mod:`.links`: where links sit in normalized text, so their words are not read as prose.
 - :mod:`.sender`: ``classify_sender(sender)`` and masking of phone numbers for evidence.
+- :mod:`.forwarded`: ``read_forward(body)``, the original text in a forwarded SMS (and its
+  sender when named); ``sender_only`` and ``keyword_of`` for the reporting number's replies.
+- :mod:`.language`: ``guess_language(text)``, English or Spanish, to answer in kind.
 """

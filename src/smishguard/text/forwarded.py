@@ -153,6 +153,9 @@ def keyword_of(body: str) -> Keyword | None:
 
 def _unwrap_once(text: str) -> Forward | None:
     """One wrapping removed from ``text`` (the outermost), or None when there is none."""
+    prefix = _PREFIX.match(text)
+    if prefix and text[prefix.end():].strip():
+        return Forward(text[prefix.end():].strip(), None, "", True)
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _MARKER.match(line):
@@ -170,13 +173,12 @@ def _unwrap_once(text: str) -> Forward | None:
             sender = next((s for s in map(_sender_in, intros) if s), None)
             note = _joined(line for line in around if line not in intros)
             return Forward(body, sender, note, True)
+    # Without a marker, a header block counts only when it names a sender: a text may well
+    # begin "Date: Friday" or "To: all staff".
     headers, rest = _header_block(lines)
     sender = _sender_of(headers)
-    if headers and (sender or len(headers) >= 2) and _joined(rest):
+    if sender and _joined(rest):
         return Forward(_joined(rest), sender, "", True)
-    prefix = _PREFIX.match(text)
-    if prefix and text[prefix.end():].strip():
-        return Forward(text[prefix.end():].strip(), None, "", True)
     kept = [line for line in lines if not _FOOTER.match(line)]
     if len(kept) < len(lines) and _joined(kept):
         return Forward(_joined(kept), None, "", True)
