@@ -21,6 +21,13 @@ from service_fixtures import Api
     (b'{"text": "hi"}', "", 415, "no content type"),
     (b"\xff\xfe\x00garbage", "application/json", 422, "not valid JSON"),
     (b'{"text": "' + b"a" * 10_001 + b'"}', "application/json", 422, "text"),
+    # PostgreSQL cannot store NUL, and times beyond UTC's range cannot be stored at all.
+    (b'{"text": "hi\\u0000there"}', "application/json", 422, "NUL"),
+    (b'{"text": "hi", "reporter": "+1555\\u0000"}', "application/json", 422, "NUL"),
+    (b'{"text": "hi", "received_at": "0001-01-01T00:00:00+10:00"}', "application/json", 422,
+     "out of range"),
+    (b'{"text": "hi", "received_at": "9999-12-31T23:59:59-10:00"}', "application/json", 422,
+     "out of range"),
 ])
 def test_bad_report_bodies(api: Api, content: bytes, content_type: str, status: int,
                            reason: str) -> None:
@@ -61,6 +68,11 @@ def test_a_streamed_body_over_the_limit_is_refused(api: Api) -> None:
     ("GET", "/v1/reports?limit=100000", 422),
     ("GET", "/v1/reports?label=spam", 422),
     ("GET", "/v1/reports?cursor=-1", 422),
+    ("GET", "/v1/reports?cursor=983696808514", 422),  # past PostgreSQL's 32-bit integers
+    ("GET", "/v1/reports?q=a%00b", 422),
+    ("GET", "/v1/reports?domain=%00", 422),
+    ("GET", "/v1/reports?received_after=9999-12-31T23:59:59-10:00", 422),
+    ("GET", "/v1/reports/no-such-id%00", 422),
     ("GET", "/v1/reports/no-such-id", 404),
     ("PUT", "/v1/reports/no-such-id/decision", 415),
 ])

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from smishguard.api.schemas import NO_NUL
 from smishguard.errors import (
     Conflict,
     InvalidInput,
@@ -77,6 +78,8 @@ def describe_validation(exc: RequestValidationError) -> str:
         message = str(error.get("msg", "invalid"))
         if error.get("type") == "json_invalid":
             return "the body is not valid JSON"
+        if error.get("ctx", {}).get("pattern") == NO_NUL:
+            message = "must not contain NUL characters"
         problems.append(f"{where}: {message}" if where else message)
     more = len(exc.errors()) - len(problems)
     suffix = f" (and {more} more)" if more > 0 else ""

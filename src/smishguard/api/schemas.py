@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from smishguard.model import Channel, Decision, Label, Report, Verdict
 
-MessageText = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
-Sender = Annotated[str, StringConstraints(min_length=1, max_length=64)]
-DomainName = Annotated[str, StringConstraints(min_length=1, max_length=253)]
+# No text a person sends holds a NUL character, and PostgreSQL cannot store one: every free
+# string the API takes refuses it with a 422 (and says so in /openapi.json).
+NO_NUL = r"^[^\x00]*$"
+MessageText = Annotated[str, StringConstraints(min_length=1, max_length=10_000, pattern=NO_NUL)]
+Sender = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=NO_NUL)]
+DomainName = Annotated[str, StringConstraints(min_length=1, max_length=253, pattern=NO_NUL)]
+ShortText = Annotated[str, StringConstraints(max_length=64, pattern=NO_NUL)]
+
+
+def in_utc(moment: datetime) -> datetime:
+    """The moment in UTC (a naive one is taken as UTC); one UTC cannot hold, such as year 1
+    ahead of UTC or year 9999 behind it, is refused here rather than failing in the store."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the time is out of range once converted to UTC") from exc
+
+
+Moment = Annotated[datetime, AfterValidator(in_utc)]
+AwareMoment = Annotated[AwareDatetime, AfterValidator(in_utc)]
 
 
 class Strict(BaseModel):
@@ -57,10 +76,10 @@ class VerdictOut(BaseModel):
 class ReportRequest(Strict):
     text: MessageText
     sender: Sender | None = Field(None, description="Who sent the suspicious text.")
-    reporter: Annotated[str, StringConstraints(max_length=64)] | None = Field(
+    reporter: ShortText | None = Field(
         None, description="The reporting employee's phone number or id; only a keyed hash "
         "and its last two digits are stored.")
-    received_at: AwareDatetime | None = Field(
+    received_at: AwareMoment | None = Field(
         None, description="When the employee received the text (with a time zone).")
 
 
@@ -96,7 +115,7 @@ class DecisionRequest(Strict):
 
 class DomainsRequest(Strict):
     domains: Annotated[list[DomainName], Field(min_length=1, max_length=10_000)]
-    source: Annotated[str, StringConstraints(max_length=64)] = "api"
+    source: ShortText = "api"
 
 
 class DomainsAccepted(BaseModel):
