@@ -89,6 +89,20 @@ def brand_names(brands: tuple[Brand, ...], words: Words) -> list[BrandName]:
     return names
 
 
+def two_letter_names(brands: tuple[Brand, ...]) -> dict[str, BrandName]:
+    """The brands' two-letter names and domain names (bt, fb of fb.com), first brand first:
+    never matched alone, only as a token beside a serial number where phishing sites live
+    (bt-101314)."""
+    found: dict[str, BrandName] = {}
+    for brand in brands:
+        from_domains = {domain.split(".")[0] for domain in brand.domains}
+        for text in (*brand.labels, *sorted(from_domains)):
+            if len(text) == 2 and text.isalnum() and text not in found:
+                found[text] = BrandName(brand, text, text, skeleton(text), Strength.TINY,
+                                        is_alias=text not in from_domains)  # fmt: skip
+    return found
+
+
 def typo_heads(name: BrandName) -> set[tuple[str, str, int]]:
     """Gate keys of every candidate that could be a typo of ``name`` under the index's rules.
 

@@ -85,17 +85,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from smishguard.domains.brandnames import NameTable, Strength, brand_names
-from smishguard.domains.context import RISKY_TLDS, context_level, is_risky_tld
+from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
+from smishguard.domains.context import PLACE, RISKY_TLDS, context_level, has_serial, is_risky_tld
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import MAX_HOST, Reading, on_boundaries, read_label, to_ascii_host
-from smishguard.domains.lookalike_hits import Hit, find_typo, glued_head_hit
+from smishguard.domains.lookalike_hits import Hit, Scores, find_typo, glued_head_hit
 from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
 from smishguard.domains.subdomains import SubdomainScan
 from smishguard.domains.suffixes import SuffixTable, is_infrastructure, suffix_table
 from smishguard.domains.words import Words, english_words
-from smishguard.model import Imitation
+from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import Brand, Policy
 
 # Entries per memo before it is emptied: ~100 bytes each, and a feed's names cluster (one
@@ -108,8 +108,8 @@ class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
     __slots__ = (
-        "_chosen", "_misspellings", "_names", "_policy", "_rules", "_subdomains", "_suffixes",
-        "_words",
+        "_chosen", "_misspellings", "_names", "_pairs", "_policy", "_rules", "_subdomains",
+        "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -117,6 +117,7 @@ class LookalikeIndex:
         self._words = words
         self._suffixes = suffixes
         self._names = NameTable(brand_names(policy.brands, words))
+        self._pairs = two_letter_names(policy.brands)
         owned: dict[str, Brand] = {}
         for brand in policy.brands:
             for domain in brand.domains:
@@ -233,7 +234,20 @@ class LookalikeIndex:
             best = rules.better(best, typo)
         if best is None and loose:
             best = self._misspellings.find(read[0], free)
+            written = read[0].split("-")
+            if best is None and tokens is not None and self._pairs and has_serial(written):
+                best = self._two_letters(written)
         return best
+
+    def _two_letters(self, tokens: list[str]) -> Hit | None:
+        """A brand's two-letter name as a token beside a serial (bt-101314.weeblysite.com)."""
+        for token in tokens:
+            name = self._pairs.get(token)
+            if name is not None:
+                serial = next(t for t in tokens if sum(c.isdigit() for c in t) >= 3)
+                return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=serial,
+                           edit="beside", boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
+        return None
 
     # -- ownership --------------------------------------------------------------------------
 
