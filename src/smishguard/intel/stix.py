@@ -22,6 +22,7 @@ short-message-service objects carry them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -106,7 +107,11 @@ def render_stix(
     objects.extend(relationships)
     ids = "\x1f".join(o.id for o in objects)
     bundle = stix2.Bundle(*objects, id=f"bundle--{stable_uuid('bundle', ids)}")
-    return StixBundle(bundle.serialize(pretty=True), tuple(skipped))
+    # stix2's pretty printer orders keys by searching the whole bundle for each one, which is
+    # quadratic (200 indicators: 14 s); its plain output keeps the spec's key order, and
+    # re-indenting that is linear.
+    document = json.loads(bundle.serialize())
+    return StixBundle(json.dumps(document, indent=2, ensure_ascii=False), tuple(skipped))
 
 
 def _campaign(campaign: Campaign, creator: str) -> Any:
