@@ -460,3 +460,22 @@ def test_memos_never_change_an_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     small = LookalikeIndex.from_policy(POLICY)
     assert small.match_many(SHARED_LABELS * 2) == fresh * 2
     assert pickle.loads(pickle.dumps(warm)).match_many(SHARED_LABELS) == fresh
+
+
+PRODUCT = LookalikeIndex.from_policy(
+    Policy(brands=(Brand(name="USPS", domains=("usps.com",), aliases=("informed delivery",)),))
+)
+
+
+@pytest.mark.parametrize(
+    ("host", "score"),
+    [
+        ("informed.delivery.top", 0.75),  # a dot put inside a product name
+        ("informed.delivery-track.com", 0.9),  # ... run on into a keyword
+        ("informed.deliveryqta.top", 0.45),  # ... into junk where phishing sites live
+        ("informed.deliveryqta.com", None),  # ... into junk elsewhere
+    ],
+)
+def test_a_name_split_by_a_dot(host: str, score: float | None) -> None:
+    found = PRODUCT.match(host)
+    assert (found and found.brand, found and found.score) == (score and "USPS", score)

@@ -50,6 +50,8 @@ class SubdomainScan:
             if dotted is not None and dotted.strength >= _S.SHORT:
                 shown = f"{labels[at - 1]}.{labels[at]}"
                 best = Hit(Scores.TYPO[dotted.strength], _K.TYPO, dotted, shown, edit="dot")
+            else:
+                best = self._dotted_glued(labels[at - 1], labels[at])
         memo = self._memo
         for i in range(at - 1, max(-1, at - 1 - MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
@@ -63,6 +65,24 @@ class SubdomainScan:
                 hit = self._whole(name, labels, i, at) if inside is None else inside
                 best = rules.better(best, hit)
         return best
+
+    def _dotted_glued(self, head: str, label: str) -> Hit | None:
+        """A name split by the dot and run on into keywords (``informed.delivery-track.com``
+        for Informed Delivery), or into junk (``informed.deliveryqta.top``): weak evidence,
+        raised where phishing sites live."""
+        names = self._rules.names
+        joined = head + label
+        for end, name in names.distinctive.iter(skeleton(joined)):  # type: ignore[union-attr]
+            size = len(name.flat)
+            if end + 1 == size and len(head) < size < len(joined) and name.flat == joined[:size]:
+                rest = joined[size:]
+                keyword = self._rules.keywords.read(skeleton(rest.replace("-", "")))
+                if keyword is not None:  # informed.delivery-track.com
+                    score = Scores.KEYWORD[name.strength] - 0.02
+                    return Hit(score, _K.KEYWORD, name, name.text, keyword=keyword)
+                return Hit(0.0, _K.KEYWORD, name, name.text, keyword=rest, edit="beside",
+                           boost=Scores.GLUED[name.strength], needs=PLACE)  # fmt: skip
+        return None
 
     def _read(self, label: str) -> _SubLabel:
         """The brand names in a subdomain label and, for those inside it, their hits."""
