@@ -49,6 +49,7 @@ from watch.inputs import (
     brand_sets,
     feed_hosts,
     feed_lines,
+    is_development_half,
     labelled_hosts,
     sample,
     speed_stream,
@@ -83,7 +84,8 @@ def data_dir() -> Path:
 def brand_json(brands: Sequence[EvalBrand]) -> list[dict[str, Any]]:
     rows = []
     for b in brands:
-        names = [*b.words, *(d.split(".")[0] for d in b.domains if len(d.split(".")[0]) >= 5)]
+        names = [*b.words, *b.products,
+                 *(d.split(".")[0] for d in b.domains if len(d.split(".")[0]) >= 5)]
         rows.append({"key": b.key, "name": b.name, "domains": list(b.domains),
                      "aliases": list(b.aliases), "keywords": list(dict.fromkeys(names))})
     return rows
@@ -230,9 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def recall_sets(labelled: Sequence[Labelled], made: Sequence[tuple[str, str, str]],
                 dnstwist_file: Path, benign_domains: set[str]) -> dict[str, RecallSet]:
+    hosts, brands = [x.host for x in labelled], [x.brand for x in labelled]
     sets = {"OpenPhish, hand-labelled": RecallSet(
-        "recall_feed", [x.host for x in labelled], [x.brand for x in labelled],
-        list(range(len(labelled))))}
+        "recall_feed", hosts, brands, list(range(len(labelled))))}
+    even = [i for i, host in enumerate(hosts) if is_development_half(host)]
+    odd = [i for i in range(len(hosts)) if i not in set(even)]
+    sets["OpenPhish: even half (developed on)"] = RecallSet("recall_feed", hosts, brands, even)
+    sets["OpenPhish: odd half (held out)"] = RecallSet("recall_feed", hosts, brands, odd)
     names, keys = [n for _, n, _ in made], [k for _, _, k in made]
     for subset in dict.fromkeys(s for s, _, _ in made):
         idx = [i for i, (s, _, _) in enumerate(made) if s == subset]

@@ -24,6 +24,9 @@ class EvalBrand:
     name: str  # display name (the policy's brand name)
     domains: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    # Product names phished without the brand (USPS Informed Delivery): given to every tool as
+    # aliases or keywords, never drawn by the generator (so the constructed names stay the same).
+    products: tuple[str, ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -31,8 +34,9 @@ class EvalBrand:
         return tuple(dict.fromkeys(w for w in (self.key, *self.aliases) if len(w) >= 3))
 
 
-def _b(key: str, name: str, domains: str, aliases: str = "") -> EvalBrand:
-    return EvalBrand(key, name, tuple(domains.split()), tuple(aliases.split()))
+def _b(key: str, name: str, domains: str, aliases: str = "", products: str = "") -> EvalBrand:
+    return EvalBrand(key, name, tuple(domains.split()), tuple(aliases.split()),
+                     tuple(products.split()))
 
 
 # Ordered by how often the brand appears in the labelled sample (ties: alphabetical), so the
@@ -40,7 +44,7 @@ def _b(key: str, name: str, domains: str, aliases: str = "") -> EvalBrand:
 EVAL_BRANDS: tuple[EvalBrand, ...] = (
     _b("meta", "Meta", "facebook.com fb.com meta.com instagram.com whatsapp.com whatsapp.net "
        "fbcdn.net messenger.com wa.me", "facebook instagram whatsapp"),
-    _b("usps", "USPS", "usps.com usps.gov"),
+    _b("usps", "USPS", "usps.com usps.gov", products="informeddelivery"),
     _b("trezor", "Trezor", "trezor.io"),
     _b("dpd", "DPD", "dpd.com dpd.co.uk dpd.de dpd.fr"),
     _b("att", "AT&T", "att.com att.net", "att"),
@@ -263,8 +267,9 @@ def policy_toml(brands: Sequence[EvalBrand]) -> str:
     for brand in brands:
         lines += ["[[brands]]", f"name = {_q(brand.name)}",
                   f"domains = [{', '.join(_q(d) for d in brand.domains)}]"]
-        if brand.aliases:
-            lines.append(f"aliases = [{', '.join(_q(a) for a in brand.aliases)}]")
+        if brand.aliases or brand.products:
+            aliases = (*brand.aliases, *brand.products)
+            lines.append(f"aliases = [{', '.join(_q(a) for a in aliases)}]")
         lines.append("")
     return "\n".join(lines)
 

@@ -54,6 +54,12 @@ def labelled_hosts(lines: Sequence[str], labels: Path = LABELS) -> list[Labelled
     return out
 
 
+def is_development_half(host: str) -> bool:
+    """The half of the labelled sample engine changes are developed on: the hosts whose stored
+    hash (:func:`host_hash`) is even; the odd half is held out to check them."""
+    return int(host_hash(host), 16) % 2 == 0
+
+
 def feed_hosts(lines: Sequence[str]) -> list[str]:
     return [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
 
