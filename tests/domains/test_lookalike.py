@@ -316,6 +316,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("paypal95bd.blogspot.com", "PayPal"),
         ("coinbaseproexchange.top", "Coinbase"),
         ("coinbase-arena-login.com", "Coinbase"),
+        ("active-paypal.accounts-admin-agency.com", "PayPal"),  # in a subdomain too
         ("att-104617.weeblysite.com", "AT&T"),
         ("paypal-104617.com", "PayPal"),  # a serial number is such a place too
         # the brand in front of someone else's domain in such a place
@@ -374,6 +375,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "dhl.net.example.org",  # a weak name's domain not run on into the chosen label
         "paypal.my-company.com",  # a word is no tag
         "attcom-101351.com",
+        "active-paypal.admin-agency.com",
         "safety-fb-ads-1009636026.com",
         "safety-fb-ads.vercel.app",
         "orangemy.com",

@@ -268,9 +268,11 @@ def beside_hit(
     base = 0.0 if junk or sub else Scores.BESIDE[strength]
     boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
     keyword = next((w for w in others if not any(c.isdigit() for c in w)), others[0])
-    # Words beside a distinctive name need a sign-in word somewhere in the host; serials,
-    # subdomains and weak names a serial number or a phishing-like place.
-    needs = POINTED if base > 0 and strength >= Strength.SHORT else SERIAL
+    # Words beside a distinctive name, in the chosen label or a subdomain, need a sign-in
+    # word somewhere in the host (active-meta.accounts-admin.com); serials in the chosen
+    # label and weak names a serial number or a phishing-like place.
+    distinctive = strength >= Strength.SHORT
+    needs = POINTED if distinctive and (base > 0 or sub) else SERIAL
     return Hit(base, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                boost=boost, needs=needs)  # fmt: skip
 
