@@ -155,3 +155,8 @@ def test_odd_values_give_an_event_pymisp_accepts(
     ]
     document = render_misp([odd], given_values, generated_at=GENERATED)
     assert_matches_templates(load(document.text))
+
+
+def test_a_campaign_given_twice_is_invalid_input(campaign: Campaign) -> None:
+    with pytest.raises(InvalidInput, match="twice"):
+        render_misp([campaign, campaign], [], generated_at=GENERATED)

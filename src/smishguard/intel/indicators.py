@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from smishguard.errors import InvalidInput
 from smishguard.intel.names import ascii_domain, domain_problem
-from smishguard.model import Indicator, IndicatorKind
+from smishguard.model import Campaign, Indicator, IndicatorKind
 
 # Longest URL or sender value exported; longer ones are not links or numbers people were sent.
 MAX_VALUE_LENGTH = 2048
@@ -81,6 +82,16 @@ def normalised_value(kind: IndicatorKind, value: str) -> tuple[str, str]:
     if not text.isprintable():
         return "", "has a line break or another control character"
     return text, ""
+
+
+def campaigns_by_id(campaigns: Iterable[Campaign]) -> dict[str, Campaign]:
+    """Campaigns keyed by id, in id order; one id given twice is InvalidInput."""
+    found: dict[str, Campaign] = {}
+    for campaign in sorted(campaigns, key=lambda c: c.id):
+        if campaign.id in found:
+            raise InvalidInput(f"campaign {campaign.id!r} is given twice")
+        found[campaign.id] = campaign
+    return found
 
 
 def merge_indicators(

@@ -34,6 +34,7 @@ from smishguard.intel.indicators import (
     MergedIndicator,
     Skipped,
     as_utc,
+    campaigns_by_id,
     merge_indicators,
     normalised_value,
     stable_uuid,
@@ -67,7 +68,7 @@ def render_misp(
     level = tlp.strip().lower().removeprefix("tlp:")
     if level not in TLP_LEVELS:
         raise InvalidInput(f"TLP level {tlp!r} is not one of {', '.join(sorted(TLP_LEVELS))}")
-    ordered = sorted(campaigns, key=lambda c: c.id)
+    ordered = list(campaigns_by_id(campaigns).values())
     merged, skipped = merge_indicators(indicators)
     moment = as_utc(generated_at)
     event = MISPEvent()

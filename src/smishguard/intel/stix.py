@@ -36,11 +36,11 @@ from stix2.patterns import (
     StringConstant,
 )
 
-from smishguard.errors import InvalidInput
 from smishguard.intel.indicators import (
     MergedIndicator,
     Skipped,
     as_utc,
+    campaigns_by_id,
     merge_indicators,
     stable_uuid,
 )
@@ -82,11 +82,7 @@ def render_stix(
     )
     creator = identity.id
     objects: list[Any] = [identity]
-    by_campaign: dict[str, Any] = {}
-    for campaign in sorted(campaigns, key=lambda c: c.id):
-        if campaign.id in by_campaign:
-            raise InvalidInput(f"campaign {campaign.id!r} is given twice")
-        by_campaign[campaign.id] = _campaign(campaign, creator)
+    by_campaign = {key: _campaign(c, creator) for key, c in campaigns_by_id(campaigns).items()}
     objects.extend(by_campaign.values())
     merged, skipped = merge_indicators(indicators)
     relationships: list[Any] = []
