@@ -7,9 +7,10 @@ from fastapi import FastAPI
 from smishguard import __version__
 from smishguard.api import errors
 from smishguard.api.dependencies import Services
+from smishguard.api.lifespan import alert_delivery
 from smishguard.api.limits import BodySizeLimit
 from smishguard.api.metrics import Metrics
-from smishguard.api.routes import domains, health, reports, scan, twilio
+from smishguard.api.routes import alert_targets, domains, health, reports, scan, twilio
 from smishguard.api.schemas import ErrorBody
 from smishguard.service.clock import Clock, utc_now
 from smishguard.service.reporting import Reporting
@@ -27,7 +28,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def create_app(settings: Settings, store: Store, clock: Clock = utc_now) -> FastAPI:
+def create_app(settings: Settings, store: Store, clock: Clock = utc_now, *,
+               deliver_alerts: bool = True) -> FastAPI:
+    """The app; with ``deliver_alerts`` it also delivers the alert outbox while it runs."""
     secret = secret_key(settings)
     metrics = Metrics()
     app = FastAPI(
@@ -36,6 +39,7 @@ def create_app(settings: Settings, store: Store, clock: Clock = utc_now) -> Fast
         description="Report, scan and correlate SMS phishing. Every /v1 call needs "
         "'Authorization: Bearer KEY' (keys: `smishguard key create`).",
         responses=ERROR_RESPONSES,
+        lifespan=alert_delivery(settings, store, clock, metrics) if deliver_alerts else None,
     )
     app.state.services = Services(
         settings=settings, store=store, reporting=Reporting(store, secret, clock), clock=clock,
@@ -44,6 +48,6 @@ def create_app(settings: Settings, store: Store, clock: Clock = utc_now) -> Fast
     errors.install_error_handlers(app)
     app.middleware("http")(metrics.middleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, scan, reports, domains, twilio):
+    for module in (health, scan, reports, domains, twilio, alert_targets):
         app.include_router(module.router)
     return app

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from smishguard.model import Channel, Decision, Label, Report, Verdict
+from smishguard.records import AlertFormat
 
 # No text a person sends holds a NUL character, and PostgreSQL cannot store one: every free
 # string the API takes refuses it with a 422 (and says so in /openapi.json).
@@ -138,3 +139,33 @@ class ObservedDomainOut(BaseModel):
 class Health(BaseModel):
     status: str
     database: str
+
+
+class AlertTargetRequest(Strict):
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="Where alerts are POSTed: an http:// or https:// URL.")
+    format: AlertFormat = Field(
+        AlertFormat.JSON, description="'json': the alert document; 'slack': a Slack-compatible "
+        "incoming-webhook body ({\"text\": ...}). Both are signed.")
+
+
+class AlertTargetUpdate(Strict):
+    enabled: bool = Field(description="false: no new alerts, pending ones wait; true: resume.")
+
+
+class AlertTargetOut(BaseModel):
+    id: str
+    format: AlertFormat
+    destination: str = Field(description="Scheme, host and port of the URL only: a webhook "
+                             "URL's path can be a credential, so it is never shown again.")
+    enabled: bool
+    created_at: datetime
+    pending: int = Field(description="Alerts waiting for delivery or a retry.")
+    delivered: int
+    dead: int = Field(description="Alerts whose delivery gave up after the last retry.")
+    last_error: str | None = Field(description="The newest error not yet overcome.")
+
+
+class AlertTargetCreated(AlertTargetOut):
+    url: str
+    secret: str = Field(description="The signing secret (HMAC-SHA256 key), shown this once.")

@@ -7,6 +7,7 @@ import sys
 import click
 
 from smishguard import __version__
+from smishguard.cli.alerts import alert_group, alerts_group
 from smishguard.cli.scan import eval_command, scan_command
 from smishguard.cli.serve import serve_command
 from smishguard.cli.service import db_group, key_group, tenant_group
@@ -30,6 +31,8 @@ cli.add_command(serve_command)
 cli.add_command(db_group)
 cli.add_command(tenant_group)
 cli.add_command(key_group)
+cli.add_command(alert_group)
+cli.add_command(alerts_group)
 
 
 def main(argv: list[str] | None = None) -> int:

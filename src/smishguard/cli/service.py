@@ -116,7 +116,7 @@ def key_create(tenant: str, role: str, state_dir: Path | None, database_url: str
     """Create an API key for TENANT (its name or id) and print it (shown once)."""
     store = open_store(settings_from(state_dir, database_url))
     try:
-        found = _tenant(store, tenant)
+        found = tenant_named(store, tenant)
         key, plain = create_key(store, found.id, Role(role), utc_now)
         store.tenants.audit(tenant_id=found.id, actor="cli", action="key.create",
                             subject=key.id, at=utc_now(), details={"role": role})
@@ -125,7 +125,8 @@ def key_create(tenant: str, role: str, state_dir: Path | None, database_url: str
     click.echo(f"{role} API key for {found.name!r} (shown once, store it now): {plain}")
 
 
-def _tenant(store: Store, name_or_id: str) -> Tenant:
+def tenant_named(store: Store, name_or_id: str) -> Tenant:
+    """A tenant by its name, else by its id (NotFound for neither)."""
     try:
         return store.tenants.by_name(name_or_id)
     except NotFound:
