@@ -4,17 +4,20 @@ JSON or Slack-compatible; and which target URLs are accepted, and how they are s
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 import pytest
-from alert_receiver import documented_verifier
+from alert_receiver import DOCS, documented_verifier
 from hypothesis import given
 from hypothesis import strategies as st
 
 from smishguard.errors import InvalidInput
-from smishguard.records import AlertFormat, AlertTarget, OutboxItem
+from smishguard.model import Label, Report, Verdict
+from smishguard.records import AlertFormat, AlertTarget, OutboxItem, Tenant
 from smishguard.service.alert_formats import alert_request, signature, slack_text
 from smishguard.service.alerts import checked_url, redacted_url
+from smishguard.service.reporting import alert_payload
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 SECRET = "whsec_test"
@@ -133,3 +136,15 @@ def test_other_urls_are_refused_with_a_reason(url: str, message: str) -> None:
 ])
 def test_redacted_urls_show_only_where(url: str, shown: str) -> None:
     assert redacted_url(url) == shown
+
+
+def test_docs_show_the_headers_and_keys_alerts_carry() -> None:
+    docs = DOCS.read_text(encoding="utf-8")
+    documented_headers = set(re.findall(r"^\| `(X-Smishguard-[A-Za-z]+)` \|", docs, re.M))
+    sent = alert_request(item(), target(AlertFormat.JSON), NOW).headers
+    assert documented_headers == {name for name in sent if name.startswith("X-Smishguard-")}
+    example = json.loads(docs.split("```json", 1)[1].split("```", 1)[0])
+    tenant = Tenant(id="t", name="Acme", created_at=NOW)
+    report = Report(id="r", tenant_id="t", text="x", received_at=NOW,
+                    verdict=Verdict(label=Label.PHISHING, score=0.9))
+    assert set(example) == set(alert_payload(tenant, report, "evil.com", "Okta"))
