@@ -6,14 +6,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from smishguard.store import Store
-from smishguard.store.migrate import current_revision, head_revision, upgrade
+from smishguard.store.migrate import current_revisions, head_revisions, upgrade
 from smishguard.store.tables import metadata
 
 
 def test_upgrade_reaches_head_and_matches_the_tables(database_url: str) -> None:
     store = Store.open(database_url)
     try:
-        assert current_revision(store.engine) == head_revision(store.engine)
+        assert current_revisions(store.engine) == head_revisions(store.engine)
         with store.engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), metadata)
         assert differences == []
@@ -25,7 +25,7 @@ def test_upgrade_twice_is_harmless(database_url: str) -> None:
     store = Store.open(database_url)
     try:
         upgrade(store.engine)
-        assert current_revision(store.engine) == head_revision(store.engine)
+        assert current_revisions(store.engine) == head_revisions(store.engine)
     finally:
         store.close()
 

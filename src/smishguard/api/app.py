@@ -10,7 +10,15 @@ from smishguard.api.dependencies import Services
 from smishguard.api.lifespan import alert_delivery
 from smishguard.api.limits import BodySizeLimit
 from smishguard.api.metrics import Metrics
-from smishguard.api.routes import alert_targets, domains, health, reports, scan, twilio
+from smishguard.api.routes import (
+    alert_targets,
+    campaigns,
+    domains,
+    health,
+    reports,
+    scan,
+    twilio,
+)
 from smishguard.api.schemas import ErrorBody
 from smishguard.service.clock import Clock, utc_now
 from smishguard.service.reporting import Reporting
@@ -48,6 +56,6 @@ def create_app(settings: Settings, store: Store, clock: Clock = utc_now, *,
     errors.install_error_handlers(app)
     app.middleware("http")(metrics.middleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, scan, reports, domains, twilio, alert_targets):
+    for module in (health, scan, reports, domains, twilio, alert_targets, campaigns):
         app.include_router(module.router)
     return app

@@ -8,6 +8,7 @@ import click
 
 from smishguard import __version__
 from smishguard.cli.alerts import alert_group, alerts_group
+from smishguard.cli.campaigns import campaigns_group, export_command
 from smishguard.cli.scan import eval_command, scan_command
 from smishguard.cli.serve import serve_command
 from smishguard.cli.service import db_group, key_group, tenant_group
@@ -33,6 +34,8 @@ cli.add_command(tenant_group)
 cli.add_command(key_group)
 cli.add_command(alert_group)
 cli.add_command(alerts_group)
+cli.add_command(campaigns_group)
+cli.add_command(export_command)
 
 
 def main(argv: list[str] | None = None) -> int:

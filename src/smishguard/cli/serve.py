@@ -41,6 +41,8 @@ def serve_command(host: str | None, port: int | None, demo_file: Path | None,
     if demo_file is not None:
         seed_demo(settings, store, demo_file)
     app = create_app(settings, store)
+    clustered = app.state.services.reporting.campaigns.load()
+    click.echo(f"campaign index restored: {clustered:,} items", err=True)
     base = f"http://{settings.host}:{settings.port}"
     click.echo(f"smishguard serving on {base}  (API docs {base}/docs, "
                f"OpenAPI {base}/openapi.json, health {base}/healthz)", err=True)

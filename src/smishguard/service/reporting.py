@@ -4,6 +4,7 @@ list, decide, and record the domains a tenant's watch observed."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 import uuid
 from collections.abc import Iterable
@@ -15,10 +16,15 @@ from smishguard.errors import InvalidInput
 from smishguard.model import Channel, Decision, Message, Report, Verdict
 from smishguard.records import ObservedDomain, Tenant
 from smishguard.scanner import Scanner
+from smishguard.scoring import with_confirmed_domains
+from smishguard.service.campaigns import Campaigns
 from smishguard.service.clock import Clock
+from smishguard.service.feedback import DomainFeedback
 from smishguard.service.phones import hint, pseudonym
 from smishguard.service.tenancy import tenant_policy
 from smishguard.store import Store
+
+log = logging.getLogger("smishguard.reports")
 
 MAX_REPORT_CHARS = 10_000  # an SMS is at most ~1,600 characters; forwarded quotes add a little
 
@@ -58,23 +64,33 @@ class ScannerCache:
 
 
 class Reporting:
+    """Reports and scans; each report is clustered into campaigns once it is committed, and
+    analysts' decisions on domains count in every verdict."""
+
     def __init__(self, store: Store, secret: bytes, clock: Clock,
                  scanners: ScannerCache | None = None) -> None:
         self.store = store
         self._secret = secret
         self._clock = clock
         self.scanners = scanners or ScannerCache()
+        self.feedback = DomainFeedback(store, clock)
+        self.campaigns = Campaigns(store, clock, self.feedback)
 
     def scan(self, tenant_id: str, text: str, sender: str | None = None) -> Verdict:
         tenant = self.store.tenants.get(tenant_id)
-        return self.scanners.for_tenant(tenant).scan(Message(_checked(text), sender))
+        return self._verdict(tenant, Message(_checked(text), sender))
+
+    def _verdict(self, tenant: Tenant, message: Message) -> Verdict:
+        scanner = self.scanners.for_tenant(tenant)
+        return with_confirmed_domains(scanner.scan(message), scanner.policy,
+                                      self.feedback.confirmed_for(tenant.id))
 
     def submit(self, tenant_id: str, submission: Submission) -> Report:
         """Score and commit a report; returns it once it is durably stored."""
         tenant = self.store.tenants.get(tenant_id)
         text = _checked(submission.text)
         scanner = self.scanners.for_tenant(tenant)
-        verdict = scanner.scan(Message(text, submission.sender))
+        verdict = self._verdict(tenant, Message(text, submission.sender))
         now = self._clock()
         reporter = submission.reporter or ""
         report = Report(
@@ -90,9 +106,20 @@ class Reporting:
             domains=tuple(dict.fromkeys(
                 u.registrable_domain for u in verdict.urls if u.registrable_domain)),
         )
-        self.store.reports.record(report, now, lambda domain: alert_payload(
+        self.store.reports.record(report, now, lambda domain: None if self.feedback.is_cleared(
+            tenant.id, domain) else alert_payload(
             tenant, report, domain, _imitated_brand(scanner, domain)))
+        self._cluster(tenant, report)
         return report
+
+    def _cluster(self, tenant: Tenant, report: Report) -> None:
+        """Cluster a committed report. A failure here loses nothing: the report is stored,
+        and reports without a campaign item are clustered when the service starts."""
+        try:
+            self.campaigns.add_report(tenant, report)
+        except Exception:
+            log.exception("report %s is stored but not clustered yet; it will be at restart",
+                          report.id)
 
     def decide(self, tenant_id: str, report_id: str, decision: Decision,
                decided_by: str) -> Report:
@@ -101,6 +128,8 @@ class Reporting:
         self.store.tenants.audit(tenant_id=tenant_id, actor=decided_by, action="report.decide",
                                  subject=report_id, at=self._clock(),
                                  details={"decision": decision.value})
+        self.feedback.record(tenant_id, report.domains, decision, decided_by,
+                             f"report:{report_id}")
         return report
 
     def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
@@ -123,7 +152,13 @@ class Reporting:
                 reason=imitation.reason if imitation else "",
                 source=source,
             ))
-        return self.store.domains.observe(tenant.id, observed)
+        new = self.store.domains.observe(tenant.id, observed)
+        suspicious = self.scanners.for_tenant(tenant).policy.thresholds.suspicious
+        for item in observed:
+            imitation = lookalikes.match(item.domain)
+            if imitation is not None and imitation.score >= suspicious:
+                self.campaigns.add_watch_hit(tenant, imitation, now)
+        return new
 
 
 def alert_payload(tenant: Tenant, report: Report, domain: str,

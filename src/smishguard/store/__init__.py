@@ -1,7 +1,8 @@
 """ADAPTER: the only SQL in smishguard (SQLAlchemy 2 Core + Alembic; SQLite or PostgreSQL).
 
 ``Store.open(url)`` migrates the schema to the newest revision and hands out one repository
-per concern: ``tenants`` (and keys, audit log), ``reports``, ``alerts``, ``domains``.
+per concern: ``tenants`` (and keys, audit log), ``reports``, ``alerts``, ``domains``,
+``campaigns`` (clustered items, each tenant's status and notes, domain decisions).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from smishguard.errors import StoreError
 from smishguard.store.alerts import AlertStore
+from smishguard.store.campaigns import CampaignStore
 from smishguard.store.domains import ObservedDomainStore
 from smishguard.store.engine import default_database_url, open_engine
 from smishguard.store.migrate import upgrade
@@ -27,6 +29,7 @@ class Store:
     reports: ReportStore
     alerts: AlertStore
     domains: ObservedDomainStore
+    campaigns: CampaignStore
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -47,7 +50,7 @@ class Store:
             engine.dispose()
             raise StoreError(f"cannot prepare the database: {exc}") from exc
         return cls(engine, TenantStore(engine), ReportStore(engine), AlertStore(engine),
-                   ObservedDomainStore(engine))
+                   ObservedDomainStore(engine), CampaignStore(engine))
 
     def is_healthy(self) -> bool:
         try:

@@ -42,3 +42,10 @@ class ObservedDomainStore:
                 select(observed_domains).where(observed_domains.c.tenant_id == tenant_id)
                 .order_by(observed_domains.c.last_seen.desc()).limit(limit))
             return [observed_from_row(row) for row in rows.mappings()]
+
+    def get(self, tenant_id: str, domain: str) -> ObservedDomain | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(observed_domains).where(
+                observed_domains.c.tenant_id == tenant_id,
+                observed_domains.c.domain == domain)).mappings().first()
+        return observed_from_row(row) if row else None

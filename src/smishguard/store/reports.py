@@ -22,8 +22,9 @@ from smishguard.store.tables import (
     reports,
 )
 
-AlertPayload = Callable[[str], dict[str, Any]]
-"""Builds the alert body for a domain reported as phishing for the first time."""
+AlertPayload = Callable[[str], dict[str, Any] | None]
+"""Builds the alert body for a domain reported as phishing for the first time; None when the
+domain must not alert (an analyst of the tenant cleared it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,9 @@ class ReportStore:
                     alert_targets.c.tenant_id == report.tenant_id, alert_targets.c.enabled)
             ).scalars().all()
             for domain in dict.fromkeys(report.domains):
+                payload = alert_payload(domain)
+                if payload is None:
+                    continue
                 is_new = insert_ignoring_duplicates(connection, alerted_domains, {
                     "tenant_id": report.tenant_id, "domain": domain,
                     "report_id": report.id, "alerted_at": recorded_at,
@@ -80,7 +84,6 @@ class ReportStore:
                 if not is_new:
                     continue
                 first_seen.append(domain)
-                payload = alert_payload(domain)
                 for target_id in targets:
                     connection.execute(insert(outbox).values(
                         tenant_id=report.tenant_id, target_id=target_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+import smishguard.store.campaign_tables  # noqa: F401  (registers its tables on the metadata)
 from smishguard.store.tables import metadata
 
 engine = context.config.attributes.get("engine")
