@@ -12,6 +12,7 @@ import pytest
 from smishguard import policy
 from smishguard.cli import cli
 from smishguard.detectors.registry import BUILTIN_DETECTOR_IDS
+from smishguard.service.settings import SETTING_KEYS
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -23,16 +24,32 @@ def test_every_detector_id_is_documented() -> None:
     assert documented == set(BUILTIN_DETECTOR_IDS)
 
 
+def commands_under(path: str, command: click.Command) -> list[tuple[str, click.Command]]:
+    """The command and, for a group (``tenant``), each subcommand (``tenant create``)."""
+    found = [(path, command)]
+    if isinstance(command, click.Group):
+        for name, sub in sorted(command.commands.items()):
+            found += commands_under(f"{path} {name}", sub)
+    return found
+
+
 @pytest.mark.parametrize("name", sorted(cli.commands))
 def test_every_command_and_option_is_documented(name: str) -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert f"## `smishguard {name}`" in text
     section = text.split(f"## `smishguard {name}`", 1)[1].split("\n## ", 1)[0]
-    command = cli.commands[name]
-    for param in command.params:
-        if isinstance(param, click.Option) and param.name != "help":
-            long_name = next(o for o in param.opts if o.startswith("--"))
-            assert f"`{long_name}" in section, f"{name}: {long_name} is not in docs/cli.md"
+    for path, command in commands_under(f"smishguard {name}", cli.commands[name]):
+        assert path in section, f"{path} is not shown in docs/cli.md"
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                long_name = next(o for o in param.opts if o.startswith("--"))
+                assert f"`{long_name}" in section, f"{path}: {long_name} is not in docs/cli.md"
+
+
+@pytest.mark.parametrize("key", SETTING_KEYS)
+def test_every_service_setting_is_documented(key: str) -> None:
+    text = (DOCS / "service.md").read_text(encoding="utf-8")
+    assert f"| `SMISHGUARD_{key.upper()}` | `{key}` |" in text
 
 
 @pytest.mark.parametrize(
