@@ -42,7 +42,8 @@ class EvidenceKind(StrEnum):
     TEXT = "text"  # the same text template (near-duplicate once brands, names, numbers go)
     TEXT_SIMILAR = "text_similar"  # a similar text template
     DOMAIN_TEMPLATE = "domain_template"  # {brand}-okta.com
-    DOMAIN_STEM = "domain_stem"  # {brand}okta on another ending or hyphenation
+    DOMAIN_STEM = "domain_stem"  # {brand}okta on another ending or hyphenation (only when
+    # the template itself differs: never counted twice)
     PATH = "path"  # the same URL path pattern on another site
     SENDER_ID = "sender_id"  # the same short code or alphanumeric sender id (easily spoofed)
     BURST = "burst"  # reports from the same tenant within minutes
@@ -56,7 +57,7 @@ WEIGHTS: Final = MappingProxyType(
         EvidenceKind.TEXT: 1.0,
         EvidenceKind.TEXT_SIMILAR: 0.5,
         EvidenceKind.DOMAIN_TEMPLATE: 0.6,
-        EvidenceKind.DOMAIN_STEM: 0.4,
+        EvidenceKind.DOMAIN_STEM: 0.5,
         EvidenceKind.PATH: 0.5,
         EvidenceKind.SENDER_ID: 0.3,
         EvidenceKind.BURST: 0.5,

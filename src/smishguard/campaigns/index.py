@@ -249,6 +249,10 @@ class CampaignIndex:
                 elif value >= self.settings.text_support:
                     credit(root, EvidenceKind.TEXT_SIMILAR,
                            f"similar text template ({value:.0%} alike)")
+        for candidate in found.values():
+            # The stem is the template without its ending: one piece of evidence, not two.
+            if EvidenceKind.DOMAIN_TEMPLATE in candidate.evidence:
+                candidate.evidence.pop(EvidenceKind.DOMAIN_STEM, None)
         if fp.kind is ItemKind.REPORT:
             recent = self._recent.get(fp.tenant_id)
             if recent:
