@@ -91,3 +91,71 @@ class OutboxItem:
     delivered_at: datetime | None = None
     last_error: str | None = None
     dead_at: datetime | None = None  # delivery gave up (too many failed attempts)
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardUser:
+    """A person who signs in to the dashboard, with passkeys only (no password exists).
+
+    ``handle`` is the WebAuthn user handle: random, so authenticators never learn the name.
+    """
+
+    id: str
+    tenant_id: str
+    name: str
+    role: Role
+    handle: str
+    created_at: datetime
+    disabled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passkey:
+    """A registered WebAuthn credential (passkey or security key) of a dashboard user."""
+
+    id: str  # the credential id, base64url
+    user_id: str
+    public_key: bytes = field(repr=False)  # COSE-encoded
+    created_at: datetime
+    sign_count: int = 0  # the authenticator's counter at its last use (0: it keeps none)
+    transports: tuple[str, ...] = ()
+    last_used_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """A one-time enrolment link; only the hash of its token is stored."""
+
+    token_hash: str = field(repr=False)
+    tenant_id: str
+    role: Role
+    created_by: str  # a user id, or "cli"
+    created_at: datetime
+    expires_at: datetime
+    note: str = ""  # whom it is for, as the inviter wrote it
+    used_at: datetime | None = None
+    user_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardSession:
+    """A signed-in browser; the cookie holds a random id, the store only its hash."""
+
+    id_hash: str = field(repr=False)
+    user_id: str
+    tenant_id: str
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Ceremony:
+    """A WebAuthn challenge waiting for its answer: usable once, for a few minutes."""
+
+    id_hash: str = field(repr=False)
+    purpose: str  # "enrol" or "signin"
+    challenge: bytes = field(repr=False)
+    expires_at: datetime
+    invite_hash: str | None = field(default=None, repr=False)
+    user_handle: str | None = None  # enrolment: the WebAuthn user handle offered

@@ -2,7 +2,8 @@
 
 ``Store.open(url)`` migrates the schema to the newest revision and hands out one repository
 per concern: ``tenants`` (and keys, audit log), ``reports``, ``alerts``, ``domains``,
-``campaigns`` (clustered items, each tenant's status and notes, domain decisions).
+``campaigns`` (clustered items, each tenant's status and notes, domain decisions), ``users``
+(dashboard people, passkeys, invites, sessions) and ``insights`` (counts over reports).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from smishguard.store.alerts import AlertStore
 from smishguard.store.campaigns import CampaignStore
 from smishguard.store.domains import ObservedDomainStore
 from smishguard.store.engine import default_database_url, open_engine
+from smishguard.store.insights import ReportInsights
 from smishguard.store.migrate import upgrade
 from smishguard.store.reports import ReportPage, ReportQuery, ReportStore
 from smishguard.store.tenants import TenantStore
+from smishguard.store.users import UserStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,8 @@ class Store:
     alerts: AlertStore
     domains: ObservedDomainStore
     campaigns: CampaignStore
+    users: UserStore
+    insights: ReportInsights
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -50,7 +55,8 @@ class Store:
             engine.dispose()
             raise StoreError(f"cannot prepare the database: {exc}") from exc
         return cls(engine, TenantStore(engine), ReportStore(engine), AlertStore(engine),
-                   ObservedDomainStore(engine), CampaignStore(engine))
+                   ObservedDomainStore(engine), CampaignStore(engine), UserStore(engine),
+                   ReportInsights(engine))
 
     def is_healthy(self) -> bool:
         try:

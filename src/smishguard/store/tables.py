@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -194,16 +196,88 @@ audit_log = Table(
     Column("details", JSON, nullable=False),
 )
 
+# The dashboard counts a tenant's reports per hour and label over a window of time, and walks
+# the undecided ones newest first: both straight from these indexes, without reading rows.
+Index("ix_reports_tenant_received", reports.c.tenant_id, reports.c.received_at, reports.c.label)
+Index("ix_reports_tenant_decision", reports.c.tenant_id, reports.c.decision, reports.c.seq)
+
+# Dashboard sign-in (WebAuthn only): people, their passkeys, one-time enrolment links,
+# sessions and pending challenges. Tokens and session ids are stored as SHA-256 hashes.
+dashboard_users = Table(
+    "dashboard_users",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("handle", String(64), nullable=False, unique=True),  # WebAuthn user handle
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("disabled_at", UtcDateTime(), nullable=True),
+)
+
+passkeys = Table(
+    "passkeys",
+    metadata,
+    Column("id", String(1400), primary_key=True),  # credential id (≤ 1023 bytes), base64url
+    Column("user_id", String(36), ForeignKey("dashboard_users.id"), nullable=False, index=True),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("sign_count", BigInteger, nullable=False),  # an unsigned 32-bit counter
+    Column("transports", JSON, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_used_at", UtcDateTime(), nullable=True),
+)
+
+dashboard_invites = Table(
+    "dashboard_invites",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("role", String(16), nullable=False),
+    Column("note", String(200), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("used_at", UtcDateTime(), nullable=True),
+    Column("user_id", String(36), nullable=True),
+)
+
+dashboard_sessions = Table(
+    "dashboard_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_id", String(36), ForeignKey("dashboard_users.id"), nullable=False, index=True),
+    Column("tenant_id", String(36), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_seen_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+)
+
+webauthn_challenges = Table(
+    "webauthn_challenges",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("purpose", String(16), nullable=False),
+    Column("challenge", LargeBinary, nullable=False),
+    Column("invite_hash", String(64), nullable=True),
+    Column("user_handle", String(64), nullable=True),  # enrolment: the handle offered
+    Column("expires_at", UtcDateTime(), nullable=False, index=True),
+)
+
 __all__ = [
     "alert_targets",
     "alerted_domains",
     "api_keys",
     "audit_log",
+    "dashboard_invites",
+    "dashboard_sessions",
+    "dashboard_users",
     "metadata",
     "observed_domains",
     "outbox",
+    "passkeys",
     "pending_forwards",
     "report_domains",
     "reports",
     "tenants",
+    "webauthn_challenges",
 ]
