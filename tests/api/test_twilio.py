@@ -221,6 +221,16 @@ def test_webhooks_signed_with_hmac_sha256_are_verified(api: Api, acme: TenantHan
     assert as_sha1.status_code == 403
 
 
+def test_whatsapp_addresses_are_the_same_numbers(api: Api, acme: TenantHandle) -> None:
+    """Twilio's WhatsApp webhooks write 'whatsapp:+1…'; the tenant and reporter are the same."""
+    post(api, twilio_params(ACME_PHISH))
+    reply = reply_text(post(api, twilio_params(
+        SMISHER, to=f"whatsapp:{ACME_NUMBER}", sender=f"whatsapp:{REPORTER}")))
+    assert reply == "Thanks, we added the number it came from."
+    [report] = reports_of(api, acme)
+    assert report.sender == "+14155550134"
+
+
 # -- replies -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "starts"), [
