@@ -45,8 +45,23 @@ def test_misspellings_where_phishing_sites_live(
 
 
 @pytest.mark.parametrize(
+    ("host", "keyword"),
+    [("ocinbase-verify.com", "verify"), ("coinbasr-login.com", "login")],
+)
+def test_one_slip_beside_a_sign_in_word_anywhere(
+    index: LookalikeIndex, host: str, keyword: str
+) -> None:
+    found = index.match(host)
+    assert found is not None
+    assert (found.brand, found.kind, found.keyword) == ("Coinbase", K.TYPO_KEYWORD, keyword)
+    assert found.score >= POLICY.thresholds.suspicious
+
+
+@pytest.mark.parametrize(
     "host",
     [
+        "coinbasr.com",  # the slip alone
+        "cainbase-login.com",  # the second letter changed
         "mircosotf.com",  # the same names elsewhere
         "mircosotf-logn.com",
         "rohnbinhood.com",

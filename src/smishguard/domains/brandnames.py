@@ -140,7 +140,8 @@ class NameTable:
     """
 
     __slots__ = (
-        "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads", "exact",
+        "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads",
+        "dot_tails", "exact",
         "loose_heads", "plain_labels", "tiny", "typo_heads", "weak", "weak_ends", "weak_exact",
         "weak_sizes",
     )  # fmt: skip
@@ -151,8 +152,15 @@ class NameTable:
         for name in names:
             self.by_skeleton.setdefault(name.skeleton, name)
             self.exact.setdefault(name.flat, name)
-        # Every label a dot put inside a name can leave in front (pay of pay.pal): a gate.
+        # Every label a dot put inside a name can leave in front (pay of pay.pal): a gate;
+        # and for distinctive names, what the dot leaves behind it (pal), by that label.
         self.dot_heads = frozenset(flat[:i] for flat in self.exact for i in range(1, len(flat)))
+        tails: dict[str, list[str]] = {}
+        for flat, name in self.exact.items():
+            if name.strength > Strength.WORD:
+                for i in range(1, len(flat)):
+                    tails.setdefault(flat[:i], []).append(flat[i:])
+        self.dot_tails = {head: tuple(found) for head, found in tails.items()}
         self.weak = {sk: n for sk, n in self.by_skeleton.items() if n.strength <= Strength.WORD}
         strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
         # 3-letter names as written, for the head of a one-word label (dhlosn.top).

@@ -49,6 +49,7 @@ class Keywords:
     heads: dict[str, tuple[str, ...]]
     tails: dict[str, tuple[str, ...]]
     pointed_words: frozenset[str]  # the pointed keywords as written (login, verify, not my)
+    starts: frozenset[str]  # the first two letters of every keyword as written: a cheap gate
 
     @classmethod
     def of(cls, keywords: Sequence[str]) -> Keywords:
@@ -66,6 +67,7 @@ class Keywords:
             suffix_one=suffix_one, heads=_by_ends(long_words, slice(None, 2)),
             tails=_by_ends(long_words, slice(-2, None)),
             pointed_words=frozenset(k for k in flat if k not in GENERIC_KEYWORDS),
+            starts=frozenset(k[:2] for k in flat),
         )  # fmt: skip
 
     def read(self, part: str) -> str | None:

@@ -232,6 +232,8 @@ class LookalikeIndex:
         if (best is None or best.score <= 0) and not contains_name:
             typo = find_typo(read, names, self._words, rules.keywords, loose)
             best = rules.better(best, typo)
+        if best is None and not loose:
+            best = self._misspellings.find_beside_sign_in(read[0])
         if best is None and loose:
             best = self._misspellings.find(read[0], free)
             written = read[0].split("-")

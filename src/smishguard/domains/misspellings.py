@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
+import ahocorasick
+
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import PLACE
 from smishguard.domains.homoglyphs import skeleton
@@ -31,6 +33,8 @@ MIN_NAME = 5  # shorter names are one or two letters from too many others
 _MIN_CORE = 5
 _MAX_CORE = 24
 _LONG = 10  # names this long stay plain through two slips (steamcomunnity)
+_HEAD = 7  # letters of a name and a candidate that are indexed and looked up
+_MEMO_SIZE = 1 << 15
 # Scores in a phishing-like place: a misspelling alone, and beside a keyword.
 SCORE = 0.45
 SCORE_KEYWORD = 0.5
@@ -66,13 +70,17 @@ def _slips(word: str, words: Words) -> set[str]:
 class Misspellings:
     """Names two slips away, for labels on free hosts and cheap endings."""
 
-    __slots__ = ("_deletes", "_names", "_pointed", "_slips", "_words")
+    __slots__ = (
+        "_deletes", "_memo", "_names", "_pointed", "_pointed_words", "_signs", "_slips", "_words",
+    )  # fmt: skip
 
     def __init__(
         self, names: Iterable[BrandName], keywords: Iterable[str], pointed: Iterable[str],
         words: Words,
     ) -> None:  # fmt: skip
         self._words = words
+        # The nearest name of a candidate, by (candidate, far): tokens repeat across labels.
+        self._memo: dict[tuple[str, bool], tuple[int, BrandName] | None] = {}
         self._names: dict[str, BrandName] = {}
         deletes: dict[str, dict[str, BrandName]] = {}
         for name in names:
@@ -80,14 +88,23 @@ class Misspellings:
             self._names.setdefault(name.flat, name)
             if len(name.flat) < MIN_NAME or name.strength < Strength.WORD:
                 continue
-            # As written and folded (ornage must not become omage before it is compared).
-            for spelling in {name.flat, name.skeleton}:
-                for key in deletions(spelling, 2 if len(spelling) >= 6 else 1):
+            # As written and folded (ornage must not become omage before it is compared); the
+            # head only (SymSpell's prefix): a name two slips away has a head two slips away.
+            for spelling in {name.flat[:_HEAD], name.skeleton[:_HEAD]}:
+                for key in deletions(spelling, 2 if len(name.flat) >= 6 else 1):
                     deletes.setdefault(key, {})[name.flat] = name
         self._deletes = {key: tuple(found.values()) for key, found in deletes.items()}
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
+        # Elsewhere only a pointed keyword as written, of 3 letters or more, will do; found in
+        # one pass (an Aho-Corasick automaton) before any candidate is made.
+        self._pointed_words = frozenset(w for w in pointed if len(w) >= 3 and w.isalnum())
+        self._signs = ahocorasick.Automaton()
+        for word in self._pointed_words:
+            self._signs.add_word(word, word)
+        if self._pointed_words:
+            self._signs.make_automaton()
 
     def find(self, text: str, free: bool) -> Hit | None:
         """The brand a chosen label (``text``, as written) misspells, as weak evidence.
@@ -121,6 +138,34 @@ class Misspellings:
         return Hit(0.0, kind, name, core, keyword=keyword, edit=edit, boost=boost,
                    needs=PLACE)  # fmt: skip
 
+    def find_beside_sign_in(self, text: str) -> Hit | None:
+        """Elsewhere than free hosts and cheap endings: one slip that keeps the head, beside a
+        pointed keyword as written (``ocinbase-verify.com``, ``interalogin.com``)."""
+        if not self._pointed_words or next(self._signs.iter(text), None) is None:
+            return None
+        tokens = [t for t in text.replace("_", "-").split("-") if t]
+        signs = self._pointed_words
+        beside = next((t for t in tokens if t in signs), "")
+        best: tuple[int, str, BrandName, str] | None = None
+        for core, keyword in self._candidates(tokens):
+            keyword = keyword if keyword in signs else beside
+            if not keyword or keyword == core:
+                continue
+            found = self._nearest(core, False)
+            if found is None or found[0] != 1 or len(found[1].flat) < 6:
+                continue
+            name = found[1]
+            if core[1] != name.flat[1] and core[:2] != name.flat[1::-1]:
+                continue  # the second letter stays but for a swap (nudata is not nrdata)
+            if best is None or -len(name.flat) < best[0]:
+                best = (-len(name.flat), core, name, keyword)
+        if best is None:
+            return None
+        _, core, name, keyword = best
+        edit = describe_edit(core, name.flat) or "misspelling"
+        return Hit(SCORE_KEYWORD, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
+                   edit=edit)  # fmt: skip
+
     def _candidates(self, tokens: list[str]) -> Iterable[tuple[str, str]]:
         """(core, keyword peeled off it) for each token and its peels, and each pair of
         tokens run together (``mete-massk``)."""
@@ -144,6 +189,16 @@ class Misspellings:
     def _nearest(self, core: str, far: bool) -> tuple[int, BrandName] | None:
         """(edits, name) of the nearest name allowed for ``core``, or None; ``far`` allows
         two slips and a changed first letter."""
+        memo = self._memo
+        key = (core, far)
+        if key in memo:
+            return memo[key]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = self._search(core, far)
+        return found
+
+    def _search(self, core: str, far: bool) -> tuple[int, BrandName] | None:
         if self._words.is_word(core) or self._is_two_words(core):
             return None  # a name of its own (whitenoise, netfilm), not a misspelling
         sk = skeleton(core)
@@ -153,7 +208,10 @@ class Misspellings:
         found: tuple[int, BrandName] | None = None
         deletes = self._deletes
         depth = 2 if (far and len(core) >= 5) or len(core) >= _LONG else 1
-        keys = deletions(core, depth) | deletions(sk, depth) if sk != core else deletions(sk, depth)
+        head, sk_head = core[:_HEAD], sk[:_HEAD]
+        keys = deletions(head, depth)
+        if sk_head != head:
+            keys |= deletions(sk_head, depth)
         for key in keys:
             for name in deletes.get(key, ()):
                 edits = min(distance(core, name.flat), distance(sk, name.skeleton))
@@ -166,7 +224,6 @@ class Misspellings:
                 if found is None or (edits, -len(name.flat)) < (found[0], -len(found[1].flat)):
                     found = edits, name
         return found
-
 
     def _is_two_words(self, core: str) -> bool:
         is_word = self._words.is_word

@@ -156,7 +156,7 @@ class NameRules:
 
     def _glued(self, part: str, rest: str) -> Hit | None:
         name = self.names.weak_exact.get(part)
-        if name is None:
+        if name is None or rest[:2] not in self.keywords.starts:
             return None
         folded = skeleton(rest)
         keyword = self.keywords.read(folded)

@@ -71,11 +71,10 @@ class SubdomainScan:
         for Informed Delivery), or into junk (``informed.deliveryqta.top``): weak evidence,
         raised where phishing sites live."""
         names = self._rules.names
-        joined = head + label
-        for end, name in names.distinctive.iter(skeleton(joined)):  # type: ignore[union-attr]
-            size = len(name.flat)
-            if end + 1 == size and len(head) < size < len(joined) and name.flat == joined[:size]:
-                rest = joined[size:]
+        for tail in names.dot_tails.get(head, ()):
+            if len(label) > len(tail) and label.startswith(tail):
+                name = names.exact[head + tail]
+                rest = label[len(tail) :]
                 keyword = self._rules.keywords.read(skeleton(rest.replace("-", "")))
                 if keyword is not None:  # informed.delivery-track.com
                     score = Scores.KEYWORD[name.strength] - 0.02
