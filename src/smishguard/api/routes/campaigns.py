@@ -48,7 +48,7 @@ def add_campaign_note(campaign_id: CampaignId, body: NoteRequest, app: ServicesD
 
 
 @router.get("/v1/exports/{export_format}", response_class=Response, responses={
-    200: {"content": {"text/plain": {}, "application/json": {}, "text/csv": {}}}})
+    200: {"content": {kind.media_type.split(";")[0]: {} for kind in ExportFormat}}})
 def export(export_format: ExportFormat, app: ServicesDep, principal: Analyst) -> Response:
     """This tenant's indicators and campaigns as a DNS RPZ zone, a STIX 2.1 bundle, a MISP
     event, CSV, or a plain domain list."""
