@@ -5,16 +5,18 @@ the clusterer uses; everything is drawn from one ``random.Random(seed)``."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
+from pathlib import Path
 
 from smishguard.campaigns import Fingerprinter, WatchHit
 from smishguard.model import Imitation, ImitationKind, Label, Report, Verdict
-from smishguard.policy import Brand, Policy
+from smishguard.policy import Brand, Policy, default_policy
 
 START = datetime(2022, 7, 1, tzinfo=UTC)
 NAMES = ("John", "Maria", "Wei", "Ana", "Li", "Sam", "Fatima", "Jose", "Emma", "Raj", "Olga",
@@ -221,3 +223,33 @@ def one_off(rng: random.Random, number: int, text: str, words: Sequence[str]) ->
         id=f"oneoff{number}", tenant_id=f"t{rng.randrange(50):02d}",
         text=f"{text} https://{random_domain(rng, words)}/", received_at=at, verdict=PHISHING,
         reporter=f"p{rng.randrange(10**6)}"))
+
+
+def feed_scenario(feed: Path, labels: Path, rng: random.Random) -> Scenario:
+    """The hand-labelled batches of the phishing feed as link-only reports at one tenant
+    (the default policy), each arriving at a uniformly drawn moment of its 12-hour batch
+    (the feed's own time granularity)."""
+    wanted: dict[int, tuple[str, str]] = {}
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        number, digest, label = line.split("\t")
+        wanted[int(number)] = (digest, label)
+    scenario = Scenario("C: phishing feed, two hand-labelled batches, links only",
+                        policies={"feed": default_policy()})
+    with feed.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if number not in wanted:
+                continue
+            when, host, url = line.rstrip("\n").split("\t", 2)
+            digest, label = wanted.pop(number)
+            if hashlib.sha256(host.encode()).hexdigest()[:16] != digest:
+                raise SystemExit(f"{feed}:{number}: not the labelled host (another feed file?)")
+            at = datetime.fromisoformat(when.replace("Z", "+00:00"))
+            at += timedelta(seconds=rng.uniform(0, 12 * 3600))
+            scenario.items.append(Item(label, report=Report(
+                id=f"feed-{number}", tenant_id="feed", text=url, received_at=at,
+                verdict=PHISHING, reporter=f"p{number}")))
+    if wanted:
+        raise SystemExit(f"{feed}: {len(wanted)} labelled lines are missing")
+    return scenario

@@ -90,17 +90,19 @@ def test_weak_evidence_alone_does_not_join(first: str, second: str,
 
 
 @pytest.mark.parametrize(
-    ("first_site", "second_site", "third_site", "kind", "pattern"),
+    ("first_site", "second_site", "third_site", "kind", "pattern", "third_joins"),
     [
         ("https://acme-okta.com", "https://acme-okta.net", "https://acmeokta.org",
-         EvidenceKind.DOMAIN_STEM, "{brand}okta"),
+         EvidenceKind.DOMAIN_STEM, "{brand}okta", False),
+        # a template behind two sites of the campaign is its naming scheme: it joins alone
         ("https://home-104289.weeblysite.com", "https://home-100421.weeblysite.com",
          "https://home-107777.weeblysite.com", EvidenceKind.DOMAIN_TEMPLATE,
-         "home-{num}.weeblysite.com"),
+         "home-{num}.weeblysite.com", True),
     ],
 )
 def test_a_domain_pattern_and_a_burst_join_together(
-    first_site: str, second_site: str, third_site: str, kind: EvidenceKind, pattern: str
+    first_site: str, second_site: str, third_site: str, kind: EvidenceKind, pattern: str,
+    third_joins: bool,
 ) -> None:
     index = CampaignIndex()
     a = index.add(fingerprint("Acme", "r1", f"Reset now at {first_site}"))
@@ -109,8 +111,11 @@ def test_a_domain_pattern_and_a_burst_join_together(
     assert b.campaign_id == a.campaign_id
     assert {e.kind for e in b.evidence} == {kind, EvidenceKind.BURST}
     assert any(pattern in reason for reason in b.reasons)
-    assert c.is_new  # the same pattern days later, without a burst, is not enough
-    assert c.campaign_id != a.campaign_id
+    # days later, without a burst: only a naming scheme (two sites already) is enough
+    assert (c.campaign_id == a.campaign_id) is third_joins
+    if third_joins:
+        assert c.reasons == ("same domain pattern home-{num}.weeblysite.com, the naming "
+                             "scheme of 2 of its sites",)
 
 
 def test_the_same_kit_at_two_tenants_is_one_campaign() -> None:

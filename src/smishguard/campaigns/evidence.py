@@ -91,6 +91,9 @@ class ClusterSettings:
     text_support: float = 0.4  # and that supports other evidence
     text_duplicate: float = 0.7  # a signature this close to one of its campaign's is not kept
     common_key_campaigns: int = 50  # a weak key shared by more live campaigns is common
+    # A domain template behind this many sites of one campaign is its naming scheme: it
+    # then joins alone, as a site does.
+    scheme_sites: int = 2
 
 
 def fingerprint_keys(fp: Fingerprint) -> Iterator[tuple[EvidenceKind, str, str]]:

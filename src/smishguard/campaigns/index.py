@@ -40,7 +40,7 @@ from smishguard.errors import InvalidInput
 
 __all__ = ["Assignment", "CampaignIndex", "IndexStats", "campaign_id_for"]
 
-_TEXT_KINDS = (EvidenceKind.TEXT, EvidenceKind.TEXT_SIMILAR)
+_TEMPLATE = EvidenceKind.DOMAIN_TEMPLATE
 
 
 def campaign_id_for(item_id: str) -> str:
@@ -99,6 +99,7 @@ class CampaignIndex:
         self._first: list[float] = []
         self._last: list[float] = []
         self._tenants: list[set[str]] = []
+        self._scheme_sites: dict[int, dict[str, int]] = {}  # root → template key → sites
         self._members: list[list[str]] = []
         self._label: list[str] = []  # each node's own campaign id
         self._node_of_label: dict[str, int] = {}
@@ -226,20 +227,29 @@ class CampaignIndex:
     ) -> tuple[dict[int, _Candidate], dict[int, float]]:
         found: dict[int, _Candidate] = {}
 
-        def credit(root: int, kind: EvidenceKind, reason: str) -> None:
+        def credit(root: int, kind: EvidenceKind, reason: str, weight: float = 0.0) -> None:
             span = self._strong_horizon if kind in STRONG_KINDS else self._horizon
             if at < self._first[root] - span or at > self._last[root] + span:
                 return
             candidate = found.setdefault(root, _Candidate({}))
             if kind not in candidate.evidence:
-                candidate.evidence[kind] = Evidence(kind, WEIGHTS[kind], reason)
+                candidate.evidence[kind] = Evidence(kind, weight or WEIGHTS[kind], reason)
 
+        schemes = self._scheme_sites
         for kind, key, reason in fingerprint_keys(fp):
             roots = self._live_roots(key, at)
             if kind not in STRONG_KINDS and len(roots) > self.settings.common_key_campaigns:
                 continue  # common: "/login", "USPS"
             for root in roots:
-                credit(root, kind, reason)
+                sites = schemes.get(root, {}).get(key, 0) if kind is _TEMPLATE else 0
+                if sites >= self.settings.scheme_sites:
+                    # One pattern behind several sites of a campaign is its naming scheme
+                    # (bulk registrations: home-104289, home-100421 …, or {brand}-okta at
+                    # tenant after tenant): a new site in it is the same kit.
+                    credit(root, kind, f"{reason}, the naming scheme of {sites} of its sites",
+                           WEIGHTS[EvidenceKind.SITE])
+                else:
+                    credit(root, kind, reason)
         similarity: dict[int, float] = {}
         if hashvalues is not None:
             similarity = self._text_matches(fp, hashvalues)
@@ -339,6 +349,10 @@ class CampaignIndex:
         self._members[a].extend(self._members[b])
         self._tenants[b] = set()
         self._members[b] = []
+        if b in self._scheme_sites:
+            into = self._scheme_sites.setdefault(a, {})
+            for key, count in self._scheme_sites.pop(b).items():
+                into[key] = into.get(key, 0) + count
         return a
 
     def _place(self, fp: Fingerprint, root: int, at: float, hashvalues: Any,
@@ -350,6 +364,12 @@ class CampaignIndex:
         self._last[root] = max(self._last[root], at)
         self._tenants[root].add(fp.tenant_id)
         self._members[root].append(fp.item_id)
+        if fp.domain_templates and any(
+            root not in self._live_roots(f"s:{site}", at) for site in fp.sites
+        ):
+            counts = self._scheme_sites.setdefault(root, {})
+            for template in fp.domain_templates:
+                counts[f"t:{template}"] = counts.get(f"t:{template}", 0) + 1
         cap = self.settings.common_key_campaigns
         for kind, key, _ in fingerprint_keys(fp):
             posting = self._postings.setdefault(key, [])
