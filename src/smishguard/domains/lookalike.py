@@ -33,12 +33,15 @@ The rules for short and everyday-word brands (the part that keeps false positive
       chase, target, orange, apple) names match only as a whole hyphen- or dot-delimited token
       *and* next to a pointed keyword (``box-login.com``, ``login.att-help.com``,
       ``ups-tracking.com``; not the everyday ones such as office, online, my, app:
-      ``box-office.com`` is a box office), or as the exact chosen label on another suffix
-      (``box.net``, low score), or spelling out their own domain in a subdomain
-      (``att.com.verify.xyz``). No typos, and no matches inside a longer word, so
-      ``toolbox.com``, ``inbox.com``, ``boxing.com``, ``matter.com``, ``ingles.com`` stay
-      clean. Word names of 4 letters or more may also match alone in look-alike characters
-      when the result is not itself a word (``app1e.com``);
+      ``box-office.com`` is a box office), run together with one pointed keyword that is no
+      everyday word (``chasesignin.com``, ``attservicedesk.net``; not ``luckyorange.com``),
+      as the exact chosen label on another suffix (``box.net``, low score), or spelling out
+      their own domain in a subdomain (``att.com.verify.xyz``, ``bdo.com-portal8f.icu``). No
+      typos, and no matches inside a longer word, so ``toolbox.com``, ``inbox.com``,
+      ``boxing.com``, ``matter.com``, ``ingles.com`` stay clean. Word names of 4 letters or
+      more may also match alone in look-alike characters when the result is not itself a
+      word (``app1e.com``). Two-letter names (``bt``, ``fb`` of fb.com) match only beside a
+      serial number where phishing sites live (``bt-101314.weeblysite.com``);
     * **short** names (4 letters, not a word: acme, citi, evri) also match inside a longer
       label next to keywords (``acmeokta.com``), alone in look-alike characters, and with two
       letters swapped or one doubled (``amce.com``, ``acmee.com``), never other typos;
@@ -69,8 +72,16 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     changed second or last letter, ``ledg3r``) have the shapes of many real names. They
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
     .com, country endings or cloud endpoints), beside a serial number, or for words beside a
-    distinctive brand, beside a sign-in word anywhere in the host; elsewhere they score 0.38
-    (brand beside other words) or are not reported.
+    distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in
+    the host; elsewhere they score 0.38 (brand beside other words) or are not reported. So
+    do weak names beside everyday keywords (``chase-team.top``, ``dhlsecure.top``), a
+    brand's domain run together as a token (``attcom-101351``), a name split by the dot and
+    run on into junk (``informed.deliveryqta.top`` for an "informed delivery" alias), and
+    heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``rohnbinhoodlooginn``,
+    ``mete-massk-wallt``), looked for only there. Elsewhere a misspelling counts only as one
+    slip that keeps a name's first two letters, beside a pointed keyword
+    (``ocinbase-verify.com``, 0.5). A brand label in front of a chosen label of keywords and
+    one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain imitation (0.6).
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in
