@@ -25,7 +25,7 @@ from service_fixtures import Api
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
-EXAMPLES_PER_MODE = 15
+EXAMPLES_PER_MODE = 10
 
 
 def test_every_route_conforms_to_its_description(api: Api) -> None:
