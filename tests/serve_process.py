@@ -79,7 +79,7 @@ class ServeProcess:
 
 
 def start_serve(state_dir: Path, database_url: str, *extra: str, port: int | None = None,
-                startup_timeout: float = 60.0) -> ServeProcess:
+                startup_timeout: float = 120.0) -> ServeProcess:
     """Start ``smishguard serve`` on a free loopback port and wait until /healthz answers."""
     state_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
