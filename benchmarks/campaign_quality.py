@@ -233,13 +233,17 @@ def main() -> None:
     for name, q in rows:
         print(f"{name:<56} {q.clustered:>9,} {q.precision:>9.3f} {q.recall:>7.3f} {q.f1:>6.3f} "
               f"{q.ari:>6.3f}")
+    print(f"\n{'multi-tenant actor':<56} {'reports':>7} {'tenants':>7} {'cross@':>6} "
+          f"{'(2nd)':>5} {'joined':>6} {'pieces':>6}")
     for name, q in rows:
         for s in q.spreads:
-            print(f"\n{name} — actor {s.label}: {s.reports} reports at {s.tenants} tenants; "
-                  f"cross-tenant campaign after {s.reports_before_cross_tenant} of its reports "
-                  f"({s.later_reports_needed} from the second tenant hit); "
-                  f"a newly hit tenant's first report joined it at once in "
-                  f"{s.first_report_joined:.0%} of tenants; split into {s.pieces} campaign(s)")
+            print(f"{name[:45] + ' / ' + s.label:<56} {s.reports:>7} {s.tenants:>7} "
+                  f"{s.reports_before_cross_tenant!s:>6} {s.later_reports_needed!s:>5} "
+                  f"{s.first_report_joined:>6.0%} {s.pieces:>6}")
+    print("\ncross@: the actor's reports until one campaign held them from two tenants; (2nd): "
+          "how many of those came from the second tenant hit; joined: newly hit tenants whose "
+          "first report joined the cross-tenant campaign at once; pieces: campaigns the actor "
+          "ends up in.")
 
 
 def attack_scenario(rng: random.Random, name: str, brands: list[str],
