@@ -124,7 +124,7 @@ def test_deliver_once_delivers_what_is_due_and_reports_failures(
 def test_deliver_runs_until_interrupted(store: Store, database_url: str,
                                         receiver: Receiver) -> None:
     acme = store.tenants.by_name("Acme")
-    store_target = create_target(store, acme.id, receiver.url(), utc_now)[0]
+    store_target = create_target(store, acme.id, receiver.url("/T0/credential"), utc_now)[0]
     script = Path(sys.executable).parent / "smishguard"
     worker = subprocess.Popen(
         [str(script), "alerts", "deliver", "--interval", "0.05", "--database-url",
@@ -141,4 +141,5 @@ def test_deliver_runs_until_interrupted(store: Store, database_url: str,
     assert "stopped" in err
     assert "delivered" in err  # its log line
     assert store_target.secret not in err + out
+    assert "credential" not in err + out
     assert len(receiver.requests) == 1

@@ -126,7 +126,7 @@ def alerts_deliver(once: bool, interval: float | None, state_dir: Path | None,
             if once:
                 _summarise(worker.run_once())
                 return
-            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+            _log_deliveries()
             click.echo(f"delivering alerts every {settings.alert_interval:g} s "
                        "(Ctrl-C to stop)", err=True)
             try:
@@ -135,6 +135,16 @@ def alerts_deliver(once: bool, interval: float | None, state_dir: Path | None,
                 click.echo("stopped", err=True)
     finally:
         store.close()
+
+
+def _log_deliveries() -> None:
+    """Our own log lines on stderr, and only ours: httpx logs each request's full URL at INFO,
+    and a webhook URL's path can be a credential."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    ours = logging.getLogger("smishguard")
+    ours.addHandler(handler)
+    ours.setLevel(logging.INFO)
 
 
 def _summarise(delivered: DeliveryRound) -> None:
