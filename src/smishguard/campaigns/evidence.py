@@ -1,4 +1,5 @@
-"""Why a report joins a campaign: kinds of evidence, their weights, the settings.
+"""Why a report joins a campaign: kinds of evidence, their weights, the settings, and the
+:class:`Assignment` the index answers with.
 
 A report joins a campaign when the evidence linking them adds up to ``join_score`` (1.0),
 each kind counted once. Strong keys join alone: the same site, the same exact link on a
@@ -13,6 +14,7 @@ so they never show another tenant's data.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,9 +28,12 @@ from smishguard.text.sender import SenderKind
 __all__ = [
     "STRONG_KINDS",
     "WEIGHTS",
+    "Assignment",
     "ClusterSettings",
     "Evidence",
     "EvidenceKind",
+    "IndexStats",
+    "campaign_id_for",
     "fingerprint_keys",
 ]
 
@@ -94,6 +99,37 @@ class ClusterSettings:
     # A domain template behind this many sites of one campaign is its naming scheme: it
     # then joins alone, as a site does.
     scheme_sites: int = 2
+
+
+def campaign_id_for(item_id: str) -> str:
+    """The id of the campaign an item opens: stable (a rebuild gives the same ids) and
+    opaque (it does not show the report id, which another tenant may see)."""
+    return "cmp-" + hashlib.sha256(item_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an item went and why."""
+
+    item_id: str
+    campaign_id: str | None  # None: not clustered (clean, or dismissed by an analyst)
+    is_new: bool = False  # the item opened this campaign
+    merged: tuple[str, ...] = ()  # campaigns that are now part of campaign_id
+    evidence: tuple[Evidence, ...] = ()
+    size: int = 0  # items in the campaign after this one
+    tenant_count: int = 0  # tenants that saw it
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(e.reason for e in self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    items: int
+    campaigns: int
+    keys: int
+    text_signatures: int
 
 
 def fingerprint_keys(fp: Fingerprint) -> Iterator[tuple[EvidenceKind, str, str]]:

@@ -18,7 +18,6 @@ near-duplicate of one it already has.
 
 from __future__ import annotations
 
-import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,9 +29,12 @@ from smishguard.campaigns.bands import BandIndex
 from smishguard.campaigns.evidence import (
     STRONG_KINDS,
     WEIGHTS,
+    Assignment,
     ClusterSettings,
     Evidence,
     EvidenceKind,
+    IndexStats,
+    campaign_id_for,
     fingerprint_keys,
 )
 from smishguard.campaigns.fingerprints import NUM_PERM, Fingerprint, ItemKind
@@ -41,37 +43,6 @@ from smishguard.errors import InvalidInput
 __all__ = ["Assignment", "CampaignIndex", "IndexStats", "campaign_id_for"]
 
 _TEMPLATE = EvidenceKind.DOMAIN_TEMPLATE
-
-
-def campaign_id_for(item_id: str) -> str:
-    """The id of the campaign an item opens: stable (a rebuild gives the same ids) and
-    opaque (it does not show the report id, which another tenant may see)."""
-    return "cmp-" + hashlib.sha256(item_id.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """Where an item went and why."""
-
-    item_id: str
-    campaign_id: str | None  # None: not clustered (clean, or dismissed by an analyst)
-    is_new: bool = False  # the item opened this campaign
-    merged: tuple[str, ...] = ()  # campaigns that are now part of campaign_id
-    evidence: tuple[Evidence, ...] = ()
-    size: int = 0  # items in the campaign after this one
-    tenant_count: int = 0  # tenants that saw it
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        return tuple(e.reason for e in self.evidence)
-
-
-@dataclass(frozen=True, slots=True)
-class IndexStats:
-    items: int
-    campaigns: int
-    keys: int
-    text_signatures: int
 
 
 @dataclass(slots=True)
@@ -182,7 +153,7 @@ class CampaignIndex:
             at = fp.seen_at.timestamp()
             node = index._node_of_label.get(campaign_id)
             root = index._new_node(campaign_id, at) if node is None else index._find(node)
-            index._place(fp, root, at, fp.hashvalues, _best_in(index, fp, root))
+            index._place(fp, root, at, fp.hashvalues, index._best_text(fp, root))
             latest[fp.tenant_id] = max(at, latest.get(fp.tenant_id, at))
         for tenant, recent in index._recent.items():
             keep = sorted(e for e in recent if e[0] >= latest.get(tenant, 0.0) - index._burst)
@@ -297,6 +268,12 @@ class CampaignIndex:
                 best[root] = value
         return best
 
+    def _best_text(self, fp: Fingerprint, root: int) -> float:
+        """Best text similarity of ``fp`` to a signature the campaign already keeps."""
+        if fp.hashvalues is None:
+            return 0.0
+        return self._text_matches(fp, fp.hashvalues).get(root, 0.0)
+
     def _live_roots(self, key: str, at: float) -> list[int]:
         """The campaigns holding a key, as current roots, those past every horizon dropped
         (the list is rewritten, so it stays as short as the live campaigns)."""
@@ -398,13 +375,6 @@ class CampaignIndex:
                     evidence: tuple[Evidence, ...] = ()) -> Assignment:
         return Assignment(item_id, self._label[self._oldest[root]], is_new, merged, evidence,
                           self._size[root], len(self._tenants[root]))
-
-
-def _best_in(index: CampaignIndex, fp: Fingerprint, root: int) -> float:
-    """Best text similarity of ``fp`` to a signature the campaign already stores."""
-    if fp.hashvalues is None:
-        return 0.0
-    return index._text_matches(fp, fp.hashvalues).get(root, 0.0)
 
 
 def _check_time(fp: Fingerprint) -> None:
