@@ -41,18 +41,14 @@ class SubdomainScan:
 
     def scan(self, labels: list[str], at: int) -> Hit | None:
         """The best hit in ``labels[:at]``, ``at`` being the index of the chosen label."""
-        rules = self._rules
-        names = rules.names
         best: Hit | None = None
         # A dot put inside the name (twil.io.com, pay.pal.com): the last two labels read as one.
-        if labels[at - 1] in names.dot_heads and labels[at - 1] not in names.plain_labels:
-            dotted = names.exact.get(labels[at - 1] + labels[at])
-            if dotted is not None and dotted.strength >= _S.SHORT:
-                shown = f"{labels[at - 1]}.{labels[at]}"
-                best = Hit(Scores.TYPO[dotted.strength], _K.TYPO, dotted, shown, edit="dot")
-            else:
-                best = self._dotted_glued(labels[at - 1], labels[at])
+        head = labels[at - 1]
+        tails = self._rules.names.dot_tails.get(head)
+        if tails is not None:
+            best = self._dotted(head, labels[at], tails)
         memo = self._memo
+        better = self._rules.better
         for i in range(at - 1, max(-1, at - 1 - MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
             found = memo.get(label)
@@ -63,15 +59,25 @@ class SubdomainScan:
                 memo[label] = found
             for name, inside in found:
                 hit = self._whole(name, labels, i, at) if inside is None else inside
-                best = rules.better(best, hit)
+                best = better(best, hit)
         return best
 
-    def _dotted_glued(self, head: str, label: str) -> Hit | None:
+    def _dotted(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
+        names = self._rules.names
+        if head in names.plain_labels:
+            return None
+        dotted = names.exact.get(head + label)
+        if dotted is not None and dotted.strength >= _S.SHORT:
+            shown = f"{head}.{label}"
+            return Hit(Scores.TYPO[dotted.strength], _K.TYPO, dotted, shown, edit="dot")
+        return self._dotted_glued(head, label, tails)
+
+    def _dotted_glued(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
         """A name split by the dot and run on into keywords (``informed.delivery-track.com``
         for Informed Delivery), or into junk (``informed.deliveryqta.top``): weak evidence,
         raised where phishing sites live."""
         names = self._rules.names
-        for tail in names.dot_tails.get(head, ()):
+        for tail in tails:
             if len(label) > len(tail) and label.startswith(tail):
                 name = names.exact[head + tail]
                 rest = label[len(tail) :]
