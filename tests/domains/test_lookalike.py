@@ -340,6 +340,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("attcom-101351.weeblysite.com", "AT&T"),  # its domain run together as a token
         ("safety-fb-ads-1009636026.vercel.app", "Meta"),  # a two-letter name beside a serial
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
+        ("uspsyluou.x.top", "USPS"),  # each of these in a subdomain label too
+        ("chase-team.x.top", "Chase"),
         ("dhlsecure.top", "DHL"),
     ],
 )
@@ -375,6 +377,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "dhl.net.example.org",  # a weak name's domain not run on into the chosen label
         "paypal.my-company.com",  # a word is no tag
         "attcom-101351.com",
+        "uspsyluou.x.com",
         "active-paypal.admin-agency.com",
         "safety-fb-ads-1009636026.com",
         "safety-fb-ads.vercel.app",

@@ -58,6 +58,11 @@ class Scores:
     ALIAS_ESTABLISHED = _by_strength(0.3, 0.3, 0.25, 0.25)
 
 
+def in_subdomain(score: float, sub: bool) -> float:
+    """Weak evidence a little weaker in a subdomain label, yet still suspicious (0.4)."""
+    return max(0.4, score - 0.05) if sub and score > 0 else score
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One way a host imitates one brand name."""
@@ -239,7 +244,7 @@ def beside_hit(
             return None
         same = len(orig) == sum(len(t) for t in tokens or ())  # rn -> m changes lengths
         shown = orig[start:end] if same else orig
-        boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
+        boost = in_subdomain(Scores.CONTEXT[strength], sub)
         return Hit(0.0, ImitationKind.HOMOGLYPH, name, shown, edit="beside", boost=boost,
                    needs=PLACE)  # fmt: skip
     if not own:
@@ -250,7 +255,7 @@ def beside_hit(
             return None
         if strength < Strength.STRONG and not _glued_head(name.flat, token, words):
             return None  # a short name glues only to the head of junk (uspsyluou, uspscom)
-        boost = Scores.GLUED[strength] - (0.05 if sub else 0.0)
+        boost = in_subdomain(Scores.GLUED[strength], sub)
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
                    boost=boost, needs=PLACE)  # fmt: skip
     assert tokens is not None
@@ -266,7 +271,7 @@ def beside_hit(
         return None
     junk = all(len(t) < 3 or any(c.isdigit() for c in t) for t in others)
     base = 0.0 if junk or sub else Scores.BESIDE[strength]
-    boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
+    boost = in_subdomain(Scores.CONTEXT[strength], sub)
     keyword = next((w for w in others if not any(c.isdigit() for c in w)), others[0])
     # Words beside a distinctive name, in the chosen label or a subdomain, need a sign-in
     # word somewhere in the host (active-meta.accounts-admin.com); serials in the chosen

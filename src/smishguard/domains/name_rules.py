@@ -16,7 +16,7 @@ from smishguard.domains.context import PLACE, is_risky_tld
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
-from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit
+from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, in_subdomain
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 from smishguard.policy import Brand
@@ -115,7 +115,7 @@ class NameRules:
             filler = filler or spelled
         if filler not in TLD_WORDS and not (keyword and pointed):
             if keyword and not filler:  # box-office, target-online: only where phishing lives
-                boost = Scores.CONTEXT[strength] - (0.05 if sub else 0.0)
+                boost = in_subdomain(Scores.CONTEXT[strength], sub)
                 return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                            boost=boost, needs=PLACE)  # fmt: skip
             return None  # www-acme alone: nothing pointed
