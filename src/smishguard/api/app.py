@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from smishguard import __version__
 from smishguard.api import errors
+from smishguard.api.dashboard.app import install_dashboard
 from smishguard.api.dependencies import Services
 from smishguard.api.lifespan import alert_delivery
 from smishguard.api.limits import BodySizeLimit
@@ -58,4 +59,5 @@ def create_app(settings: Settings, store: Store, clock: Clock = utc_now, *,
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     for module in (health, scan, reports, domains, twilio, alert_targets, campaigns):
         app.include_router(module.router)
+    install_dashboard(app, app.state.services)
     return app

@@ -7,6 +7,7 @@ import sys
 import click
 
 from smishguard import __version__
+from smishguard.cli.admin import admin_group
 from smishguard.cli.alerts import alert_group, alerts_group
 from smishguard.cli.campaigns import campaigns_group, export_command
 from smishguard.cli.scan import eval_command, scan_command
@@ -32,6 +33,7 @@ cli.add_command(serve_command)
 cli.add_command(db_group)
 cli.add_command(tenant_group)
 cli.add_command(key_group)
+cli.add_command(admin_group)
 cli.add_command(alert_group)
 cli.add_command(alerts_group)
 cli.add_command(campaigns_group)
