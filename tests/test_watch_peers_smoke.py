@@ -3,6 +3,7 @@ judges a few names with each tool (the peers only when their scratch venv is ins
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -18,7 +19,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from watch.brands import EVAL_BRANDS, IDP_WORDS, constructed_names, policy_toml  # noqa: E402
-from watch.inputs import LABELS, feed_lines, labelled_hosts  # noqa: E402
+from watch.inputs import LABELS, feed_lines, is_development_half, labelled_hosts  # noqa: E402
 from watch.peers import PINS, RUNNER, default_venv  # noqa: E402
 
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
@@ -56,6 +57,17 @@ def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
     policy = parse_policy(tomllib.loads(policy_toml(EVAL_BRANDS)))
     assert [b.name for b in policy.brands] == [b.name for b in EVAL_BRANDS]
     assert set(IDP_WORDS) <= set(policy.keywords)
+    usps = next(b for b in policy.brands if b.name == "USPS")
+    assert "informeddelivery" in usps.aliases  # a product name, given to every tool
+
+
+def test_the_development_half_is_the_even_stored_hashes() -> None:
+    rows = [r.split("\t") for r in LABELS.read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    even = [digest for _, _, digest in rows if int(digest, 16) % 2 == 0]
+    assert 0 < len(even) < len(rows)
+    digest = hashlib.sha256(b"paypal-login.com").hexdigest()[:16]
+    assert is_development_half("paypal-login.com") == (int(digest, 16) % 2 == 0)
 
 
 @pytest.mark.data
