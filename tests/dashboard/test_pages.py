@@ -47,6 +47,7 @@ def test_pages_carry_security_headers_and_use_only_our_own_assets(site: Site) ->
             assert headers["x-frame-options"] == "DENY"
             assert headers["referrer-policy"] == "same-origin"
             assert headers["cache-control"] == "no-store"
+            assert headers["server-timing"].startswith("app;dur=")
             for link in re.findall(r'(?:src|href|action)="([^"]*)"', page.text):
                 assert link.startswith("/dashboard/"), (path, link)
             assert "style=" not in page.text  # the CSP allows no inline style

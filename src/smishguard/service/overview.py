@@ -13,7 +13,7 @@ from smishguard.records import ObservedDomain
 from smishguard.service.reporting import Reporting
 from smishguard.store.insights import HourlyCount
 
-BRAND_SAMPLE = 2000  # latest flagged reports read for "most imitated brands"
+BRAND_SAMPLE = 1000  # latest flagged reports read for "most imitated brands"
 TOP_BRANDS = 8
 WATCH_HITS = 8  # latest look-alikes shown, among the latest WATCH_READ observed domains
 WATCH_READ = 100

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select, true
+from sqlalchemy import Engine, case, func, select, true
 
 from smishguard.model import Label
 from smishguard.store.tables import reports
@@ -45,20 +45,30 @@ class ReportInsights:
         self._engine = engine
 
     def hourly(self, tenant_id: str, since: datetime, until: datetime) -> list[HourlyCount]:
-        """Reports received in [since, until), by UTC hour and label (hours with none are
-        left out)."""
-        if self._engine.dialect.name == "postgresql":
-            hour: Any = func.to_char(func.timezone("UTC", reports.c.received_at),
-                                     "YYYY-MM-DD HH24")
+        """Reports received in [since, until), by UTC hour and label (hours without reports
+        are left out)."""
+        postgres = self._engine.dialect.name == "postgresql"
+        if postgres:  # a UTC timestamp without zone (to_char would cost twice as much)
+            hour: Any = func.date_trunc("hour", func.timezone("UTC", reports.c.received_at))
         else:  # SQLite keeps 'YYYY-MM-DD HH:MM:SS.ffffff', in UTC
             hour = func.substr(reports.c.received_at, 1, 13)
-        statement = (select(hour.label("hour"), reports.c.label, func.count().label("n"))
-                     .where(*_window(tenant_id, since, until))
-                     .group_by(hour, reports.c.label))
+        # One group per hour, the labels counted inside it (cheaper than grouping by label).
+        phishing = func.sum(case((reports.c.label == Label.PHISHING.value, 1), else_=0))
+        suspicious = func.sum(case((reports.c.label == Label.SUSPICIOUS.value, 1), else_=0))
+        statement = (select(hour.label("hour"), phishing.label("phishing"),
+                            suspicious.label("suspicious"), func.count().label("n"))
+                     .where(*_window(tenant_id, since, until)).group_by(hour))
         with self._engine.connect() as connection:
             rows = connection.execute(statement).all()
-        return [HourlyCount(datetime.strptime(row.hour, "%Y-%m-%d %H").replace(tzinfo=UTC),
-                            Label(row.label), int(row.n)) for row in rows]
+        counts = []
+        for row in rows:
+            start = (row.hour if postgres else datetime.strptime(row.hour, "%Y-%m-%d %H"))
+            start = start.replace(tzinfo=UTC)
+            phished, suspected = int(row.phishing), int(row.suspicious)
+            counts += [HourlyCount(start, Label.PHISHING, phished),
+                       HourlyCount(start, Label.SUSPICIOUS, suspected),
+                       HourlyCount(start, Label.CLEAN, int(row.n) - phished - suspected)]
+        return counts
 
     def undecided(self, tenant_id: str) -> int:
         """Reports no analyst has decided on yet: the triage queue's length."""
@@ -69,14 +79,16 @@ class ReportInsights:
 
     def brand_evidence(self, tenant_id: str, since: datetime, until: datetime,
                        latest: int) -> list[BrandEvidence]:
-        """The brand evidence of the ``latest`` reports of the window not labelled clean.
+        """The brand evidence of the ``latest`` reports (by time received) of the window not
+        labelled clean.
 
         Bounded on purpose: reading every verdict of a busy week costs seconds, and the
-        latest thousands show what is being imitated now."""
+        latest thousand show what is being imitated now. The index on received_at hands them
+        over newest first, so the rest of the window is never read."""
         chosen = (select(reports.c.seq)
                   .where(*_window(tenant_id, since, until),
                          reports.c.label != Label.CLEAN.value)
-                  .order_by(reports.c.seq.desc()).limit(latest))
+                  .order_by(reports.c.received_at.desc()).limit(latest))
         if self._engine.dialect.name == "postgresql":
             signals = (func.json_array_elements(reports.c.verdict.op("->")("signals"))
                        .table_valued("value").alias("signal"))

@@ -4,6 +4,7 @@ error pages instead of JSON ones, and stays out of /openapi.json."""
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -11,7 +12,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from smishguard.api.dashboard.pages import audit, auth, overview, policy, triage, users, watch
 from smishguard.api.dashboard.rendering import render
@@ -31,6 +34,7 @@ PAGES = (auth, overview, triage, watch, policy, audit, users)
 
 def create_dashboard(services: Services) -> FastAPI:
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    app.add_middleware(ServerTiming)
     app.state.dashboard = Dashboard(
         services=services,
         sessions=Sessions(services.store, services.secret, services.clock),
@@ -50,6 +54,29 @@ def install_dashboard(app: FastAPI, services: Services) -> None:
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
         return RedirectResponse(f"{BASE}/", status_code=303)
+
+
+class ServerTiming:
+    """``Server-Timing: app;dur=MS`` on every answer: the time spent in the dashboard, shown
+    by browsers' developer tools and read by benchmarks/dashboard_speed.py."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                spent = (time.perf_counter() - started) * 1000
+                headers = MutableHeaders(scope=message)
+                headers.append("Server-Timing", f"app;dur={spent:.1f}")
+            await send(message)
+
+        await self.app(scope, receive, timed)
 
 
 def wants_json(request: Request) -> bool:
