@@ -9,7 +9,9 @@ names, 1-3 sender numbers and a text of 12-20 words drawn from the bundled word 
 varied per report by names, numbers and one changed word), spread over up to five
 tenants and a few hours, plus 30 % one-off messages. Reports are
 fingerprinted with their tenant's policy and added in time order. When the index holds
-10 k, 100 k and 1 M reports, the next ``--probes`` adds are timed one by one (median, p99);
+10 k, 100 k and 1 M reports, the next ``--probes`` adds are timed one by one (median, p99)
+in CPU time of the thread (the machines are shared: wall time mostly measures the
+neighbours; garbage collection pauses are CPU time and do count), with the wall-clock mean;
 memory is the growth of the process's resident set while the index was built (the
 fingerprints are made one at a time and dropped, so it is the index's own memory). One CPU.
 """
@@ -118,33 +120,37 @@ def main() -> None:
     fp_seconds = 0.0
     add_seconds = 0.0
     probes: list[int] = []
+    walls: list[int] = []
     checkpoint = 0
-    print(f"{'stored':>10} {'median µs':>10} {'p99 µs':>8} {'mean µs':>8} {'index MiB':>10} "
+    print(f"{'stored':>10} {'median µs':>10} {'p99 µs':>8} {'wall µs':>8} {'index MiB':>10} "
           f"{'campaigns':>10} {'keys':>10} {'text sigs':>10}")
     for _, report in history(total, args.seed):
-        t0 = time.perf_counter()
+        t0 = time.thread_time_ns()
         fp = fingerprinters[report.tenant_id].report(report)
-        t1 = time.perf_counter_ns()
+        t1 = time.thread_time_ns()
+        w1 = time.perf_counter_ns()
         index.add(fp)
-        t2 = time.perf_counter_ns()
-        fp_seconds += (time.perf_counter() - t0) - (t2 - t1) / 1e9
+        t2 = time.thread_time_ns()
+        w2 = time.perf_counter_ns()
+        fp_seconds += (t1 - t0) / 1e9
         add_seconds += (t2 - t1) / 1e9
         stored = len(index)
         if checkpoint < len(sizes) and stored > sizes[checkpoint]:
             probes.append(t2 - t1)
+            walls.append(w2 - w1)
             if len(probes) == args.probes:
                 stats = index.stats()
                 q = statistics.quantiles([p / 1000 for p in probes], n=100)
                 print(f"{sizes[checkpoint]:>10,} {statistics.median(probes) / 1000:>10.1f} "
-                      f"{q[98]:>8.1f} {statistics.fmean(probes) / 1000:>8.1f} "
+                      f"{q[98]:>8.1f} {statistics.fmean(walls) / 1000:>8.1f} "
                       f"{rss_mib() - base:>10.0f} {stats.campaigns:>10,} {stats.keys:>10,} "
                       f"{stats.text_signatures:>10,}", flush=True)
-                probes = []
+                probes, walls = [], []
                 checkpoint += 1
         if checkpoint == len(sizes):
             break
     items = len(index)
-    print(f"fingerprint: {fp_seconds / items * 1e6:.0f} µs per report; add: "
+    print(f"CPU time: fingerprint {fp_seconds / items * 1e6:.0f} µs per report; add "
           f"{add_seconds / items * 1e6:.0f} µs per report on average over {items:,}; "
           f"wall {time.perf_counter() - started:.0f} s")
 
