@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -112,10 +112,11 @@ def csrf_of(client: httpx.Client) -> str:
 
 @contextmanager
 def running_site(database_url: str, state_dir: Path,
-                 now: datetime | None = None) -> Iterator[Site]:
+                 public_url: str | None = None) -> Iterator[Site]:
     store = Store.open(database_url)
-    clock = SettableClock() if now is None else SettableClock(now)
-    settings = Settings(state_dir=state_dir, database_url=database_url, secret_key=TEST_SECRET)
+    clock = SettableClock()
+    settings = Settings(state_dir=state_dir, database_url=database_url, secret_key=TEST_SECRET,
+                        public_url=public_url)
     app = create_app(settings, store, clock)
     try:
         with serving(app) as base:

@@ -4,9 +4,11 @@ keys, missing user verification, used and expired invites. Every refusal must ho
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
-from dashboard_site import Site, json_ok
+from dashboard_site import Site, json_ok, running_site
 from webauthn.helpers import bytes_to_base64url
 
 from smishguard.records import Role
@@ -173,6 +175,30 @@ def test_ceremony_steps_take_json_from_our_origin_only(site: Site) -> None:
                               headers={"Origin": "https://acme-okta.com"})
         assert foreign.status_code == 403
         assert "not accepted" in foreign.json()["error"]
+
+
+def test_behind_https_the_public_url_names_the_relying_party_and_the_cookie(
+        tmp_path: Path) -> None:
+    public = "https://smishguard.acme.example"
+    with running_site(f"sqlite:///{tmp_path / 'https.db'}", tmp_path / "state",
+                      public_url=public) as site, site.client() as client:
+        local = site.authenticator()  # what the page at http://localhost would sign
+        assert site.enrol(client, site.invite(), local).status_code == 401
+        key = site.authenticator(origin=public, rp_id="smishguard.acme.example")
+        answer = site.enrol(client, site.invite(), key)
+        assert answer.status_code == 200, answer.text
+        cookie = answer.headers["set-cookie"]
+        assert cookie.startswith("__Host-smishguard_session=")
+        assert "Secure" in cookie
+        assert "Domain" not in cookie
+        session = cookie.split(";", 1)[0].split("=", 1)[1]
+        with site.client() as browser:  # as a browser sends it over TLS, to the proxy
+            page = browser.get("/dashboard/",
+                               headers={"Cookie": f"__Host-smishguard_session={session}"})
+            assert page.status_code == 200
+            # The same id under the plain-http name opens nothing behind HTTPS.
+            plain = browser.get("/dashboard/", headers={"Cookie": f"smishguard_session={session}"})
+            assert plain.status_code == 303
 
 
 def test_passkeys_need_a_host_name_not_an_ip_address(site: Site) -> None:
