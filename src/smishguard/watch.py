@@ -47,7 +47,8 @@ def normalize_name(raw: str) -> str | None:
             name = idna.encode(name, uts46=True).decode("ascii")
         except UnicodeError:  # idna.IDNAError is one
             return None
-    if not _HOST.match(name) or name.rpartition(".")[2].isdigit():
+    # An all-digit last label (an IPv4 address) ends in a digit: most names skip the split.
+    if not _HOST.match(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
         return None
     return name
 
