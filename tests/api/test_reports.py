@@ -133,3 +133,23 @@ def test_a_revoked_key_stops_working(api: Api) -> None:
     assert api.client.get("/v1/reports", headers=acme.headers(plain)).status_code == 200
     api.store.tenants.revoke_key(acme.tenant.id, key.id, api.clock())
     assert api.client.get("/v1/reports", headers=acme.headers(plain)).status_code == 401
+
+
+def test_an_idempotency_key_makes_a_retry_the_same_report(api: Api) -> None:
+    acme = api.new_tenant("Acme")
+    headers = acme.headers() | {"Idempotency-Key": "retry-7f3a"}
+    first = api.client.post("/v1/reports", headers=headers, json={"text": PHISH})
+    again = api.client.post("/v1/reports", headers=headers, json={"text": PHISH})
+    assert first.status_code == again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    assert api.store.reports.count(acme.tenant.id) == 1
+    other = api.client.post("/v1/reports", headers=acme.headers() | {
+        "Idempotency-Key": "retry-7f3b"}, json={"text": PHISH})
+    assert other.json()["id"] != first.json()["id"]
+    # Keys are per tenant: another tenant's same key is its own report.
+    globex = api.new_tenant("Globex")
+    theirs = api.client.post("/v1/reports", headers=globex.headers() | {
+        "Idempotency-Key": "retry-7f3a"}, json={"text": PHISH})
+    assert theirs.json()["id"] != first.json()["id"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -46,8 +47,10 @@ Date: Sat, Nov 28, 2026 at 8:55 AM
 
 
 def twilio_params(body: str, *, to: str = ACME_NUMBER, sender: str = REPORTER,
-                  sid: str = "SM0123456789abcdef0123456789abcdef") -> dict[str, str]:
-    """The parameters Twilio posts for an inbound SMS (the ones that matter, and some not)."""
+                  sid: str | None = None) -> dict[str, str]:
+    """The parameters Twilio posts for an inbound SMS (the ones that matter, and some not);
+    each message has its own MessageSid unless one is given."""
+    sid = sid or "SM" + uuid.uuid4().hex
     return {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32, "From": sender,
             "To": to, "Body": body, "NumMedia": "0", "NumSegments": "1", "FromCountry": "US",
             "ToCountry": "US", "ApiVersion": "2010-04-01"}
@@ -379,3 +382,13 @@ def every_value(api: Api) -> Iterator[object]:
         for table in metadata.sorted_tables:
             for row in connection.execute(select(table)):
                 yield from row
+
+
+def test_a_replayed_or_retried_webhook_is_the_same_report(api: Api, acme: TenantHandle) -> None:
+    params = twilio_params(ACME_PHISH, sid="SM" + "7" * 32)
+    first = reply_text(post(api, params))
+    again = reply_text(post(api, params))
+    assert again == first
+    assert len(reports_of(api, acme)) == 1
+    reply_text(post(api, twilio_params(ACME_PHISH, sid="SM" + "8" * 32)))
+    assert len(reports_of(api, acme)) == 2

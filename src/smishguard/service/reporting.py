@@ -23,6 +23,7 @@ from smishguard.service.feedback import DomainFeedback
 from smishguard.service.phones import hint, pseudonym
 from smishguard.service.tenancy import tenant_policy
 from smishguard.store import Store
+from smishguard.store.reports import AlreadyRecorded
 
 log = logging.getLogger("smishguard.reports")
 
@@ -38,6 +39,7 @@ class Submission:
     reporter: str | None = None  # phone number or id; only its pseudonym is kept
     received_at: datetime | None = None
     channel: Channel = Channel.API
+    external_id: str | None = None  # the sender's id for it: the same id twice is one report
 
 
 class ScannerCache:
@@ -86,8 +88,18 @@ class Reporting:
                                       self.feedback.confirmed_for(tenant.id))
 
     def submit(self, tenant_id: str, submission: Submission) -> Report:
-        """Score and commit a report; returns it once it is durably stored."""
+        """Score and commit a report; returns it once it is durably stored (or the report
+        stored before under the same external id)."""
+        return self.submit_once(tenant_id, submission)[0]
+
+    def submit_once(self, tenant_id: str, submission: Submission) -> tuple[Report, bool]:
+        """Like submit; also says whether the report is new (False: a retry or a replay of
+        a submission with the same external id, answered with the stored report)."""
         tenant = self.store.tenants.get(tenant_id)
+        if submission.external_id:
+            existing = self.store.reports.by_external_id(tenant.id, submission.external_id)
+            if existing is not None:
+                return existing, False
         text = _checked(submission.text)
         scanner = self.scanners.for_tenant(tenant)
         verdict = self._verdict(tenant, Message(text, submission.sender))
@@ -106,11 +118,16 @@ class Reporting:
             domains=tuple(dict.fromkeys(
                 u.registrable_domain for u in verdict.urls if u.registrable_domain)),
         )
-        self.store.reports.record(report, now, lambda domain: None if self.feedback.is_cleared(
-            tenant.id, domain) else alert_payload(
-            tenant, report, domain, _imitated_brand(scanner, domain)))
+        try:
+            self.store.reports.record(
+                report, now, lambda domain: None if self.feedback.is_cleared(
+                    tenant.id, domain) else alert_payload(
+                    tenant, report, domain, _imitated_brand(scanner, domain)),
+                external_id=submission.external_id)
+        except AlreadyRecorded as same:  # the same id arrived twice at once
+            return same.existing, False
         self._cluster(tenant, report)
-        return report
+        return report, True
 
     def _cluster(self, tenant: Tenant, report: Report) -> None:
         """Cluster a committed report. A failure here loses nothing: the report is stored,

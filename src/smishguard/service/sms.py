@@ -73,8 +73,11 @@ class SmsReporting:
         self._secret = secret
         self._clock = clock
 
-    def receive(self, tenant: Tenant, reporter: str, body: str) -> SmsAnswer:
-        """Handle what ``reporter`` (their number, in clear) texted to ``tenant``'s number."""
+    def receive(self, tenant: Tenant, reporter: str, body: str,
+                message_id: str | None = None) -> SmsAnswer:
+        """Handle what ``reporter`` (their number, in clear) texted to ``tenant``'s number;
+        ``message_id`` (Twilio's MessageSid) makes a retried or replayed webhook the same
+        report."""
         if not gateway_number(reporter):
             raise InvalidInput("the SMS says nothing of who sent it (no 'From')")
         text = body.strip()
@@ -89,7 +92,7 @@ class SmsReporting:
         sender = sender_only(text)
         if sender is not None:
             return self._second_step(tenant, reporter, sender, language)
-        return self._report(tenant, reporter, text)
+        return self._report(tenant, reporter, text, message_id)
 
     def _second_step(self, tenant: Tenant, reporter: str, sender: str,
                      language: str) -> SmsAnswer:
@@ -102,13 +105,15 @@ class SmsReporting:
         return SmsAnswer(Outcome.SENDER_ADDED,
                          notice(Notice.SENDER_ADDED, guess_language(report.text)), report)
 
-    def _report(self, tenant: Tenant, reporter: str, text: str) -> SmsAnswer:
+    def _report(self, tenant: Tenant, reporter: str, text: str,
+                message_id: str | None) -> SmsAnswer:
         forward = read_forward(text)
         report = self._reporting.submit(tenant.id, Submission(
             text=forward.text,
             sender=_sender_value(forward.sender) if forward.sender else None,
             reporter=gateway_number(reporter),
             channel=Channel.SMS,
+            external_id=f"twilio:{message_id[:64]}" if message_id else None,
         ))
         awaits = report.sender is None
         if awaits:

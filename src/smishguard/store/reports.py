@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
-from smishguard.errors import NotFound
+from smishguard.errors import Conflict, NotFound
 from smishguard.model import Decision, Label, Report
 from smishguard.store.dialect import insert_ignoring_duplicates
 from smishguard.store.rows import report_from_row, report_values
@@ -48,48 +49,77 @@ class ReportPage:
     next_cursor: int | None
 
 
+class AlreadyRecorded(Conflict):
+    """A report with this external id is stored already (a retry, or a replayed webhook)."""
+
+    def __init__(self, existing: Report) -> None:
+        super().__init__(f"report {existing.id} was recorded already with this id")
+        self.existing = existing
+
+
 class ReportStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
     def record(self, report: Report, recorded_at: datetime,
-               alert_payload: AlertPayload | None = None) -> tuple[str, ...]:
+               alert_payload: AlertPayload | None = None,
+               external_id: str | None = None) -> tuple[str, ...]:
         """Commit the report; when it is phishing, the domains reported for the first time at
         this tenant get an outbox row per alert target in the same transaction. Returns those
-        domains."""
+        domains. With ``external_id`` (a MessageSid, an Idempotency-Key) stored already for
+        this tenant, nothing is written and AlreadyRecorded names the stored report."""
+        try:
+            with self._engine.begin() as connection:
+                inserted = connection.execute(insert(reports).values(
+                    recorded_at=recorded_at, external_id=external_id, **report_values(report))
+                ).inserted_primary_key
+                assert inserted is not None
+                return self._record_rest(connection, report, inserted[0], recorded_at,
+                                         alert_payload)
+        except IntegrityError as exc:
+            existing = self.by_external_id(report.tenant_id, external_id) if external_id else None
+            if existing is None:
+                raise
+            raise AlreadyRecorded(existing) from exc
+
+    def by_external_id(self, tenant_id: str, external_id: str) -> Report | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(reports).where(
+                reports.c.tenant_id == tenant_id, reports.c.external_id == external_id)
+            ).mappings().first()
+        return report_from_row(row) if row else None
+
+    def _record_rest(self, connection: Connection, report: Report, seq: int,
+                     recorded_at: datetime,
+                     alert_payload: AlertPayload | None) -> tuple[str, ...]:
+        """Domains, alerted domains and outbox rows of a report, in its transaction."""
         first_seen: list[str] = []
-        with self._engine.begin() as connection:
-            inserted = connection.execute(
-                insert(reports).values(recorded_at=recorded_at, **report_values(report))
-            ).inserted_primary_key
-            assert inserted is not None
-            seq = inserted[0]
-            for domain in dict.fromkeys(report.domains):
-                connection.execute(insert(report_domains).values(
-                    report_seq=seq, domain=domain, tenant_id=report.tenant_id))
-            if report.verdict.label is not Label.PHISHING or alert_payload is None:
-                return ()
-            targets = connection.execute(
-                select(alert_targets.c.id).where(
-                    alert_targets.c.tenant_id == report.tenant_id, alert_targets.c.enabled)
-            ).scalars().all()
-            for domain in dict.fromkeys(report.domains):
-                payload = alert_payload(domain)
-                if payload is None:
-                    continue
-                is_new = insert_ignoring_duplicates(connection, alerted_domains, {
-                    "tenant_id": report.tenant_id, "domain": domain,
-                    "report_id": report.id, "alerted_at": recorded_at,
-                })
-                if not is_new:
-                    continue
-                first_seen.append(domain)
-                for target_id in targets:
-                    connection.execute(insert(outbox).values(
-                        tenant_id=report.tenant_id, target_id=target_id,
-                        event="domain.first_phishing_report", payload=payload,
-                        created_at=recorded_at, attempts=0, next_attempt_at=recorded_at,
-                    ))
+        for domain in dict.fromkeys(report.domains):
+            connection.execute(insert(report_domains).values(
+                report_seq=seq, domain=domain, tenant_id=report.tenant_id))
+        if report.verdict.label is not Label.PHISHING or alert_payload is None:
+            return ()
+        targets = connection.execute(
+            select(alert_targets.c.id).where(
+                alert_targets.c.tenant_id == report.tenant_id, alert_targets.c.enabled)
+        ).scalars().all()
+        for domain in dict.fromkeys(report.domains):
+            payload = alert_payload(domain)
+            if payload is None:
+                continue
+            is_new = insert_ignoring_duplicates(connection, alerted_domains, {
+                "tenant_id": report.tenant_id, "domain": domain,
+                "report_id": report.id, "alerted_at": recorded_at,
+            })
+            if not is_new:
+                continue
+            first_seen.append(domain)
+            for target_id in targets:
+                connection.execute(insert(outbox).values(
+                    tenant_id=report.tenant_id, target_id=target_id,
+                    event="domain.first_phishing_report", payload=payload,
+                    created_at=recorded_at, attempts=0, next_attempt_at=recorded_at,
+                ))
         return tuple(first_seen)
 
     def get(self, tenant_id: str, report_id: str) -> Report:

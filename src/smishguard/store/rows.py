@@ -16,6 +16,7 @@ from smishguard.records import (
     Role,
     Tenant,
 )
+from smishguard.urls import extract_urls
 
 
 def verdict_document(verdict: Verdict) -> dict[str, Any]:
@@ -57,6 +58,8 @@ def report_from_row(row: RowMapping) -> Report:
             for s in document.get("signals", [])
         ),
         failures=tuple(document.get("failures", [])),
+        # Links are not stored: they are read again from the text, as the scanner read them.
+        urls=tuple(extract_urls(row["text"])),
     )
     return Report(
         id=row["id"],

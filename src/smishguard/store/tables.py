@@ -103,8 +103,12 @@ reports = Table(
     Column("decision", String(16), nullable=True),
     Column("decided_at", UtcDateTime(), nullable=True),
     Column("decided_by", String(36), nullable=True),  # api key id
+    # The sender's own id for the report (Twilio's MessageSid, an Idempotency-Key): the same
+    # id twice is the same report, so retries and replayed webhooks never duplicate one.
+    Column("external_id", String(80), nullable=True),
     Index("ix_reports_tenant_seq", "tenant_id", "seq"),
     Index("ix_reports_tenant_label", "tenant_id", "label"),
+    Index("ix_reports_tenant_external", "tenant_id", "external_id", unique=True),
 )
 
 report_domains = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from smishguard.api.dependencies import Analyst, Ingest, JsonBody, ServicesDep
 from smishguard.api.schemas import (
@@ -25,12 +25,22 @@ MAX_SEQ = 2**31 - 1  # report sequence numbers are 32-bit integers in PostgreSQL
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ReportOut)
-def submit_report(body: ReportRequest, app: ServicesDep, principal: Ingest) -> ReportOut:
+def submit_report(
+    body: ReportRequest, app: ServicesDep, principal: Ingest, response: Response,
+    idempotency_key: Annotated[str | None, Header(
+        max_length=64, pattern=r"^[\x21-\x7e]+$",
+        description="Send the same key again (a retry after a timeout) to get the report "
+        "stored the first time, never a second one.")] = None,
+) -> ReportOut:
     """Score and store a report; the 201 is sent only once it is committed."""
-    report = app.reporting.submit(principal.tenant_id, Submission(
+    report, is_new = app.reporting.submit_once(principal.tenant_id, Submission(
         text=body.text, sender=body.sender, reporter=body.reporter,
-        received_at=body.received_at, channel=Channel.API))
-    app.metrics.reports.labels(report.verdict.label.value, report.channel.value).inc()
+        received_at=body.received_at, channel=Channel.API,
+        external_id=f"api:{idempotency_key}" if idempotency_key else None))
+    if is_new:
+        app.metrics.reports.labels(report.verdict.label.value, report.channel.value).inc()
+    else:
+        response.headers["Idempotent-Replayed"] = "true"
     return ReportOut.of(report)
 
 

@@ -100,7 +100,7 @@ def inbound_sms(request: Request, app: ServicesDep,
                                "the tenant's auth token")
     reporter = _field(form, "From") or ""
     answer = SmsReporting(app.reporting, app.secret, app.clock).receive(
-        tenant, reporter, _field(form, "Body") or "")
+        tenant, reporter, _field(form, "Body") or "", _field(form, "MessageSid"))
     if answer.report is not None and answer.outcome is Outcome.REPORTED:
         app.metrics.reports.labels(answer.report.verdict.label.value, Channel.SMS.value).inc()
     log.info("SMS %s from %s for tenant %s: %s%s", (_field(form, "MessageSid") or "-")[:40],
