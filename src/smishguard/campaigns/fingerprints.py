@@ -22,7 +22,6 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash  # type: ignore[import-untyped]
 
 from smishguard.campaigns.templates import Abstractor, path_pattern, shingles
 from smishguard.domains.suffixes import EXTRA_FREE_HOSTS
@@ -110,10 +109,11 @@ class Fingerprint:
         """The signature as an array (shared with ``signature``, not copied)."""
         return self._hashvalues  # type: ignore[no-any-return]
 
-    def minhash(self) -> MinHash | None:
-        """The signature as a datasketch MinHash, for its LSH index."""
+    def minhash(self) -> Any:
+        """The signature as a datasketch MinHash (None without one)."""
         if self._hashvalues is None:
             return None
+        MinHash = _minhash_class()  # noqa: N806
         return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME,
                        hashvalues=self._hashvalues.copy(), permutations=_permutations())
 
@@ -359,12 +359,22 @@ def _sender_key(sender: str | None, kind: SenderKind) -> str:
 
 
 @cache
+def _minhash_class() -> Any:
+    """datasketch's MinHash, imported on first use: the package imports scipy, which costs
+    seconds at the start of every command that never makes a signature."""
+    from datasketch import MinHash  # type: ignore[import-untyped]
+
+    return MinHash
+
+
+@cache
 def _permutations() -> Any:
     """The seed's permutation parameters, made once (they cost more than a signature)."""
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    return _minhash_class()(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def _signature(tokens: tuple[str, ...]) -> bytes:
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
+    minhash = _minhash_class()(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME,
+                               permutations=_permutations())
     minhash.update_batch([s.encode("utf-8") for s in shingles(tokens)])
     return bytes(minhash.hashvalues.astype("<u4").tobytes())
