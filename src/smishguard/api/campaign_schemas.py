@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from smishguard.api.schemas import NO_NUL
 from smishguard.campaigns import TenantCampaignView
 from smishguard.model import CampaignStatus
 
@@ -49,4 +50,4 @@ class StatusRequest(BaseModel):
 
 class NoteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NO_NUL)]

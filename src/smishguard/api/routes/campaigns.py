@@ -8,12 +8,13 @@ from fastapi import APIRouter, Path, Query, Response
 
 from smishguard.api.campaign_schemas import CampaignOut, NoteRequest, StatusRequest
 from smishguard.api.dependencies import Analyst, JsonBody, ServicesDep
+from smishguard.api.schemas import NO_NUL
 from smishguard.intel import ExportFormat
 from smishguard.service.exports import export_for_tenant
 
 router = APIRouter(tags=["campaigns"])
 
-CampaignId = Annotated[str, Path(max_length=64)]
+CampaignId = Annotated[str, Path(max_length=64, pattern=NO_NUL)]
 
 
 @router.get("/v1/campaigns", response_model=list[CampaignOut])
