@@ -8,12 +8,10 @@ from pathlib import Path
 
 import click
 
-from smishguard.cli.service import open_store, settings_from, store_options
-from smishguard.errors import NotFound
-from smishguard.records import Role, Tenant
+from smishguard.cli.service import open_store, settings_from, store_options, tenant_named
+from smishguard.records import Role
 from smishguard.service.clock import utc_now
 from smishguard.service.invitations import DASHBOARD_ROLES, create_invite, enrolment_link
-from smishguard.store import Store
 
 
 @click.group("admin")
@@ -39,7 +37,7 @@ def admin_invite(tenant: str, role: str, note: str, hours: int, base_url: str | 
     settings = settings_from(state_dir, database_url)
     store = open_store(settings)
     try:
-        found = _tenant(store, tenant)
+        found = tenant_named(store, tenant)
         invite, token = create_invite(store, found.id, Role(role), "cli", utc_now, note=note,
                                       lifetime=timedelta(hours=hours))
     finally:
@@ -49,10 +47,3 @@ def admin_invite(tenant: str, role: str, note: str, hours: int, base_url: str | 
     click.echo(f"enrolment link for a new {role} of {found.name!r} "
                f"(works once, until {invite.expires_at:%Y-%m-%d %H:%M} UTC):")
     click.echo(enrolment_link(base, token))
-
-
-def _tenant(store: Store, name_or_id: str) -> Tenant:
-    try:
-        return store.tenants.by_name(name_or_id)
-    except NotFound:
-        return store.tenants.get(name_or_id)

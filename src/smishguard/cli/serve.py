@@ -13,6 +13,7 @@ from smishguard.model import Channel
 from smishguard.records import Role
 from smishguard.service.access import create_key
 from smishguard.service.clock import utc_now
+from smishguard.service.invitations import create_invite, enrolment_link
 from smishguard.service.reporting import Reporting, Submission
 from smishguard.service.settings import Settings, secret_key
 from smishguard.service.tenancy import create_tenant
@@ -62,10 +63,14 @@ def seed_demo(settings: Settings, store: Store, demo_file: Path) -> None:
             reporting.submit(tenant.id, Submission(text=text, sender=sender,
                                                    reporter=DEMO_REPORTER, channel=Channel.API))
     _, plain = create_key(store, tenant.id, Role.ANALYST, utc_now)
+    _, token = create_invite(store, tenant.id, Role.ADMIN, "demo", utc_now, note="demo admin")
     count = store.reports.count(tenant.id)
     base = f"http://{settings.host}:{settings.port}"
+    # Passkeys need a host name: the dashboard is opened on localhost, not 127.0.0.1.
+    dashboard = settings.public_url or f"http://localhost:{settings.port}"
     click.echo(f"demo tenant {DEMO_TENANT!r}: {count} sample reports in {settings.database_url}")
     click.echo(f"look at them:  curl -H 'Authorization: Bearer {plain}' {base}/v1/reports")
+    click.echo(f"dashboard (enrol a passkey, once): {enrolment_link(dashboard, token)}")
 
 
 def _messages(path: Path) -> list[tuple[str, str | None]]:
