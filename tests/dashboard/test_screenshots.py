@@ -17,6 +17,8 @@ from smishguard.records import Role
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SIZES = {"desktop": (1280, 800), "phone": (375, 812)}
+KIT = ("{brand} IT: your password has expired. Log in at {domain} within 24 hours "
+       "to keep your access. Ticket {n}")
 WATCHED = ["acme-okta.com", "acme-sso.net", "twilio-sso.com", "cloudflare-okta.com",
            "globex-payroll.com", "initech-helpdesk.com", "weather-today.net", "my-recipes.org"]
 
@@ -46,6 +48,13 @@ def seed(site: Site) -> str:
             site.reporting.decide(site.tenant.id, report, Decision.NOT_PHISHING, "cli")
         elif row is attack[0]:
             shown = report
+    # The same kit at another organization, so that a campaign counts one other.
+    globex = site.new_tenant("Globex")
+    for n, (who, minutes_ago) in enumerate([(site.tenant, 50), (globex, 46), (site.tenant, 41),
+                                            (globex, 33), (site.tenant, 22)]):
+        brand = "Acme" if who is site.tenant else "Globex"
+        site.report(KIT.format(brand=brand, domain=f"{brand.lower()}-login-sso.com", n=401 + n),
+                    tenant=who, sender="+15550104477", minutes_ago=minutes_ago)
     now = site.clock.now
     for i, domain in enumerate(WATCHED):
         site.clock.now = now - timedelta(minutes=37 * (i + 1))
@@ -87,6 +96,16 @@ def test_every_page_at_desktop_and_phone_width(sqlite_site: Site, tab: Tab,
                        ("watch", "/dashboard/watch"), ("policy", "/dashboard/policy"),
                        ("audit", "/dashboard/audit"), ("users", "/dashboard/users")]:
         shoot(name, path)
+
+    shoot("campaigns", "/dashboard/campaigns")
+    biggest = max(site.reporting.campaigns.list_for(site.tenant.id),
+                  key=lambda view: len(view.campaign.report_ids))
+    page.goto(f"{site.base}/dashboard/campaigns/{biggest.campaign.id}")
+    page.click("button[value=confirmed]")
+    page.fill("#note", "Okta look-alikes blocked at the proxy; help desk warned.")
+    page.click("text=Add note")
+    page.wait_for_selector(".notes")
+    shoot("campaign")
 
     page.goto(f"{site.base}/dashboard/policy")
     page.fill("textarea[name=policy]", '[[brands]]\nname = "Acme"\ndomain = "acme.com"\n')

@@ -14,13 +14,19 @@ MAX_CAMPAIGNS = 10_000
 
 
 def export_for_tenant(store: Store, reporting: Reporting, tenant_id: str,
-                      export_format: ExportFormat | str, now: datetime) -> Export:
-    """Campaigns this tenant has not closed, with their domains and senders as indicators;
-    never a domain the tenant cleared or one its policy says a protected brand owns."""
+                      export_format: ExportFormat | str, now: datetime,
+                      campaign_id: str | None = None) -> Export:
+    """Campaigns this tenant has not closed (or the one campaign ``campaign_id``, whatever
+    its status: NotFound when it did not reach the tenant), with their domains and senders as
+    indicators; never a domain the tenant cleared or one its policy says a protected brand
+    owns."""
     tenant = store.tenants.get(tenant_id)
     policy = tenant_policy(tenant)
-    campaigns = [v.campaign for v in reporting.campaigns.list_for(tenant_id, MAX_CAMPAIGNS)
-                 if v.campaign.status is not CampaignStatus.CLOSED]
+    if campaign_id is not None:
+        campaigns = [reporting.campaigns.view(tenant_id, campaign_id).campaign]
+    else:
+        campaigns = [v.campaign for v in reporting.campaigns.list_for(tenant_id, MAX_CAMPAIGNS)
+                     if v.campaign.status is not CampaignStatus.CLOSED]
     indicators: list[Indicator] = []
     for campaign in campaigns:
         for domain in campaign.domains:

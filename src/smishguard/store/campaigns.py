@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
-from smishguard.model import CampaignStatus, Decision, Report
+from smishguard.model import CampaignStatus, Decision, Label, Report
 from smishguard.store.campaign_tables import campaign_items, campaign_states, domain_decisions
 from smishguard.store.dialect import insert_ignoring_duplicates
 from smishguard.store.rows import report_from_row
-from smishguard.store.tables import reports
+from smishguard.store.tables import report_domains, reports
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -44,6 +44,26 @@ class CampaignSummaryRow:
     own_items: int
     first_seen: datetime
     last_seen: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignListRow:
+    """What a list of campaigns shows of one, read with a few grouped queries instead of the
+    whole campaign: the tenant's own reports, people and domains, and a count of others."""
+
+    campaign_id: str
+    own_reports: int
+    people_reached: int
+    other_tenants: int
+    domains: tuple[str, ...]  # the tenant's own, most reported first
+    last_seen: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMoment:
+    report_id: str
+    received_at: datetime
+    label: Label
 
 
 class CampaignStore:
@@ -125,6 +145,57 @@ class CampaignStore:
             return CampaignState(CampaignStatus.NEW, ())
         return CampaignState(CampaignStatus(row["status"]), tuple(row["notes"] or ()),
                              row["updated_at"])
+
+    def list_rows(self, tenant_id: str,
+                  campaign_ids: Sequence[str]) -> dict[str, CampaignListRow]:
+        """CampaignListRow of each of ``campaign_ids`` the tenant has items in."""
+        ci, r, d = campaign_items.c, reports.c, report_domains.c
+        ids = list(campaign_ids)
+        own = (select(ci.campaign_id, func.count(r.id).label("n"),
+                      func.count(func.distinct(func.nullif(r.reporter, ""))).label("people"),
+                      func.max(ci.seen_at).label("last"))
+               .select_from(campaign_items.outerjoin(reports, r.id == ci.item_id))
+               .where(ci.tenant_id == tenant_id, ci.campaign_id.in_(ids))
+               .group_by(ci.campaign_id))
+        others = (select(ci.campaign_id, func.count(func.distinct(ci.tenant_id)).label("n"))
+                  .where(ci.campaign_id.in_(ids), ci.tenant_id != tenant_id)
+                  .group_by(ci.campaign_id))
+        domains = (select(ci.campaign_id, d.domain, func.count().label("n"))
+                   .select_from(campaign_items.join(reports, r.id == ci.item_id)
+                                .join(report_domains, d.report_seq == r.seq))
+                   .where(ci.tenant_id == tenant_id, ci.campaign_id.in_(ids))
+                   .group_by(ci.campaign_id, d.domain))
+        with self._engine.connect() as connection:
+            other_counts = {row.campaign_id: int(row.n) for row in connection.execute(others)}
+            by_campaign: dict[str, list[tuple[int, str]]] = {}
+            for row in connection.execute(domains):
+                by_campaign.setdefault(row.campaign_id, []).append((-int(row.n), row.domain))
+            return {row.campaign_id: CampaignListRow(
+                campaign_id=row.campaign_id, own_reports=int(row.n),
+                people_reached=int(row.people),
+                other_tenants=other_counts.get(row.campaign_id, 0),
+                domains=tuple(name for _, name in sorted(by_campaign.get(row.campaign_id, []))),
+                last_seen=_aware(row.last)) for row in connection.execute(own)}
+
+    def report_moments(self, report_ids: Iterable[str]) -> list[ReportMoment]:
+        """When each report arrived and its label, without reading the reports whole."""
+        found: list[ReportMoment] = []
+        with self._engine.connect() as connection:
+            for chunk in _chunks(list(report_ids)):
+                rows = connection.execute(select(reports.c.id, reports.c.received_at,
+                                                 reports.c.label)
+                                          .where(reports.c.id.in_(chunk)))
+                found += [ReportMoment(row.id, _aware(row.received_at), Label(row.label))
+                          for row in rows]
+        return found
+
+    def statuses(self, tenant_id: str) -> dict[str, CampaignStatus]:
+        """The status this tenant gave each campaign it changed (the others are new)."""
+        c = campaign_states.c
+        with self._engine.connect() as connection:
+            rows = connection.execute(select(c.campaign_id, c.status)
+                                      .where(c.tenant_id == tenant_id))
+            return {row.campaign_id: CampaignStatus(row.status) for row in rows}
 
     def set_state(self, campaign_id: str, tenant_id: str, state: CampaignState,
                   at: datetime) -> None:

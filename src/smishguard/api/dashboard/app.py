@@ -16,7 +16,16 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from smishguard.api.dashboard.pages import audit, auth, overview, policy, triage, users, watch
+from smishguard.api.dashboard.pages import (
+    audit,
+    auth,
+    campaigns,
+    overview,
+    policy,
+    triage,
+    users,
+    watch,
+)
 from smishguard.api.dashboard.rendering import render
 from smishguard.api.dashboard.security import BASE, PAGE_HEADERS, Dashboard, cookie_name
 from smishguard.api.dependencies import Services
@@ -29,7 +38,7 @@ log = logging.getLogger("smishguard.dashboard")
 STATIC = Path(__file__).resolve().parent / "static"
 
 # Each page is a router; a new page (campaigns, say) is one more module in this tuple.
-PAGES = (auth, overview, triage, watch, policy, audit, users)
+PAGES = (auth, overview, triage, campaigns, watch, policy, audit, users)
 
 
 def create_dashboard(services: Services) -> FastAPI:

@@ -29,6 +29,11 @@ def nice_ceiling(value: int) -> int:
         scale *= 10
 
 
+def _tick(value: float) -> str:
+    """An axis number: '2.5' halfway up to 5 (rounding it to '2' would misplace it)."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
 def hours_chart(bars: Sequence[HourBar], *, title: str, narrow: bool = False) -> Markup:
     """Stacked bars of reports per hour (phishing, suspicious, clean from the bottom)."""
     width, height, left = (NARROW, 190, 30) if narrow else (1080, 240, 40)
@@ -48,7 +53,7 @@ def hours_chart(bars: Sequence[HourBar], *, title: str, narrow: bool = False) ->
         y = top_margin + plot_h * (1 - fraction)
         parts.append(f'<line class="grid" x1="{left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                     f'{round(top * fraction):,}</text>')
+                     f'{_tick(top * fraction)}</text>')
     for index, bar in enumerate(bars):
         x = left + index * slot
         words = ", ".join(f"{count:,} {label.value}" for label, count in
@@ -66,7 +71,10 @@ def hours_chart(bars: Sequence[HourBar], *, title: str, narrow: bool = False) ->
         parts.append("</g>")
         if bar.start.hour % (24 if daily else 6) == 0:
             text = f"{bar.start:%a %d}" if daily else f"{bar.start:%H}:00"
-            parts.append(f'<text class="axis" x="{x:.1f}" y="{height - 6}">{text}</text>')
+            # A label that would run past the right edge ends at it instead.
+            anchor = ' text-anchor="end"' if x + 36 > width else ""
+            parts.append(f'<text class="axis" x="{min(x, width):.1f}" y="{height - 6}"'
+                         f'{anchor}>{text}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -29,6 +29,7 @@ class NavItem:
 NAVIGATION = (
     NavItem("overview", "Overview", f"{BASE}/"),
     NavItem("triage", "Triage", f"{BASE}/triage"),
+    NavItem("campaigns", "Campaigns", f"{BASE}/campaigns"),
     NavItem("watch", "Watch hits", f"{BASE}/watch"),
     NavItem("policy", "Policy", f"{BASE}/policy"),
     NavItem("audit", "Audit log", f"{BASE}/audit"),

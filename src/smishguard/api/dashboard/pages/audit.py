@@ -20,6 +20,8 @@ WORDS = {
     "dashboard.invite": "made an enrolment link",
     "dashboard.remove_user": "removed the access of",
     "report.decide": "decided",
+    "campaign.status": "set the status of",
+    "campaign.note": "added a note to",
     "policy.update": "changed the policy",
     "tenant.create": "created the tenant",
     "key.create": "made an API key",

@@ -6,6 +6,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from smishguard.api.dashboard.charts import brands_chart, hours_chart
+from smishguard.api.dashboard.pages.campaigns import open_campaigns
 from smishguard.api.dashboard.rendering import render
 from smishguard.api.dashboard.security import Analyst, DashboardDep, page_router
 from smishguard.service.overview import BRAND_SAMPLE, Window, build_overview
@@ -25,6 +26,7 @@ def overview_page(request: Request, board: DashboardDep, viewer: Analyst,
     return render(
         request, "overview.html", viewer, now=now, page="overview", overview=summary,
         span=span, windows=list(Window), brand_sample=BRAND_SAMPLE,
+        campaigns=open_campaigns(board.services.store, viewer.user.tenant_id),
         hours_svg=hours_chart(summary.hours, title=hours_title)
         + hours_chart(summary.hours, title=hours_title, narrow=True),
         brands_svg=brands_chart(summary.brands, title=brands_title)
