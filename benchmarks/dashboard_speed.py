@@ -7,12 +7,13 @@ One tenant gets ``--reports`` reports spread over the last ``--days`` days (``--
 them all in the overview's week; ``--days 1`` all in its day), seeded straight into the store
 in batches: the verdicts are real (the scanner's, on the labelled fixture messages, with the
 fixture policy), each reused for many reports with its own id, time and reporter. 10 % are
-decided (an audit entry each), 500 domains observed by the watch. Then the real app is served
-by uvicorn on loopback and an analyst's signed-in session asks each page ``--requests`` times
-after two warm-up requests, one request at a time. Two figures per page: the server's own
-time (the dashboard's ``Server-Timing`` header: from the request reaching the dashboard to its
-answer starting) and the wall time of the whole HTTP exchange seen by the client; medians,
-and the slowest of the requests.
+decided (an audit entry each), 500 domains observed by the watch, and every report clustered
+into campaigns (the service's fingerprints and index, stored in batches). Then the real app
+is served by uvicorn on loopback and an analyst's signed-in session asks each page
+``--requests`` times after two warm-up requests, one request at a time. Two figures per
+page: the server's own time (the dashboard's ``Server-Timing`` header: from the request
+reaching the dashboard to its answer starting) and the wall time of the whole HTTP exchange
+seen by the client; medians, and the slowest of the requests.
 
 PostgreSQL uses a fresh database on the server named by $SMISHGUARD_TEST_DATABASE_URL
 (dropped afterwards), vacuumed and analysed after the load as autovacuum would. The machines
@@ -45,6 +46,7 @@ sys.path.insert(0, str(REPO / "tests"))  # live_server: uvicorn on loopback
 from live_server import serving  # noqa: E402
 
 from smishguard.api import create_app  # noqa: E402
+from smishguard.campaigns import CampaignIndex, Fingerprinter  # noqa: E402
 from smishguard.model import Message, Report  # noqa: E402
 from smishguard.policy import load_policy  # noqa: E402
 from smishguard.records import DashboardUser, ObservedDomain, Passkey, Role  # noqa: E402
@@ -54,6 +56,7 @@ from smishguard.service.sessions import Sessions  # noqa: E402
 from smishguard.service.settings import Settings  # noqa: E402
 from smishguard.service.tenancy import create_tenant  # noqa: E402
 from smishguard.store import ReportQuery, Store  # noqa: E402
+from smishguard.store.campaign_tables import campaign_items  # noqa: E402
 from smishguard.store.rows import report_values  # noqa: E402
 from smishguard.store.tables import audit_log, report_domains, reports  # noqa: E402
 
@@ -81,6 +84,7 @@ def seed(store: Store, total: int, days: float, now: datetime) -> tuple[str, str
     rng = random.Random(7)
     span = days * 86400
     started = time.perf_counter()
+    seeded: list[Report] = []
     moments = sorted(now - timedelta(seconds=rng.random() * span) for _ in range(total))
     with store.engine.begin() as connection:
         for first in range(0, total, BATCH):
@@ -103,6 +107,7 @@ def seed(store: Store, total: int, days: float, now: datetime) -> tuple[str, str
                                     "action": "report.decide", "subject": report.id,
                                     "at": received, "details": {"decision": values["decision"]}})
                 rows.append(values)
+                seeded.append(report)
             keys = connection.execute(insert(reports).returning(
                 reports.c.seq, reports.c.domains, sort_by_parameter_order=True), rows).all()
             for seq, names in keys:
@@ -119,12 +124,37 @@ def seed(store: Store, total: int, days: float, now: datetime) -> tuple[str, str
         for i, word in enumerate(["okta", "sso", "login", "vpn", "help"] * 100)])
     print(f"seeded {total:,} reports over {days:g} days in "
           f"{time.perf_counter() - started:.1f} s", flush=True)
+    cluster(store, tenant.id, Fingerprinter(load_policy(FIXTURES / "policy_fixture.toml")),
+            seeded)
     _, token = create_invite(store, tenant.id, Role.ANALYST, "bench", lambda: now)
     user = DashboardUser(id=str(uuid.uuid4()), tenant_id=tenant.id, name="Bench Analyst",
                          role=Role.ANALYST, handle=uuid.uuid4().hex, created_at=now)
     store.users.enrol(token_hash(token), user, Passkey(
         id=uuid.uuid4().hex, user_id=user.id, public_key=b"-", created_at=now), now)
     return tenant.id, Sessions(store, SECRET, lambda: datetime.now(UTC)).open(user)
+
+
+def cluster(store: Store, tenant_id: str, fingerprinter: Fingerprinter,
+            seeded: list[Report]) -> None:
+    """Cluster the reports into campaigns as the service would have as they arrived (the
+    same fingerprints and index), stored in batches instead of one commit per report."""
+    started = time.perf_counter()
+    index = CampaignIndex()
+    placed = []
+    for report in seeded:  # in time order
+        fp = fingerprinter.report(report)
+        index.add(fp)
+        placed.append(fp)
+    with store.engine.begin() as connection:
+        for first in range(0, len(placed), BATCH):
+            connection.execute(insert(campaign_items), [
+                {"item_id": fp.item_id, "tenant_id": tenant_id, "kind": fp.kind.value,
+                 "campaign_id": index.campaign_of(fp.item_id), "seen_at": fp.seen_at,
+                 "fingerprint": fp.to_json()}
+                for fp in placed[first:first + BATCH]])
+    sizes = sorted((len(index.members(c)) for c in index.campaigns()), reverse=True)
+    print(f"clustered into {len(sizes):,} campaigns (largest {sizes[:3]}) in "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
 
 
 @contextmanager
@@ -161,12 +191,20 @@ def measure(backend: str, total: int, days: float, requests: int) -> list[Timing
                         isolation_level="AUTOCOMMIT") as connection:
                     connection.execute(text("VACUUM ANALYZE"))
             report_id = store.reports.search(tenant_id, ReportQuery(limit=1)).reports[0].id
+            by_size = sorted(store.campaigns.summaries(tenant_id, 10_000),
+                             key=lambda row: row.own_items)
+            largest, typical = by_size[-1].campaign_id, by_size[len(by_size) // 2].campaign_id
             settings = Settings(state_dir=Path(folder), database_url=url, secret_key=SECRET)
             app = create_app(settings, store)
             pages = [("overview, 24 h", "/dashboard/"), ("overview, 7 d", "/dashboard/?window=7d"),
                      ("triage", "/dashboard/triage"),
                      ("triage, phishing", "/dashboard/triage?label=phishing"),
                      ("report", f"/dashboard/reports/{report_id}"),
+                     ("campaigns", "/dashboard/campaigns"),
+                     (f"campaign, {by_size[-1].own_items:,} reports",
+                      f"/dashboard/campaigns/{largest}"),
+                     (f"campaign, {by_size[len(by_size) // 2].own_items:,} reports",
+                      f"/dashboard/campaigns/{typical}"),
                      ("watch hits", "/dashboard/watch"), ("policy", "/dashboard/policy"),
                      ("audit log", "/dashboard/audit")]
             results = []
