@@ -189,7 +189,9 @@ def _text(value: Any) -> str:
 def _texts(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise TypeError(f"expected a list, got {type(value).__name__}")
-    return tuple(_text(v) for v in value)
+    if not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a list of strings")
+    return tuple(value)
 
 
 @dataclass(frozen=True, slots=True)

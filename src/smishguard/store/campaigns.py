@@ -17,6 +17,9 @@ from smishguard.store.rows import report_from_row
 from smishguard.store.tables import report_domains, reports
 
 _CHUNK = 500  # ids per IN (...) list
+# A campaign's reports are read with their label and score but not their signals: decoding
+# every verdict of a campaign of thousands is most of the cost of showing it.
+_WITHOUT_SIGNALS = tuple(c for c in reports.c if c.name != "verdict")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +122,14 @@ class CampaignStore:
                     for row in connection.execute(statement)]
 
     def reports(self, report_ids: Iterable[str]) -> list[Report]:
-        """Reports by id, across tenants (the caller filters what a tenant may see)."""
+        """Reports by id, across tenants (the caller filters what a tenant may see); their
+        verdicts hold label and score, without signals or links."""
         found: list[Report] = []
         with self._engine.connect() as connection:
             for chunk in _chunks(list(report_ids)):
-                rows = connection.execute(select(reports).where(reports.c.id.in_(chunk)))
-                found += [report_from_row(row) for row in rows.mappings()]
+                rows = connection.execute(select(*_WITHOUT_SIGNALS).where(
+                    reports.c.id.in_(chunk)))
+                found += [report_from_row(row, with_links=False) for row in rows.mappings()]
         return found
 
     def unclustered_reports(self, since_seq: int = 0, limit: int = 1000) -> list[Report]:

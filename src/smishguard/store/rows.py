@@ -48,8 +48,10 @@ def report_values(report: Report) -> dict[str, Any]:
     }
 
 
-def report_from_row(row: RowMapping) -> Report:
-    document = row["verdict"] or {}
+def report_from_row(row: RowMapping, *, with_links: bool = True) -> Report:
+    """The report of a row; ``with_links`` reads the verdict's links again from the text
+    (replies and pages that name them need them; bulk reads for campaigns do not)."""
+    document = row.get("verdict") or {}
     verdict = Verdict(
         label=Label(row["label"]),
         score=float(row["score"]),
@@ -59,7 +61,7 @@ def report_from_row(row: RowMapping) -> Report:
         ),
         failures=tuple(document.get("failures", [])),
         # Links are not stored: they are read again from the text, as the scanner read them.
-        urls=tuple(extract_urls(row["text"])),
+        urls=tuple(extract_urls(row["text"])) if with_links else (),
     )
     return Report(
         id=row["id"],
