@@ -21,6 +21,9 @@ campaign_items = Table(
     Column("fingerprint", Text, nullable=False),  # Fingerprint.to_json()
     Index("ix_campaign_items_campaign", "campaign_id"),
     Index("ix_campaign_items_tenant_campaign", "tenant_id", "campaign_id"),
+    # Covers a tenant's campaign summaries (count, first and last seen per campaign) without
+    # reading item rows: the campaign list and the overview's card group every item.
+    Index("ix_campaign_items_tenant_campaign_seen", "tenant_id", "campaign_id", "seen_at"),
 )
 
 campaign_states = Table(
