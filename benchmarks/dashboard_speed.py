@@ -37,12 +37,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # live_server: uvicorn on loopback
 
+from backends import postgres_database  # noqa: E402
 from live_server import serving  # noqa: E402
 
 from smishguard.api import create_app  # noqa: E402
@@ -165,16 +165,8 @@ def database(backend: str, folder: Path) -> Iterator[str]:
     admin = os.environ.get("SMISHGUARD_TEST_DATABASE_URL")
     if not admin:
         raise SystemExit("set SMISHGUARD_TEST_DATABASE_URL to measure PostgreSQL")
-    name = f"sg_bench_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+    with postgres_database(admin, "sg_bench") as url:
+        yield url
 
 
 Timing = tuple[str, float, float, float, float]  # page, server median/slowest, wall median/slowest

@@ -34,7 +34,15 @@ def fresh_database(backend: str, tmp_path: Path) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("SMISHGUARD_TEST_DATABASE_URL is not set: CI must test PostgreSQL")
         pytest.skip("PostgreSQL not configured (set SMISHGUARD_TEST_DATABASE_URL)")
-    name = f"sg_test_{uuid.uuid4().hex[:12]}"
+    with postgres_database(admin, "sg_test") as url:
+        yield url
+
+
+@contextmanager
+def postgres_database(admin: str, prefix: str) -> Iterator[str]:
+    """A new, empty database on the server of ``admin`` (an URL with rights to create one),
+    dropped when the block ends; yields its URL."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
