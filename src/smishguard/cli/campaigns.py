@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -33,14 +35,8 @@ def campaigns_group() -> None:
 def campaigns_list(tenant: str, limit: int, as_json: bool, state_dir: Path | None,
                    database_url: str | None) -> None:
     """TENANT's campaigns (name or id), most recently active first."""
-    settings = settings_from(state_dir, database_url)
-    store = open_store(settings)
-    try:
-        found = tenant_named(store, tenant)
-        views = Reporting(store, secret_key(settings), utc_now).campaigns.list_for(found.id,
-                                                                                   limit)
-    finally:
-        store.close()
+    with tenant_reporting(tenant, state_dir, database_url) as (tenant_id, reporting):
+        views = reporting.campaigns.list_for(tenant_id, limit)
     if as_json:
         for view in views:
             click.echo(json.dumps(_document(view)))
@@ -61,14 +57,8 @@ def campaigns_list(tenant: str, limit: int, as_json: bool, state_dir: Path | Non
 def campaigns_show(tenant: str, campaign_id: str, as_json: bool, state_dir: Path | None,
                    database_url: str | None) -> None:
     """One campaign as TENANT sees it."""
-    settings = settings_from(state_dir, database_url)
-    store = open_store(settings)
-    try:
-        found = tenant_named(store, tenant)
-        view = Reporting(store, secret_key(settings), utc_now).campaigns.view(found.id,
-                                                                              campaign_id)
-    finally:
-        store.close()
+    with tenant_reporting(tenant, state_dir, database_url) as (tenant_id, reporting):
+        view = reporting.campaigns.view(tenant_id, campaign_id)
     document = _document(view)
     if as_json:
         click.echo(json.dumps(document, indent=2))
@@ -88,14 +78,9 @@ def campaigns_show(tenant: str, campaign_id: str, as_json: bool, state_dir: Path
 def export_command(tenant: str, export_format: str, output: Path | None,
                    state_dir: Path | None, database_url: str | None) -> None:
     """Export TENANT's campaigns and indicators for blocklists and threat-intel platforms."""
-    settings = settings_from(state_dir, database_url)
-    store = open_store(settings)
-    try:
-        found = tenant_named(store, tenant)
-        reporting = Reporting(store, secret_key(settings), utc_now)
-        document = export_for_tenant(store, reporting, found.id, export_format, utc_now())
-    finally:
-        store.close()
+    with tenant_reporting(tenant, state_dir, database_url) as (tenant_id, reporting):
+        document = export_for_tenant(reporting.store, reporting, tenant_id, export_format,
+                                     utc_now())
     for skipped in document.skipped:
         click.echo(f"smishguard: skipped {skipped.value!r}: {skipped.reason}", err=True)
     if output is None:
@@ -103,6 +88,19 @@ def export_command(tenant: str, export_format: str, output: Path | None,
         return
     output.write_text(document.text, encoding="utf-8")
     click.echo(f"wrote {output} ({export_format})", err=True)
+
+
+@contextmanager
+def tenant_reporting(tenant: str, state_dir: Path | None,
+                     database_url: str | None) -> Iterator[tuple[str, Reporting]]:
+    """The tenant's id (TENANT is a name or an id) and the service over the database, closed
+    when the block ends."""
+    settings = settings_from(state_dir, database_url)
+    store = open_store(settings)
+    try:
+        yield tenant_named(store, tenant).id, Reporting(store, secret_key(settings), utc_now)
+    finally:
+        store.close()
 
 
 def _document(view: TenantCampaignView) -> dict[str, object]:
