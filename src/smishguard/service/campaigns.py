@@ -8,7 +8,6 @@ clustered (the process died in between) are clustered then.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from datetime import datetime
@@ -28,7 +27,7 @@ from smishguard.model import CampaignStatus, Decision, Imitation, ImitationKind,
 from smishguard.records import Tenant
 from smishguard.service.clock import Clock
 from smishguard.service.feedback import DomainFeedback
-from smishguard.service.tenancy import tenant_policy
+from smishguard.service.tenancy import policy_version, tenant_policy
 from smishguard.store import Store
 from smishguard.store.campaigns import CampaignState, StoredItem
 
@@ -164,8 +163,7 @@ class Campaigns:
             return self._index.current_id(campaign_id) or campaign_id
 
     def _fingerprinter(self, tenant: Tenant) -> Fingerprinter:
-        version = hashlib.sha256((tenant.policy_toml or "").encode()).hexdigest()
-        key = (tenant.id, version)
+        key = (tenant.id, policy_version(tenant))
         found = self._fingerprinters.get(key)
         if found is None:
             found = Fingerprinter(tenant_policy(tenant))

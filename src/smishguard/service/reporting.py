@@ -3,7 +3,6 @@ list, decide, and record the domains a tenant's watch observed."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import uuid
@@ -21,7 +20,7 @@ from smishguard.service.campaigns import Campaigns
 from smishguard.service.clock import Clock
 from smishguard.service.feedback import DomainFeedback
 from smishguard.service.phones import hint, pseudonym
-from smishguard.service.tenancy import tenant_policy
+from smishguard.service.tenancy import policy_version, tenant_policy
 from smishguard.store import Store
 from smishguard.store.reports import AlreadyRecorded
 
@@ -50,8 +49,7 @@ class ScannerCache:
         self._lock = threading.Lock()
 
     def for_tenant(self, tenant: Tenant) -> Scanner:
-        version = hashlib.sha256((tenant.policy_toml or "").encode()).hexdigest()
-        key = (tenant.id, version)
+        key = (tenant.id, policy_version(tenant))
         scanner = self._scanners.get(key)
         if scanner is None:
             with self._lock:

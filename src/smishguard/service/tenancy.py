@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 
@@ -44,3 +45,9 @@ def tenant_policy(tenant: Tenant) -> Policy:
     if tenant.policy_toml is None:
         return default_policy()
     return parse_policy_text(tenant.policy_toml, f"the policy of tenant {tenant.name!r}")
+
+
+def policy_version(tenant: Tenant) -> str:
+    """What changes when the tenant's policy changes: caches of scanners and fingerprinters
+    built from a policy are keyed on it."""
+    return hashlib.sha256((tenant.policy_toml or "").encode()).hexdigest()
