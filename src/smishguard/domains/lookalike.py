@@ -78,7 +78,11 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     brand's domain run together as a token (``attcom-101351``), a name split by the dot and
     run on into junk (``informed.deliveryqta.top`` for an "informed delivery" alias), and
     heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``rohnbinhoodlooginn``,
-    ``mete-massk-wallt``), looked for only there. Elsewhere a misspelling counts only as one
+    ``mete-massk-wallt``), looked for only there. On a free host a name of 5 letters or more
+    is also found anywhere inside the tenant label, whole or with one or two slips
+    (:mod:`~smishguard.domains.approximate`: ``portalbanruaralvirtual``), at 0.42-0.45;
+    dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
+    misspelling counts only as one
     slip that keeps a name's first two letters, beside a pointed keyword
     (``ocinbase-verify.com``, 0.5). A brand label in front of a chosen label of keywords and
     one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain imitation (0.6).
@@ -96,6 +100,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
 from smishguard.domains.context import PLACE, RISKY_TLDS, context_level, has_serial, is_risky_tld
 from smishguard.domains.keywords import Keywords
@@ -119,8 +124,8 @@ class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
     __slots__ = (
-        "_chosen", "_misspellings", "_names", "_pairs", "_policy", "_rules", "_subdomains",
-        "_suffixes", "_words",
+        "_approximate", "_chosen", "_misspellings", "_names", "_pairs", "_policy", "_rules",
+        "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -139,6 +144,7 @@ class LookalikeIndex:
             self._names.by_skeleton.values(), policy.keywords,
             self._rules.keywords.pointed_words, words,
         )  # fmt: skip
+        self._approximate = ApproximateNames(self._names.by_skeleton.values(), words)
         # A bounded memo of pure per-label work (many hosts share a chosen label): the chosen
         # label's hit by (on a free host, risky ending). It never changes an answer.
         self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {})
@@ -201,7 +207,7 @@ class LookalikeIndex:
             elif best.score <= 0:
                 return None
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
-        if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat):
+        if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat, free):
             return None
         return best.imitation(host, ".".join(labels[at:]), ".".join(labels[at + 1 :]))
 
@@ -250,6 +256,8 @@ class LookalikeIndex:
             written = read[0].split("-")
             if best is None and tokens is not None and self._pairs and has_serial(written):
                 best = self._two_letters(written)
+            if best is None and free:
+                best = self._approximate.find(label)
         return best
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:

@@ -149,19 +149,25 @@ def suffix_table() -> SuffixTable:
     return SuffixTable.from_rules(icann, private)
 
 
-def is_infrastructure(labels: list[str], registrable_at: int, brand: str = "") -> bool:
+def is_infrastructure(
+    labels: list[str], registrable_at: int, brand: str = "", free: bool = False
+) -> bool:
     """Whether a host is a CDN or DNS-steering name (``x.com.c.volcfcdndvs.com``).
 
     ``registrable_at`` is the index of the registrable domain's first label. True for the
     known CDNs, and when the registrable name or a label below it names a CDN or DNS service;
     the letters of ``brand``, the name the host imitates, are not read as such a stem
-    (``ledger`` holds ``edge``).
+    (``ledger`` holds ``edge``). ``free``: the host is a tenant of a shared host (a private
+    entry of the Public Suffix List), where "dns" names a dynamic-DNS service that gives
+    anyone a name (``duckdns.org``, ``ddns.net``), not DNS steering.
     """
     if ".".join(labels[registrable_at:]) in CDN_INFRASTRUCTURE:
         return True
     name = labels[registrable_at]
     if brand and brand in name:
         name = name.replace(brand, "-")
+    if free:
+        name = name.replace("dns", "-")
     if any(stem in name for stem in _INFRA_STEMS):
         return True
     return any(label in _INFRA_STEMS for label in labels[:registrable_at])

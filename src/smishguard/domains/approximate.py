@@ -1,0 +1,177 @@
+"""A brand name hidden, perhaps misspelled, anywhere inside a tenant name on a free host.
+
+On a free host (``*.webflow.io``, ``*.weebly.com``, ``*.duckdns.org``) the attacker picks the
+tenant label for nothing, and kits bury the brand in it with a slip or two and words around:
+``portalbanruaralvirtual``, ``en-coinbssecom-auth``, ``bnkgrantiprmrsyn``, ``loginorangefrance``.
+The other rules need the name on token boundaries, beside known keywords, or as the whole
+label; here it may sit anywhere. Only on free hosts, where the brands' own sites and their
+namesakes seldom live (the popular-domain lists hold almost none), and only as weak evidence
+(:mod:`~smishguard.domains.context`), because a tenant name is also where people write the
+word "orange" or "ledger" for their own reasons.
+
+How it is found, in time that stays flat as brands grow: a name of ``m`` letters written with
+at most ``k`` slips (``k`` = 1 under 8 letters, else 2) keeps one of ``k + 1`` pieces of it
+intact (the pigeonhole principle; a swap across a cut can break two, and pieces under three
+letters are left out as they are in too many labels: a little recall traded for speed). So
+every piece of every name goes into one Aho-Corasick automaton; a scan of each token of the
+label lists the names one of whose pieces it holds, and each is verified with an edit
+distance (OSA, a swap counting as one) on the windows around the piece that start with the
+name's first letter. A window inside an English word is that word (``interc`` of
+``intercom`` is not ``interac``); a hexadecimal id is a machine's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from smishguard.domains.brandnames import BrandName, Strength
+from smishguard.domains.context import PLACE
+from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.lookalike_hits import Hit
+from smishguard.domains.words import Words
+from smishguard.model import ImitationKind
+
+MIN_NAME = 5  # shorter names, slips allowed, are inside too many tenant names
+MAX_LABEL = 63
+MIN_PIECE = 3
+# Weak evidence on a free host: a name found whole inside the label, or with slips.
+SCORE_WHOLE = 0.45
+SCORE_SLIPS = 0.42
+_MEMO_SIZE = 1 << 15
+_HEX = frozenset("0123456789abcdef")
+
+
+def slips_allowed(size: int) -> int:
+    """Slips a name of ``size`` letters may carry and still be found: 1, or 2 from 8."""
+    return 1 if size < 8 else 2
+
+
+def pieces(flat: str, cuts: int) -> list[tuple[int, str]]:
+    """``flat`` cut into ``cuts + 1`` pieces of nearly equal length, with their offsets."""
+    parts = cuts + 1
+    size, extra = divmod(len(flat), parts)
+    out, at = [], 0
+    for i in range(parts):
+        n = size + (1 if i < extra else 0)
+        out.append((at, flat[at : at + n]))
+        at += n
+    return out
+
+
+class ApproximateNames:
+    """Brand names of 5 letters or more, found with up to 1-2 slips inside a longer label."""
+
+    __slots__ = ("_automaton", "_memo", "_words")
+
+    def __init__(self, names: Iterable[BrandName], words: Words) -> None:
+        self._words = words
+        self._memo: dict[str, Hit | None] = {}
+        automaton = ahocorasick.Automaton()
+        found: dict[str, list[tuple[BrandName, int, int]]] = {}
+        for name in names:
+            flat = name.skeleton
+            if len(flat) < MIN_NAME or name.strength < Strength.WORD or not flat.isalnum():
+                continue
+            k = slips_allowed(len(flat))
+            for offset, piece in pieces(flat, k):
+                if len(piece) >= MIN_PIECE:
+                    found.setdefault(piece, []).append((name, offset, k))
+        for piece, entries in found.items():
+            automaton.add_word(piece, (len(piece), tuple(entries)))
+        self._automaton = automaton if found else None
+        if found:
+            automaton.make_automaton()
+
+    def find(self, label: str) -> Hit | None:
+        """The brand name inside the tenant label ``label`` (as written), as weak evidence
+        raised on the free host (``needs`` :data:`~smishguard.domains.context.PLACE`)."""
+        if self._automaton is None or len(label) > MAX_LABEL:
+            return None
+        memo = self._memo
+        if label in memo:
+            return memo[label]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        hit = memo[label] = self._search(label)
+        return hit
+
+    def _search(self, label: str) -> Hit | None:
+        best: tuple[int, int, BrandName, str, str] | None = None  # slips, -size, name, ...
+        tokens = [t for t in label.replace("_", "-").split("-") if t]
+        for token in tokens:
+            found = self._in_token(token)
+            if found is not None and (best is None or found[:2] < best[:2]):
+                best = found
+        if best is None:
+            return None
+        slips, _, name, shown, token = best
+        others = [t for t in tokens if t != token]
+        if slips == 0:
+            keyword = token if len(token) > len(shown) else (others[0] if others else "")
+            return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=keyword,
+                       edit="beside", boost=SCORE_WHOLE, needs=PLACE)  # fmt: skip
+        return Hit(0.0, ImitationKind.TYPO, name, shown, edit="misspelling",
+                   boost=SCORE_SLIPS, needs=PLACE)  # fmt: skip
+
+    def _in_token(self, token: str) -> tuple[int, int, BrandName, str, str] | None:
+        """The best name in one hyphen-free token: (slips, -length, name, window, token)."""
+        if len(token) < MIN_NAME - 1 or not token.isalnum():
+            return None
+        if not token.isalpha() and all(c in _HEX for c in token):
+            return None  # a machine's hexadecimal id (acbfbcd0801014bd6), not a name
+        text = skeleton(token)
+        same = len(text) == len(token)
+        best: tuple[int, int, BrandName, str, str] | None = None
+        seen: set[tuple[str, int]] = set()
+        for end, (size, entries) in self._automaton.iter(text):  # type: ignore[union-attr]
+            start = end + 1 - size
+            for name, offset, k in entries:
+                origin = start - offset
+                if (name.skeleton, origin) in seen:
+                    continue
+                seen.add((name.skeleton, origin))
+                found = self._verify(text, name.skeleton, origin, k)
+                if found is None:
+                    continue
+                slips, (i, j) = found
+                shown = token[i:j] if same else text[i:j]
+                if slips and (not shown.isalpha() or self._in_word(token, i, j)):
+                    continue  # another word (intercom, monet) or machine junk, not a slip
+                rank = (slips, -len(name.skeleton))
+                if best is None or rank < best[:2]:
+                    best = (slips, -len(name.skeleton), name, shown, token)
+        return best
+
+    def _in_word(self, token: str, start: int, stop: int) -> bool:
+        """Whether [start, stop) of ``token``, with up to 3 letters more on either side, is
+        an English word (``interc`` of ``myintercomsite`` is in ``intercom``)."""
+        is_word = self._words.is_word
+        for a in range(max(0, start - 3), start + 1):
+            for b in range(stop, min(len(token), stop + 3) + 1):
+                if is_word(token[a:b]):
+                    return True
+        return False
+
+    @staticmethod
+    def _verify(text: str, flat: str, origin: int, k: int) -> tuple[int, tuple[int, int]] | None:
+        """The fewest slips (≤ ``k``) of a window of ``text`` starting near ``origin`` with
+        ``flat``'s first letter, and that window; None when there is none."""
+        m = len(flat)
+        first = flat[0]
+        best: tuple[int, tuple[int, int]] | None = None
+        for start in range(max(0, origin - k), min(len(text), origin + k + 1)):
+            if text[start] != first:
+                continue
+            for size in range(m - k, m + k + 1):
+                stop = start + size
+                if stop > len(text):
+                    break
+                slips = OSA.distance(text[start:stop], flat, score_cutoff=k)
+                if slips <= k and (best is None or slips < best[0]):
+                    best = (slips, (start, stop))
+                    if slips == 0:
+                        return best
+        return best

@@ -1,0 +1,101 @@
+"""A brand name buried, perhaps misspelled, inside a tenant name on a free host.
+
+The hosts are made up in the shapes kits use (a slip in the name, words glued around it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from smishguard.domains.approximate import ApproximateNames, pieces, slips_allowed
+from smishguard.domains.brandnames import NameTable, brand_names
+from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.domains.words import english_words
+from smishguard.model import ImitationKind as K
+from smishguard.policy import Brand, Policy
+
+BRANDS = (
+    Brand("Banrural", ("banrural.com.gt",)),
+    Brand("Garanti BBVA", ("garantibbva.com.tr",), aliases=("garanti",)),
+    Brand("Coinbase", ("coinbase.com",)),
+    Brand("Interac", ("interac.ca",)),
+    Brand("Ledger", ("ledger.com",)),
+    Brand("PayPal", ("paypal.com",)),
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> LookalikeIndex:
+    return LookalikeIndex.from_policy(Policy(brands=BRANDS))
+
+
+@pytest.mark.parametrize(
+    ("host", "brand", "kind", "matched"),
+    [
+        # one slip, words glued on both sides
+        ("myportalbanruaralvirtual.netlify.app", "Banrural", K.TYPO, "banruaral"),
+        ("xqcoinbsseauth.webflow.io", "Coinbase", K.TYPO, "coinbsse"),
+        # a letter left out, in consonant junk, on a dynamic-DNS name
+        ("bnkgrantiprm.duckdns.org", "Garanti BBVA", K.TYPO, "granti"),
+        # the name whole inside a longer token, beside other tokens
+        ("cdn--ledgerlivesafe.webflow.io", "Ledger", K.KEYWORD, "ledger"),
+    ],
+)
+def test_a_name_inside_a_tenant_label_on_a_free_host(
+    index: LookalikeIndex, host: str, brand: str, kind: K, matched: str
+) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind, found.matched) == (brand, kind, matched)
+    # weak evidence: just over the "suspicious" threshold, never alarming on its own
+    assert 0.4 <= found.score < 0.5
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        # the same names on a registered domain: not a free host, nothing
+        "myportalbanruaralvirtual.com",
+        "xqcoinbsseauth.net",
+        # the window is part of an English word (intercom, not interac)
+        "myintercomsite.netlify.app",
+        # a machine's hexadecimal id
+        "c0deba5e1f2a3b.netlify.app",
+        # a CDN is still a CDN (the brand's own customers' names live there)
+        "paypal.cdn.cloudflare.net",
+    ],
+)
+def test_nothing_elsewhere_or_in_words(index: LookalikeIndex, host: str) -> None:
+    assert index.match(host) is None, host
+
+
+def test_a_dynamic_dns_tenant_is_judged_like_any_free_host(index: LookalikeIndex) -> None:
+    """duckdns.org holds "dns" but gives anyone a name: it is not DNS steering."""
+    found = index.match("paypal-login.duckdns.org")
+    assert found is not None
+    assert found.brand == "PayPal"
+    assert found.score >= 0.9
+
+
+def test_pieces_cover_the_name_in_order() -> None:
+    for name in ("banrural", "coinbase", "ledger", "instagram", "mercadolibre"):
+        k = slips_allowed(len(name))
+        parts = pieces(name, k)
+        assert len(parts) == k + 1
+        assert "".join(p for _, p in parts) == name
+        assert [o for o, _ in parts] == [sum(len(p) for _, p in parts[:i]) for i in range(k + 1)]
+
+
+def test_slips_grow_with_the_name() -> None:
+    assert [slips_allowed(n) for n in (5, 7, 8, 12)] == [1, 1, 2, 2]
+
+
+def test_the_closest_name_wins_and_the_memo_keeps_answers() -> None:
+    words = english_words()
+    names = NameTable(brand_names(BRANDS, words)).by_skeleton.values()
+    approximate = ApproximateNames(names, words)
+    first = approximate.find("zzcoinbaseqq")
+    assert first is not None
+    assert (first.name.flat, first.edit) == ("coinbase", "beside")
+    assert approximate.find("zzcoinbaseqq") is first
+    assert approximate.find("nothinghere") is None
