@@ -3,7 +3,6 @@ judges a few names with each tool (the peers only when their scratch venv is ins
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
@@ -19,7 +18,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from watch.brands import EVAL_BRANDS, IDP_WORDS, constructed_names, policy_toml  # noqa: E402
-from watch.inputs import LABELS, feed_lines, is_development_half, labelled_hosts  # noqa: E402
+from watch.inputs import HELDOUT_LABELS, LABELS, feed_lines, labelled_hosts  # noqa: E402
 from watch.peers import PINS, RUNNER, default_venv  # noqa: E402
 
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
@@ -40,15 +39,29 @@ def test_constructed_names_are_seeded_hosts_of_known_brands() -> None:
     assert not set(typos) & words, "a typo is never a brand's own name"
 
 
-def test_labels_keep_no_host_names() -> None:
-    rows = [r.split("\t") for r in LABELS.read_text(encoding="utf-8").splitlines()
+def _rows(path: Path) -> list[list[str]]:
+    return [r.split("\t") for r in path.read_text(encoding="utf-8").splitlines()
             if r and not r.startswith("#")]
-    assert len(rows) >= 200
-    for number, brand, digest in rows:
-        assert number.isdigit()
-        assert brand in KEYS
-        assert re.fullmatch(r"[0-9a-f]{16}", digest)
-    assert {brand for _, brand, _ in rows} == KEYS, "the brand list is the labelled brands"
+
+
+def test_labels_keep_no_host_names() -> None:
+    brands: set[str] = set()
+    for path in (LABELS, HELDOUT_LABELS):
+        rows = _rows(path)
+        assert len(rows) >= 200
+        for number, brand, digest in rows:
+            assert number.isdigit()
+            assert brand in KEYS
+            assert re.fullmatch(r"[0-9a-f]{16}", digest)
+        brands |= {brand for _, brand, _ in rows}
+    assert brands == KEYS, "the brand list is the labelled brands"
+
+
+def test_the_held_out_sample_shares_no_line_with_the_first() -> None:
+    first = {int(number) for number, _, _ in _rows(LABELS)}
+    second = [int(number) for number, _, _ in _rows(HELDOUT_LABELS)]
+    assert second == sorted(set(second))
+    assert not first & set(second)
 
 
 def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
@@ -61,19 +74,11 @@ def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
     assert "informeddelivery" in usps.aliases  # a product name, given to every tool
 
 
-def test_the_development_half_is_the_even_stored_hashes() -> None:
-    rows = [r.split("\t") for r in LABELS.read_text(encoding="utf-8").splitlines()
-            if r and not r.startswith("#")]
-    even = [digest for _, _, digest in rows if int(digest, 16) % 2 == 0]
-    assert 0 < len(even) < len(rows)
-    digest = hashlib.sha256(b"paypal-login.com").hexdigest()[:16]
-    assert is_development_half("paypal-login.com") == (int(digest, 16) % 2 == 0)
-
-
 @pytest.mark.data
 def test_labels_match_the_shared_feed(shared_data: Path) -> None:
-    labelled = labelled_hosts(feed_lines(shared_data))
-    assert len(labelled) >= 200
+    lines = feed_lines(shared_data)
+    assert len(labelled_hosts(lines)) >= 200
+    assert len(labelled_hosts(lines, HELDOUT_LABELS)) >= 200
 
 
 def _run(python: Path, tool: str, tmp_path: Path, names: list[str]) -> dict[str, Any]:
@@ -97,8 +102,9 @@ def _run(python: Path, tool: str, tmp_path: Path, names: list[str]) -> dict[str,
 def test_smishguard_runner_reports_the_watch_hits(tmp_path: Path) -> None:
     result = _run(Path(sys.executable), "smishguard", tmp_path,
                   ["paypal-login.com", "www.example.org", "paypal.com", "steam-login.xyz"])
-    hits = result["variants"]["smishguard"]["x"]["hits"]
-    assert {i: key for i, (key, _, _) in hits.items()} == {"0": "paypal", "3": "steam"}
+    for variant in ("smishguard", "smishguard first sight"):
+        hits = result["variants"][variant]["x"]["hits"]
+        assert {i: key for i, (key, _, _) in hits.items()} == {"0": "paypal", "3": "steam"}
     assert result["variants"]["smishguard index.match"]["x"]["cpu_s"] >= 0
 
 

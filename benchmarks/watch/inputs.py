@@ -21,6 +21,8 @@ from pathlib import Path
 from watch.brands import EVAL_BRANDS, EvalBrand
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "watch_feed_labels.tsv"
+# A second sample, labelled by another reader after the engine work on the first: held out.
+HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_heldout.tsv")
 TRANCO_LINES = 100_000
 
 
@@ -52,12 +54,6 @@ def labelled_hosts(lines: Sequence[str], labels: Path = LABELS) -> list[Labelled
                              "labelled: the feed file changed; relabel or use its old version")
         out.append(Labelled(int(number), brand, host))
     return out
-
-
-def is_development_half(host: str) -> bool:
-    """The half of the labelled sample engine changes are developed on: the hosts whose stored
-    hash (:func:`host_hash`) is even; the odd half is held out to check them."""
-    return int(host_hash(host), 16) % 2 == 0
 
 
 def feed_hosts(lines: Sequence[str]) -> list[str]:
