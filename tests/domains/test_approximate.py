@@ -21,6 +21,8 @@ BRANDS = (
     Brand("Interac", ("interac.ca",)),
     Brand("Ledger", ("ledger.com",)),
     Brand("PayPal", ("paypal.com",)),
+    Brand("Telegram", ("telegram.org",)),
+    Brand("Netflix", ("netflix.com",)),
 )
 
 
@@ -67,6 +69,16 @@ def test_a_name_inside_a_tenant_label_on_a_free_host(
 )
 def test_nothing_elsewhere_or_in_words(index: LookalikeIndex, host: str) -> None:
     assert index.match(host) is None, host
+
+
+def test_on_a_cheap_ending_only_a_whole_name_of_six_letters_counts(
+    index: LookalikeIndex,
+) -> None:
+    found = index.match("telegramxq.top")  # a word brand glued to junk
+    assert found is not None
+    assert (found.brand, found.matched, found.score) == ("Telegram", "telegram", 0.45)
+    assert index.match("telegramxq.com") is None  # not where phishing sites live
+    assert index.match("netfilmz.top") is None  # a slip there is mostly other words
 
 
 def test_a_dynamic_dns_tenant_is_judged_like_any_free_host(index: LookalikeIndex) -> None:

@@ -56,8 +56,11 @@ def test_thousand_brands_on_tranco() -> None:
 
     The rest of Tranco holds their mirrors, plurals and brand-owned keyword names
     (samsungmobile.com, shopeepay.com.br): the bound is a regression guard, not the goal.
+    It was 0.3 % (294 flagged) until whole names glued to junk on the cheap endings counted
+    (telegramxq.top), which flags 5 more here, where brands are everyday words (static,
+    people, office): 0.31 %.
     """
     tranco = _benign()[:TRANCO_LINES]
     policy, used = top_brands_policy(tranco, 1000)
     share, flagged = _flagged_share(LookalikeIndex.from_policy(policy), tranco[used:])
-    assert share <= 0.003, flagged[:20]
+    assert share <= 0.0031, flagged[:20]

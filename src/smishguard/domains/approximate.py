@@ -7,7 +7,9 @@ The other rules need the name on token boundaries, beside known keywords, or as 
 label; here it may sit anywhere. Only on free hosts, where the brands' own sites and their
 namesakes seldom live (the popular-domain lists hold almost none), and only as weak evidence
 (:mod:`~smishguard.domains.context`), because a tenant name is also where people write the
-word "orange" or "ledger" for their own reasons.
+word "orange" or "ledger" for their own reasons. On the cheap endings (.top, .xyz, .cc) only
+a name of 6 letters or more found whole counts (``telegramxq.top``): with slips, names there
+are too often other words run together (``netfilm``, ``lemonpay``).
 
 How it is found, in time that stays flat as brands grow: a name of ``m`` letters written with
 at most ``k`` slips (``k`` = 1 under 8 letters, else 2) keeps one of ``k + 1`` pieces of it
@@ -22,6 +24,7 @@ name's first letter. A window inside an English word is that word (``interc`` of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import ahocorasick
@@ -37,11 +40,16 @@ from smishguard.model import ImitationKind
 MIN_NAME = 5  # shorter names, slips allowed, are inside too many tenant names
 MAX_LABEL = 63
 MIN_PIECE = 3
+EXACT_MIN = 6
 # Weak evidence on a free host: a name found whole inside the label, or with slips.
 SCORE_WHOLE = 0.45
 SCORE_SLIPS = 0.42
 _MEMO_SIZE = 1 << 15
 _HEX = frozenset("0123456789abcdef")
+_DIGITS = re.compile(r"[0-9]+")
+# Two-letter words and endings that run on in names (mygreat, bookmarking, androidapps).
+_SHORT_WORDS = frozenset(("my", "go", "me", "we", "us", "up", "in", "on", "to", "of", "at",
+                          "it", "is", "be", "do", "no", "so", "ing", "er", "s", "es", "ed"))
 
 
 def slips_allowed(size: int) -> int:
@@ -85,18 +93,50 @@ class ApproximateNames:
         if found:
             automaton.make_automaton()
 
-    def find(self, label: str) -> Hit | None:
+    def find(self, label: str, exact: bool = False) -> Hit | None:
         """The brand name inside the tenant label ``label`` (as written), as weak evidence
-        raised on the free host (``needs`` :data:`~smishguard.domains.context.PLACE`)."""
+        raised on the free host (``needs`` :data:`~smishguard.domains.context.PLACE`);
+        ``exact``: only a name of :data:`EXACT_MIN` letters or more, found whole."""
         if self._automaton is None or len(label) > MAX_LABEL:
             return None
         memo = self._memo
         if label in memo:
-            return memo[label]
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        hit = memo[label] = self._search(label)
+            hit = memo[label]
+        else:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            hit = memo[label] = self._search(label)
+        if exact and hit is not None and not self._glued_to_junk(hit):
+            return None
         return hit
+
+    def _glued_to_junk(self, hit: Hit) -> bool:
+        """A name of :data:`EXACT_MIN` letters or more found whole, glued to letters that are
+        no words (``telegramxq``; not ``weatherlive``, ``mygreatweather``, ``bookmarking``)."""
+        flat = hit.name.flat
+        if hit.edit != "beside" or len(flat) < EXACT_MIN or flat not in hit.keyword:
+            return False
+        token = hit.keyword
+        at = token.index(flat)
+        if self._in_word(token, at, at + len(flat), inflected=False):
+            return False  # inside a longer word: exchange is not change
+        rests = [token[:at], token[at + len(flat) :]]
+        parts = [part for rest in rests for part in _DIGITS.split(rest) if part]
+        return any(rests) and not any(self._wordy(part) for part in parts)
+
+    def _wordy(self, text: str) -> bool:
+        """Whether ``text`` is English words run together (``mygreat``, ``ing``); digits
+        around the name are a serial, never words."""
+        is_word = self._words.is_word
+        n = len(text)
+        ends = [True] + [False] * n
+        for stop in range(1, n + 1):
+            for start in range(stop):
+                part = text[start:stop]
+                if ends[start] and (is_word(part) or part in _SHORT_WORDS):
+                    ends[stop] = True
+                    break
+        return ends[n]
 
     def _search(self, label: str) -> Hit | None:
         best: tuple[int, int, BrandName, str, str] | None = None  # slips, -size, name, ...
@@ -145,11 +185,12 @@ class ApproximateNames:
                     best = (slips, -len(name.skeleton), name, shown, token)
         return best
 
-    def _in_word(self, token: str, start: int, stop: int) -> bool:
+    def _in_word(self, token: str, start: int, stop: int, inflected: bool = True) -> bool:
         """Whether [start, stop) of ``token``, with up to 3 letters more on either side, is
-        an English word (``interc`` of ``myintercomsite`` is in ``intercom``)."""
+        an English word (``interc`` of ``myintercomsite`` is in ``intercom``); with
+        ``inflected`` False, words that begin with it (telegrams) do not count."""
         is_word = self._words.is_word
-        for a in range(max(0, start - 3), start + 1):
+        for a in range(max(0, start - 3), start + (1 if inflected else 0)):
             for b in range(stop, min(len(token), stop + 3) + 1):
                 if is_word(token[a:b]):
                     return True

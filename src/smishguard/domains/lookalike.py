@@ -256,8 +256,8 @@ class LookalikeIndex:
             written = read[0].split("-")
             if best is None and tokens is not None and self._pairs and has_serial(written):
                 best = self._two_letters(written)
-            if best is None and free:
-                best = self._approximate.find(label)
+            if best is None:  # free hosts: with slips; cheap endings: whole names of 6+
+                best = self._approximate.find(label, exact=not free)
         return best
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:
