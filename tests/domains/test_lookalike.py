@@ -486,3 +486,18 @@ PRODUCT = LookalikeIndex.from_policy(
 def test_a_name_split_by_a_dot(host: str, score: float | None) -> None:
     found = PRODUCT.match(host)
     assert (found and found.brand, found and found.score) == (score and "USPS", score)
+
+
+@pytest.mark.parametrize("host", ["acme-login.gov.au", "acme-okta.gov", "acmeokta.mil.br"])
+def test_no_look_alike_is_registered_where_only_governments_register(
+    index: LookalikeIndex, host: str
+) -> None:
+    """Under gov, mil and their country second levels a name is the agency's own."""
+    assert index.match(host) is None
+
+
+def test_a_brand_in_front_of_a_government_domain_is_still_read(index: LookalikeIndex) -> None:
+    """A hacked agency site can host a kit: the labels in front are judged as anywhere."""
+    found = index.match("acme.com.portal.gov.br")
+    assert found is not None
+    assert (found.brand, found.kind) == ("Acme", K.SUBDOMAIN)

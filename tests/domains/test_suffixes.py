@@ -11,6 +11,7 @@ from smishguard.domains.suffixes import (
     BLOGSPOT_ENDINGS,
     EXTRA_FREE_HOSTS,
     is_infrastructure,
+    is_restricted_suffix,
     suffix_table,
 )
 
@@ -66,3 +67,14 @@ def test_infrastructure(host: str, expected: bool) -> None:
     labels = host.split(".")
     icann, _ = suffix_table().depths(labels)
     assert is_infrastructure(labels, len(labels) - icann - 1, "ledger") is expected
+
+
+@pytest.mark.parametrize(
+    ("host", "restricted"),
+    [("x.gov", True), ("x.gov.au", True), ("x.mil.br", True), ("x.com.au", False),
+     ("gov.example.com", False), ("x.org.au", False)],
+)
+def test_restricted_suffixes(host: str, restricted: bool) -> None:
+    labels = host.split(".")
+    icann, _ = suffix_table().depths(labels)
+    assert is_restricted_suffix(labels, len(labels) - icann) is restricted

@@ -60,7 +60,10 @@ The rules for short and everyday-word brands (the part that keeps false positive
 
     A brand's own domains and their subdomains are never flagged, nor are the domains of any
     other protected brand (as :meth:`Policy.owner_of`), nor a shared host's own apex
-    (``vercel.app``). On a shared host the tenant's name is the chosen label.
+    (``vercel.app``), nor a name registered where only governments register (``gov``,
+    ``gov.au``, ``mil.br``: ``mygovid.gov.az`` is an agency's; a brand in front of such a
+    domain, on a hacked agency site, is still read). On a shared host the tenant's name is
+    the chosen label.
 
 Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.context`)
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
@@ -109,7 +112,12 @@ from smishguard.domains.lookalike_hits import Hit, Scores, find_typo, glued_head
 from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
 from smishguard.domains.subdomains import SubdomainScan
-from smishguard.domains.suffixes import SuffixTable, is_infrastructure, suffix_table
+from smishguard.domains.suffixes import (
+    SuffixTable,
+    is_infrastructure,
+    is_restricted_suffix,
+    suffix_table,
+)
 from smishguard.domains.words import Words, english_words
 from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import Brand, Policy
@@ -187,7 +195,9 @@ class LookalikeIndex:
             return None
         label = labels[at]
         memo = self._chosen[(2 if free else 0) + (1 if labels[-1] in RISKY_TLDS else 0)]
-        if label in memo:
+        if not free and is_restricted_suffix(labels, n - icann):
+            best = None  # only a government may register here: no look-alike is registered
+        elif label in memo:
             best = memo[label]
         else:
             read = read_label(label)

@@ -149,6 +149,18 @@ def suffix_table() -> SuffixTable:
     return SuffixTable.from_rules(icann, private)
 
 
+# Public suffixes whose names only a government or its army may register: gov and mil, and
+# the gov. and mil. second levels of country endings (gov.au, mil.br, gov.rw).
+_RESTRICTED = frozenset(("gov", "mil"))
+
+
+def is_restricted_suffix(labels: list[str], suffix_at: int) -> bool:
+    """Whether the public suffix starting at ``labels[suffix_at]`` takes registrations from
+    governments only (``gov``, ``gov.au``, ``mil.br``): nobody registers a look-alike there,
+    so a name under it that resembles a brand is the agency's own (``mygovid.gov.az``)."""
+    return 0 <= suffix_at < len(labels) and labels[suffix_at] in _RESTRICTED
+
+
 def is_infrastructure(
     labels: list[str], registrable_at: int, brand: str = "", free: bool = False
 ) -> bool:
