@@ -69,10 +69,12 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
     (``att-104617``), glued into a longer word (``uniswapexchangez``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
-    (``uspsyluou``, ``dhlosn``; not ``metahub``), the brand as the label in front of an
-    unrelated domain (``trezor.qhosm.cc``), a typo or look-alike characters beside words that
-    are not keywords (``en-trezzor``, ``w-1nterac``), and typos outside the rules above (a
-    changed second or last letter, ``ledg3r``) have the shapes of many real names. They
+    (``uspsyluou``, ``dhlosn``; not ``metahub``), a short or word name as the label in front
+    of an unrelated domain (``dpd.qhosm.cc``; a distinctive name of 5 letters or more there,
+    ``trezor.qhosm.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
+    beside words that are not keywords (``en-trezzor``, ``w-1nterac``), and typos outside
+    the rules above (a changed second or last letter, ``ledg3r``) have the shapes of many
+    real names. They
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
     .com, country endings or cloud endpoints), beside a serial number, or for words beside a
     distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in

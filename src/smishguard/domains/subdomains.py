@@ -10,7 +10,7 @@ name. :class:`SubdomainScan` finds these for the look-alike index
 from __future__ import annotations
 
 from smishguard.domains.brandnames import BrandName, Strength
-from smishguard.domains.context import PLACE, POINTED
+from smishguard.domains.context import NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores
@@ -173,9 +173,11 @@ class SubdomainScan:
                 return Hit(0.0, _K.SUBDOMAIN, name, name.text, keyword=keyword, boost=score,
                            needs=PLACE)  # fmt: skip
         if i == at - 1 and all(labels[j] in rules.names.plain_labels for j in range(i)):
-            # The brand in front of someone else's domain (trezor.qhosm.cc): so are many
-            # real hosts (gemini.example.com), so only where phishing sites live.
-            needs = POINTED if strength >= _S.SHORT else PLACE
+            # The brand in front of someone else's domain (trezor.qhosm.cc, hsbc.x.net): so
+            # are the hosts vendors run for brands (spotify.demdex.net, latam.visma.com), so
+            # a short name only beside a sign-in word and a word name only where phishing
+            # sites live; a distinctive name of 5 letters or more anywhere.
+            needs = NONE if strength == _S.STRONG else POINTED if strength == _S.SHORT else PLACE
             boost = Scores.SUB_CONTEXT[strength]
             return Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=boost, needs=needs)
         return None
