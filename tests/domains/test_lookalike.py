@@ -514,3 +514,30 @@ def test_a_brand_in_front_of_a_government_domain_is_still_read(index: LookalikeI
     found = index.match("acme.com.portal.gov.br")
     assert found is not None
     assert (found.brand, found.kind) == ("Acme", K.SUBDOMAIN)
+
+
+@pytest.mark.parametrize(
+    ("host", "brand", "spelled"),
+    [("acmecom.evil.net", "Acme", "acme.com"), ("boxcom.evil.net", "Box", "box.com")],
+)
+def test_a_brand_domain_run_together_in_front_of_another(
+    index: LookalikeIndex, host: str, brand: str, spelled: str
+) -> None:
+    """ledgercom.x-teach.com: the dot dropped from the brand's domain, in front of a domain."""
+    found = index.match(host)
+    assert found is not None
+    assert (found.brand, found.kind, found.matched) == (brand, K.SUBDOMAIN, spelled)
+    assert found.score >= POLICY.thresholds.phishing
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "boxcom.d3.sc.example.net",  # deeper than the label in front: a CDN's CNAME
+        "targetnet.evil.org",  # a word brand's ending it does not own (target.net)
+    ],
+)
+def test_a_run_together_domain_needs_its_place_and_its_owner(
+    index: LookalikeIndex, host: str
+) -> None:
+    assert index.match(host) is None

@@ -22,6 +22,9 @@ from smishguard.model import ImitationKind
 from smishguard.policy import Brand
 
 _K = ImitationKind
+# A subdomain label that is a brand's domain without its dot (paypalcom): the subdomain scan
+# reads it only right in front of the chosen label (deeper, it is a CDN's CNAME).
+RUN_TOGETHER = "run-together"
 _S = Strength
 
 
@@ -94,6 +97,12 @@ class NameRules:
         it; ``sub`` when the label is a subdomain label rather than the chosen one."""
         strength = name.strength
         delimited = tokens is not None and on_boundaries(tokens, start, end)
+        if sub and tokens is None and start == 0 and orig[end:] in TLD_WORDS:
+            # its domain run together in front of someone else's (paypalcom.x.net)
+            domain = f"{name.flat}.{orig[end:]}"
+            if strength >= _S.SHORT or domain in self.owned:
+                return Hit(Scores.SPELLED[strength] - 0.03, _K.SUBDOMAIN, name, domain,
+                           edit=RUN_TOGETHER)  # fmt: skip
         if strength <= _S.WORD and not delimited:
             # its domain run together as a token (attcom-101351): weak evidence
             if tokens is None or not _spells_domain(name.flat, tokens, start):

@@ -14,7 +14,7 @@ from smishguard.domains.context import NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores
-from smishguard.domains.name_rules import NameRules
+from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
 from smishguard.model import ImitationKind
 
 MAX_SUBDOMAIN_LABELS = 8
@@ -58,7 +58,12 @@ class SubdomainScan:
                     memo.clear()
                 memo[label] = found
             for name, inside in found:
-                hit = self._whole(name, labels, i, at) if inside is None else inside
+                if inside is None:
+                    hit = self._whole(name, labels, i, at)
+                elif inside.edit == RUN_TOGETHER and i != at - 1:
+                    continue  # x.dhlcom.d3.sc.omtrdc.net: a CDN's CNAME
+                else:
+                    hit = inside
                 best = better(best, hit)
         return best
 
@@ -113,6 +118,13 @@ class SubdomainScan:
             weak = names.weak.get(flat)
             if weak is not None:
                 found.append((weak, None))
+            else:  # a weak name's own domain run together (ledgercom, attnet)
+                for size in (2, 3, 4):
+                    weak = names.weak.get(flat[:-size]) if flat[-size:] in TLD_WORDS else None
+                    hit = None if weak is None else rules.inside(
+                        weak, flat, 0, len(flat) - size, None, orig, uni, sub=True)
+                    if weak is not None and hit is not None:
+                        found.append((weak, hit))
         return tuple(found) if found else _NOTHING
 
     def _keyword_and_tag(self, text: str) -> tuple[str, bool] | None:
