@@ -1,6 +1,7 @@
 """The labels in front of the chosen one: where a brand is put to be read at a glance.
 
-``acme.com.verify-id.xyz`` and ``www-acme-com.evil.net`` spell a brand's domain out,
+``acme.com.verify-id.xyz``, ``www-acme-com.evil.net`` and ``acmecom.evil.net`` (right in
+front of the chosen label) spell a brand's domain out,
 ``acme-login.evil.net`` puts a brand beside keywords, ``acme.okta-login.co`` puts a brand label
 in front of a chosen label made only of keywords, and ``twil.io.com`` puts a dot inside the
 name. :class:`SubdomainScan` finds these for the look-alike index
