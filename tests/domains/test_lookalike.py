@@ -541,3 +541,11 @@ def test_a_run_together_domain_needs_its_place_and_its_owner(
     index: LookalikeIndex, host: str
 ) -> None:
     assert index.match(host) is None
+
+
+def test_a_brand_alone_in_front_of_a_service_is_its_own_tenant(index: LookalikeIndex) -> None:
+    """paypal.zendesk.com is PayPal's help desk; anyone can open paypal-login.zendesk.com."""
+    assert index.match("paypal.zendesk.com") is None
+    found = index.match("paypal-login.zendesk.com")
+    assert found is not None
+    assert (found.brand, found.kind) == ("PayPal", K.SUBDOMAIN)

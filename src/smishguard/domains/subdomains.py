@@ -16,6 +16,7 @@ from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores
 from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
+from smishguard.domains.suffixes import SAAS_TENANT_HOSTS
 from smishguard.model import ImitationKind
 
 MAX_SUBDOMAIN_LABELS = 8
@@ -186,6 +187,8 @@ class SubdomainScan:
                 return Hit(0.0, _K.SUBDOMAIN, name, name.text, keyword=keyword, boost=score,
                            needs=PLACE)  # fmt: skip
         if i == at - 1 and all(labels[j] in rules.names.plain_labels for j in range(i)):
+            if ".".join(labels[at:]) in SAAS_TENANT_HOSTS:
+                return None  # the brand's own tenant of a service (twilio.pagerduty.com)
             # The brand in front of someone else's domain (trezor.qhosm.cc, hsbc.x.net): so
             # are the hosts vendors run for brands (spotify.demdex.net, latam.visma.com), so
             # a short name only beside a sign-in word and a word name only where phishing

@@ -65,6 +65,22 @@ CDN_INFRASTRUCTURE: frozenset[str] = frozenset(
     )
 )
 # fmt: on
+# Services that give each customer a subdomain named after it (initech.zendesk.com,
+# twilio.pagerduty.com): a brand's name alone in front of one is most likely its own tenant.
+# Anyone can open a tenant, so other shapes there (paypal-login.zendesk.com) are still read.
+# fmt: off
+SAAS_TENANT_HOSTS: frozenset[str] = frozenset(
+    (
+        "zendesk.com", "freshdesk.com", "freshservice.com", "zohodesk.com", "custhelp.com",
+        "pagerduty.com", "statuspage.io", "atlassian.net", "slack.com", "service-now.com",
+        "servicenowservices.com", "okta.com", "oktapreview.com", "okta-emea.com",
+        "onelogin.com", "auth0.com", "my.salesforce.com", "force.com", "salesforce.com",
+        "myworkday.com", "workday.com", "bamboohr.com", "greenhouse.io", "zoom.us", "webex.com",
+        "box.com", "smartsheet.com", "monday.com", "awmdm.com", "jamfcloud.com", "docusign.net",
+        "qualtrics.com", "medallia.com", "demdex.net", "scene7.com", "readme.io",
+    )
+)
+# fmt: on
 # Stems of CDN and DNS-steering names (volcfcdndvs.com, alibabadns.com, cdngslb.com): a brand's
 # hostname written in front of them is a CNAME target, not an imitation.
 _INFRA_STEMS = ("cdn", "dns", "gslb", "edge", "akamai", "cache")
