@@ -56,3 +56,19 @@ def test_keyboard_neighbours() -> None:
 
 def test_bitsquatting_stays_in_host_characters() -> None:
     assert all(set(v) <= set(typos.HOST_CHARS) for v in typos.bitsquatting("twilio"))
+
+
+def test_deletions_are_every_string_with_up_to_depth_characters_left_out() -> None:
+    """The fast paths for depths 1 and 2 agree with deleting one character at a time."""
+
+    def one_at_a_time(text: str, depth: int, keep: int) -> set[str]:
+        out, frontier = {text}, {text}
+        for _ in range(depth):
+            frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(keep, len(w))}
+            out |= frontier
+        return out
+
+    for text in ("", "a", "ab", "aab", "paypal", "steamcommunity"):
+        for depth in (0, 1, 2, 3):
+            for keep in (0, 1):
+                assert typos.deletions(text, depth, keep) == one_at_a_time(text, depth, keep)

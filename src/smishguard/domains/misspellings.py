@@ -71,7 +71,8 @@ class Misspellings:
     """Names two slips away, for labels on free hosts and cheap endings."""
 
     __slots__ = (
-        "_deletes", "_memo", "_names", "_pointed", "_pointed_words", "_signs", "_slips", "_words",
+        "_delete_keys", "_deletes", "_memo", "_names", "_pointed", "_pointed_words", "_signs",
+        "_slips", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -94,6 +95,7 @@ class Misspellings:
                 for key in deletions(spelling, 2 if len(name.flat) >= 6 else 1):
                     deletes.setdefault(key, {})[name.flat] = name
         self._deletes = {key: tuple(found.values()) for key, found in deletes.items()}
+        self._delete_keys = frozenset(self._deletes)
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -199,12 +201,12 @@ class Misspellings:
         return found
 
     def _search(self, core: str, far: bool) -> tuple[int, BrandName] | None:
-        if self._words.is_word(core) or self._is_two_words(core):
-            return None  # a name of its own (whitenoise, netfilm), not a misspelling
+        if self._words.is_word(core):
+            return None  # a name of its own, not a misspelling
         sk = skeleton(core)
         exact = self._names.get(core) or self._names.get(sk)
         if exact is not None:
-            return 0, exact
+            return None if self._is_two_words(core) else (0, exact)
         found: tuple[int, BrandName] | None = None
         deletes = self._deletes
         depth = 2 if (far and len(core) >= 5) or len(core) >= _LONG else 1
@@ -212,8 +214,11 @@ class Misspellings:
         keys = deletions(head, depth)
         if sk_head != head:
             keys |= deletions(sk_head, depth)
-        for key in keys:
-            for name in deletes.get(key, ()):
+        hits = self._delete_keys.intersection(keys)
+        if not hits or self._is_two_words(core):
+            return None  # nothing near, or two words of its own (whitenoise, netfilm)
+        for key in hits:
+            for name in deletes[key]:
                 edits = min(distance(core, name.flat), distance(sk, name.skeleton))
                 if edits > 2 or (edits == 2 and (len(name.flat) < 6 or len(core) < 5)):
                     continue
