@@ -36,6 +36,7 @@ EXTRA_FREE_HOSTS: tuple[str, ...] = (
     "odoo.com", "hs-sites.com", "hubspotpagebuilder.com", "mailchimpsites.com", "zohosites.com",
     "altervista.org", "webnode.com", "mobirisesite.com", "ucraft.site", "wuaze.com", "rf.gd",
     "epizy.com", "free.nf", "great-site.net", "infinityfreeapp.com", "lovestoblog.com",
+    "powerappsportals.com", "softr.app", "glide.page", "jimdofree.com",
 )
 # Blogger's country endings, dropped from the Public Suffix List in 2023 but still served.
 BLOGSPOT_ENDINGS: tuple[str, ...] = (
