@@ -35,12 +35,12 @@ def index() -> LookalikeIndex:
     ("host", "brand", "kind", "matched"),
     [
         # one slip, words glued on both sides
-        ("myportalbanruaralvirtual.netlify.app", "Banrural", K.TYPO, "banruaral"),
-        ("xqcoinbsseauth.webflow.io", "Coinbase", K.TYPO, "coinbsse"),
+        ("mybanruarlportal.netlify.app", "Banrural", K.TYPO, "banruarl"),
+        ("xqcoinbqseauth.webflow.io", "Coinbase", K.TYPO, "coinbqse"),
         # a letter left out, in consonant junk, on a dynamic-DNS name
-        ("bnkgrantiprm.duckdns.org", "Garanti BBVA", K.TYPO, "granti"),
+        ("qqgrantixyz.duckdns.org", "Garanti BBVA", K.TYPO, "granti"),
         # the name whole inside a longer token, beside other tokens
-        ("cdn--ledgerlivesafe.webflow.io", "Ledger", K.KEYWORD, "ledger"),
+        ("cdn-myledgerwalletz.webflow.io", "Ledger", K.KEYWORD, "ledger"),
     ],
 )
 def test_a_name_inside_a_tenant_label_on_a_free_host(
@@ -57,8 +57,8 @@ def test_a_name_inside_a_tenant_label_on_a_free_host(
     "host",
     [
         # the same names on a registered domain: not a free host, nothing
-        "myportalbanruaralvirtual.com",
-        "xqcoinbsseauth.net",
+        "mybanruarlportal.com",
+        "xqcoinbqseauth.net",
         # the window is part of an English word (intercom, not interac)
         "myintercomsite.netlify.app",
         # a machine's hexadecimal id

@@ -396,7 +396,7 @@ def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, h
 def test_a_distinctive_name_in_front_of_any_domain_is_suspicious(
     index: LookalikeIndex, host: str
 ) -> None:
-    """hsbc.ratereset.net, steam.workshopinfoview.com: kits put the brand as the one label in
+    """paypal.qx-rate.net, hsbc.qzpayreset.com (made up): kits put the brand as the one label in
     front of a throwaway or hacked domain; vendors do too (spotify.demdex.net), so it is
     suspicious, not phishing."""
     found = index.match(host)
@@ -523,7 +523,7 @@ def test_a_brand_in_front_of_a_government_domain_is_still_read(index: LookalikeI
 def test_a_brand_domain_run_together_in_front_of_another(
     index: LookalikeIndex, host: str, brand: str, spelled: str
 ) -> None:
-    """ledgercom.x-teach.com: the dot dropped from the brand's domain, in front of a domain."""
+    """ledgercom.qz-teach.com (made up): the dot dropped from the domain, in front of another."""
     found = index.match(host)
     assert found is not None
     assert (found.brand, found.kind, found.matched) == (brand, K.SUBDOMAIN, spelled)

@@ -2,7 +2,8 @@
 
 On a free host (``*.webflow.io``, ``*.weebly.com``, ``*.duckdns.org``) the attacker picks the
 tenant label for nothing, and kits bury the brand in it with a slip or two and words around:
-``portalbanruaralvirtual``, ``en-coinbssecom-auth``, ``bnkgrantiprmrsyn``, ``loginorangefrance``.
+``mybanruarlportal``, ``en-coinbqse-auth``, ``qqgrantixyz``, ``signinorangeclient``
+(made-up examples in the shapes of the feed's).
 The other rules need the name on token boundaries, beside known keywords, or as the whole
 label; here it may sit anywhere. Only on free hosts, where the brands' own sites and their
 namesakes seldom live (the popular-domain lists hold almost none), and only as weak evidence

@@ -85,7 +85,7 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``rohnbinhoodlooginn``,
     ``mete-massk-wallt``), looked for only there. On a free host a name of 5 letters or more
     is also found anywhere inside the tenant label, whole or with one or two slips
-    (:mod:`~smishguard.domains.approximate`: ``portalbanruaralvirtual``), at 0.42-0.45;
+    (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45;
     dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
     misspelling counts only as one
     slip that keeps a name's first two letters, beside a pointed keyword
