@@ -95,7 +95,7 @@ def test_weak_evidence_alone_does_not_join(first: str, second: str,
         ("https://acme-okta.com", "https://acme-okta.net", "https://acmeokta.org",
          EvidenceKind.DOMAIN_STEM, "{brand}okta", False),
         # a template behind two sites of the campaign is its naming scheme: it joins alone
-        ("https://home-104289.weeblysite.com", "https://home-100421.weeblysite.com",
+        ("https://home-208153.weeblysite.com", "https://home-203574.weeblysite.com",
          "https://home-107777.weeblysite.com", EvidenceKind.DOMAIN_TEMPLATE,
          "home-{num}.weeblysite.com", True),
     ],

@@ -56,8 +56,8 @@ def test_text_template_reports_the_brand_terms_it_replaced() -> None:
         (ACME, "sso-acme", "pages.dev", ("sso-{brand}.pages.dev", "sso{brand}")),
         (ACME, "acme", "net", None),  # the brand alone on another ending: its own key
         (ACME, "unrelated", "com", None),
-        (ACME, "home-104289", "weeblysite.com", ("home-{num}.weeblysite.com", "home{num}")),
-        (ATT, "att-100363", "weeblysite.com", ("{brand}-{num}.weeblysite.com", "{brand}{num}")),
+        (ACME, "home-208153", "weeblysite.com", ("home-{num}.weeblysite.com", "home{num}")),
+        (ATT, "att-203716", "weeblysite.com", ("{brand}-{num}.weeblysite.com", "{brand}{num}")),
         (ATT, "groups-help", "com", None),  # a 3-letter brand only between separators
         (ATT, "o365-login", "com", None),  # "o365" is a word, not a serial number
     ],

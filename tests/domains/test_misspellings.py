@@ -31,7 +31,7 @@ def index() -> LookalikeIndex:
         ("ornage-verify.cc", "Orange", K.TYPO_KEYWORD, "verify"),
         ("betflix-login.top", "Netflix", K.TYPO_KEYWORD, "login"),
         # two slips in a long name, its length kept
-        ("steamcomunnity.top", "Steam", K.TYPO, ""),
+        ("steamcomunitty.top", "Steam", K.TYPO, ""),
     ],
 )
 def test_misspellings_where_phishing_sites_live(
@@ -64,7 +64,7 @@ def test_one_slip_beside_a_sign_in_word_anywhere(
         "cainbase-login.com",  # the second letter changed
         "mircosotf.com",  # the same names elsewhere
         "mircosotf-logn.com",
-        "rohnbinhood.com",
+        "robnihhood.com",
         "mircosotf.top",  # two slips on a cheap ending with nothing pointed beside them
         "betflix.top",  # a changed first letter there
         "checkporn.top",  # look-alike letters do not make two slips of a long name

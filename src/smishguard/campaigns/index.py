@@ -215,7 +215,7 @@ class CampaignIndex:
                 sites = schemes.get(root, {}).get(key, 0) if kind is _TEMPLATE else 0
                 if sites >= self.settings.scheme_sites:
                     # One pattern behind several sites of a campaign is its naming scheme
-                    # (bulk registrations: home-104289, home-100421 …, or {brand}-okta at
+                    # (bulk registrations: home-208153, home-203574 …, or {brand}-okta at
                     # tenant after tenant): a new site in it is the same kit.
                     credit(root, kind, f"{reason}, the naming scheme of {sites} of its sites",
                            WEIGHTS[EvidenceKind.SITE])

@@ -48,7 +48,7 @@ _TOKEN = re.compile(r"\{(?:link|email|brand|name|num)\}|[^\W_]+(?:'[^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 _LEADING_NAME = re.compile(r"^([^\W\d_]+),")  # "John, your parcel …"
 _TEMPLATE_CHARS = 200  # a text template is for people to read; the signature sees everything
-# Serial numbers in names a kit registers in bulk: att-100363, home-104289 (three digits or
+# Serial numbers in names a kit registers in bulk: att-203716, home-208153 (three digits or
 # more; "o365" and "2fa" stay words).
 _SERIAL = re.compile(r"(?<![0-9a-z])[0-9]{3,}(?![0-9a-z])")
 _PLACEHOLDER = re.compile(r"\{[a-z]+\}")
@@ -75,7 +75,7 @@ class TextTemplate:
 @dataclass(frozen=True, slots=True)
 class DomainTemplate:
     """``acme-okta.com`` at the tenant that protects Acme → ``{brand}-okta.com``;
-    ``home-104289.weeblysite.com`` → ``home-{num}.weeblysite.com`` (a kit's serial names)."""
+    ``home-208153.weeblysite.com`` → ``home-{num}.weeblysite.com`` (a kit's serial names)."""
 
     template: str  # "{brand}-okta.com"
     stem: str  # "{brand}okta": the same kit on another ending or hyphenation (.net, -okta)

@@ -92,7 +92,7 @@ def brand_names(brands: tuple[Brand, ...], words: Words) -> list[BrandName]:
 def two_letter_names(brands: tuple[Brand, ...]) -> dict[str, BrandName]:
     """The brands' two-letter names and domain names (bt, fb of fb.com), first brand first:
     never matched alone, only as a token beside a serial number where phishing sites live
-    (bt-101314)."""
+    (bt-205827)."""
     found: dict[str, BrandName] = {}
     for brand in brands:
         from_domains = {domain.split(".")[0] for domain in brand.domains}
@@ -163,7 +163,7 @@ class NameTable:
         self.dot_tails = {head: tuple(found) for head, found in tails.items()}
         self.weak = {sk: n for sk, n in self.by_skeleton.items() if n.strength <= Strength.WORD}
         strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
-        # 3-letter names as written, for the head of a one-word label (dhlosn.top).
+        # 3-letter names as written, for the head of a one-word label (dhlqvx.top).
         self.tiny = {n.flat: n for n in self.exact.values() if n.strength == Strength.TINY}
         # Weak names as written, for one-word labels that run them together with keywords
         # (dhlservice, passworddhl): gated by their first and last three letters.

@@ -1,7 +1,7 @@
 """How phishing-like the place around a brand name is: the ending, the host, the other labels.
 
 A distinctive brand name beside words that are not keywords (``coinbase-hub``), glued to
-junk (``paypal95bd``) or in front of someone else's domain (``trezor.qhosm.cc``) has the shape
+junk (``paypal73qk``) or in front of someone else's domain (``trezor.qzvrk.cc``) has the shape
 of many real names too (``google-analytics.com``, ``gemini.example.com``). What tells them
 apart is where the name lives. Phishing names sit on free hosts and on the cheap new endings
 and carry serial numbers and sign-in words; the brands' namesakes sit on ``.com`` and country
@@ -57,7 +57,7 @@ def is_cloud_endpoint(labels: list[str]) -> bool:
 
 
 def has_serial(tokens: list[str]) -> bool:
-    """Whether a token carries a serial number: three digits or more (att-104617, id90017)."""
+    """Whether a token carries a serial number: three digits or more (att-208461, id73015)."""
     for token in tokens:
         digits = 0
         for c in token:

@@ -41,7 +41,7 @@ The rules for short and everyday-word brands (the part that keeps false positive
       ``boxing.com``, ``matter.com``, ``ingles.com`` stay clean. Word names of 4 letters or
       more may also match alone in look-alike characters when the result is not itself a
       word (``app1e.com``). Two-letter names (``bt``, ``fb`` of fb.com) match only beside a
-      serial number where phishing sites live (``bt-101314.weeblysite.com``);
+      serial number where phishing sites live (``bt-205827.weeblysite.com``);
     * **short** names (4 letters, not a word: acme, citi, evri) also match inside a longer
       label next to keywords (``acmeokta.com``), alone in look-alike characters, and with two
       letters swapped or one doubled (``amce.com``, ``acmee.com``), never other typos;
@@ -67,12 +67,12 @@ The rules for short and everyday-word brands (the part that keeps false positive
 
 Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.context`)
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
-    (``att-104617``), glued into a longer word (``uniswapexchangez``) or to ``com``
+    (``att-208461``), glued into a longer word (``uniswaptraderz``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
-    (``uspsyluou``, ``dhlosn``; not ``metahub``), a short or word name as the label in front
-    of an unrelated domain (``dpd.qhosm.cc``; a distinctive name of 5 letters or more there,
-    ``trezor.qhosm.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
-    beside words that are not keywords (``en-trezzor``, ``w-1nterac``), and typos outside
+    (``uspsqwzye``, ``dhlqvx``; not ``metahub``), a short or word name as the label in front
+    of an unrelated domain (``dpd.qzvrk.cc``; a distinctive name of 5 letters or more there,
+    ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
+    beside words that are not keywords (``en-trezoor``, ``k-1nterac``), and typos outside
     the rules above (a changed second or last letter, ``ledg3r``) have the shapes of many
     real names. They
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
@@ -80,10 +80,10 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in
     the host; elsewhere they score 0.38 (brand beside other words) or are not reported. So
     do weak names beside everyday keywords (``chase-team.top``, ``dhlsecure.top``), a
-    brand's domain run together as a token (``attcom-101351``), a name split by the dot and
-    run on into junk (``informed.deliveryqta.top`` for an "informed delivery" alias), and
-    heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``rohnbinhoodlooginn``,
-    ``mete-massk-wallt``), looked for only there. On a free host a name of 5 letters or more
+    brand's domain run together as a token (``attcom-206482``), a name split by the dot and
+    run on into junk (``informed.deliverywxz.top`` for an "informed delivery" alias), and
+    heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``robnihhoodloogin``,
+    ``metta-masck-walet``), looked for only there. On a free host a name of 5 letters or more
     is also found anywhere inside the tenant label, whole or with one or two slips
     (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45;
     dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
@@ -273,7 +273,7 @@ class LookalikeIndex:
         return best
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:
-        """A brand's two-letter name as a token beside a serial (bt-101314.weeblysite.com)."""
+        """A brand's two-letter name as a token beside a serial (bt-205827.weeblysite.com)."""
         for token in tokens:
             name = self._pairs.get(token)
             if name is not None:

@@ -33,14 +33,14 @@ class Scores:
     # "suspicious" threshold alone (google-analytics.com is the same shape), evidence with
     # the rest of a message.
     BESIDE = _by_strength(0.38, 0.35, 0.0, 0.0)
-    # The same, and the brand beside a serial (att-104617), on a free host, a risky ending,
+    # The same, and the brand beside a serial (att-208461), on a free host, a risky ending,
     # or beside a sign-in word elsewhere in the host (domains.context): just suspicious.
     CONTEXT = _by_strength(0.5, 0.45, 0.42, 0.42)
-    # A distinctive name glued into a longer word (uniswapexchangez) in such a place.
-    # A short or tiny name at the head of a one-word label counts too (dhlosn.top), never a
+    # A distinctive name glued into a longer word (uniswaptraderz) in such a place.
+    # A short or tiny name at the head of a one-word label counts too (dhlqvx.top), never a
     # word name (boxhill).
     GLUED = _by_strength(0.45, 0.42, 0.0, 0.42)
-    # The brand as the label in front of an unrelated domain, in such a place (dpd.qhosm.cfd).
+    # The brand as the label in front of an unrelated domain, in such a place (dpd.qzvrk.cfd).
     SUB_CONTEXT = _by_strength(0.6, 0.55, 0.45, 0.45)
     # A word or tiny name run together with a pointed keyword (dhlservice, telegramsignin).
     GLUED_KEYWORD = _by_strength(0.0, 0.0, 0.6, 0.55)
@@ -52,7 +52,7 @@ class Scores:
     SPELLED = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
     SUB_KEYWORD = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net
     FREE_HOST = _by_strength(0.8, 0.7, 0.0, 0.0)  # acme.vercel.app
-    TLD_SWAP = _by_strength(0.6, 0.55, 0.35, 0.35)  # paypal.xyz, usps.group
+    TLD_SWAP = _by_strength(0.6, 0.55, 0.35, 0.35)  # paypal.xyz, usps.lat
     TLD_ESTABLISHED = _by_strength(0.35, 0.35, 0.3, 0.3)  # acme.net, google.de
     ALIAS = _by_strength(0.5, 0.45, 0.3, 0.3)
     ALIAS_ESTABLISHED = _by_strength(0.3, 0.3, 0.25, 0.25)
@@ -209,7 +209,7 @@ def _beside_typo(
     core: str, core_orig: str, names: NameTable, words: Words, best: Hit | None
 ) -> Hit | None:
     """``best``, or a typo of a distinctive name beside words that are not keywords
-    (``en-trezzor``, ``support-ledggr-com``): weak evidence, raised only where phishing sites
+    (``en-trezoor``, ``support-ledgmr-com``): weak evidence, raised only where phishing sites
     live (the caller's ``loose``), as a distinctive name beside such words."""
     hit = _typo_in(core, core_orig, "", names, words, False, None)
     if hit is None or hit.score <= 0 or hit.name.strength != Strength.STRONG:
@@ -228,7 +228,7 @@ def beside_hit(
     words: Words,
 ) -> Hit | None:  # fmt: skip
     """A brand beside words that are not keywords (``coinbase-cancel-withdrawal``), beside
-    serials (``att-104617``) or glued into a longer word (``uniswapexchangez``).
+    serials (``att-208461``) or glued into a longer word (``uniswaptraderz``).
 
     Weak evidence: real names have these shapes too (``google-analytics.com``), so the
     score stays below "suspicious" unless the host is in a phishing-like place
@@ -239,7 +239,7 @@ def beside_hit(
     own = tokens is not None and on_boundaries(tokens, start, end)
     if name.flat not in orig:
         # look-alike letters beside unknown words reach too many names, but a distinctive
-        # name spelled so as a token of its own (w-1nterac) counts where phishing sites live
+        # name spelled so as a token of its own (k-1nterac) counts where phishing sites live
         if not own or strength < Strength.STRONG:
             return None
         same = len(orig) == sum(len(t) for t in tokens or ())  # rn -> m changes lengths
@@ -254,7 +254,7 @@ def beside_hit(
         if token is None or words.is_word(token):
             return None
         if strength < Strength.STRONG and not _glued_head(name.flat, token, words):
-            return None  # a short name glues only to the head of junk (uspsyluou, uspscom)
+            return None  # a short name glues only to the head of junk (uspsqwzye, uspscom)
         boost = in_subdomain(Scores.GLUED[strength], sub)
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
                    boost=boost, needs=PLACE)  # fmt: skip
@@ -274,7 +274,7 @@ def beside_hit(
     boost = in_subdomain(Scores.CONTEXT[strength], sub)
     keyword = next((w for w in others if not any(c.isdigit() for c in w)), others[0])
     # Words beside a distinctive name, in the chosen label or a subdomain, need a sign-in
-    # word somewhere in the host (active-meta.accounts-admin.com); serials in the chosen
+    # word somewhere in the host (active-paypal.accounts-admin-bureau.com); serials in the chosen
     # label and weak names a serial number or a phishing-like place.
     distinctive = strength >= Strength.SHORT
     needs = POINTED if distinctive and (base > 0 or sub) else SERIAL
@@ -297,7 +297,7 @@ def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str 
 
 
 def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
-    """A 3-letter name at the head of a one-word label that is not a word (``dhlosn``):
+    """A 3-letter name at the head of a one-word label that is not a word (``dhlqvx``):
     weak evidence raised only where phishing sites live (the caller checks the place too)."""
     name = names.tiny.get(orig[:3])
     if name is None or len(orig) < 5 or not _glued_head(name.flat, orig, words):
@@ -307,7 +307,7 @@ def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
 
 
 def _glued_head(flat: str, token: str, words: Words) -> bool:
-    """``token`` is the name glued to junk or to "com" (uspsyluou, uspscom), not a word, nor
+    """``token`` is the name glued to junk or to "com" (uspsqwzye, uspscom), not a word, nor
     the name beside a word (metahub, olxtoto: real sites name themselves so)."""
     if not token.startswith(flat) or words.is_word(token):
         return False

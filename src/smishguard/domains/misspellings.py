@@ -1,7 +1,7 @@
 """Heavy misspellings of a brand, looked for only where phishing sites live.
 
 Kits on free hosts and cheap endings misspell on purpose, to slip past filters and blocklists
-(``rohnbinhoodlooginn.godaddysites.com``, ``mete-massk-wallt.gitbook.io``, ``exodos_wallet``):
+(``robnihhoodloogin.godaddysites.com``, ``metta-masck-walet.gitbook.io``, ``exidus_wallet``):
 two letters changed, a letter doubled in the keyword too, the name split by a hyphen. The
 typo rules of :mod:`~smishguard.domains.lookalike_hits` refuse these, because on ``.com`` such
 names are mostly other sites. Where anyone gets a name for free, or for a dollar, a name that
@@ -32,7 +32,7 @@ from smishguard.model import ImitationKind
 MIN_NAME = 5  # shorter names are one or two letters from too many others
 _MIN_CORE = 5
 _MAX_CORE = 24
-_LONG = 10  # names this long stay plain through two slips (steamcomunnity)
+_LONG = 10  # names this long stay plain through two slips (steamcomunitty)
 _HEAD = 7  # letters of a name and a candidate that are indexed and looked up
 _MEMO_SIZE = 1 << 15
 # Scores in a phishing-like place: a misspelling alone, and beside a keyword.
@@ -170,7 +170,7 @@ class Misspellings:
 
     def _candidates(self, tokens: list[str]) -> Iterable[tuple[str, str]]:
         """(core, keyword peeled off it) for each token and its peels, and each pair of
-        tokens run together (``mete-massk``)."""
+        tokens run together (``metta-masck``)."""
         slips = self._slips
         for whole in tokens:
             n = len(whole)
@@ -244,7 +244,7 @@ def _keeps_head(core: str, name: str) -> bool:
 
 def _near(edits: int, core: str, name: str) -> bool:
     """Near enough anywhere on a cheap ending: one slip, or two that leave a long name plain
-    (as long as it, as written: steamcomunnity), keeping the head (:func:`_keeps_head`)."""
+    (as long as it, as written: steamcomunitty), keeping the head (:func:`_keeps_head`)."""
     if edits == 2 and not (len(name) >= _LONG and len(core) == len(name)):
         return False
     if edits == 2 and distance(core, name) != 2:

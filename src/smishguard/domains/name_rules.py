@@ -104,7 +104,7 @@ class NameRules:
                 return Hit(Scores.SPELLED[strength] - 0.03, _K.SUBDOMAIN, name, domain,
                            edit=RUN_TOGETHER)  # fmt: skip
         if strength <= _S.WORD and not delimited:
-            # its domain run together as a token (attcom-101351): weak evidence
+            # its domain run together as a token (attcom-206482): weak evidence
             if tokens is None or not _spells_domain(name.flat, tokens, start):
                 return None
             return beside_hit(name, tokens, start, end, orig, sub, self.words)

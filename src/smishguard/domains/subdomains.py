@@ -81,7 +81,7 @@ class SubdomainScan:
 
     def _dotted_glued(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
         """A name split by the dot and run on into keywords (``informed.delivery-track.com``
-        for Informed Delivery), or into junk (``informed.deliveryqta.top``): weak evidence,
+        for Informed Delivery), or into junk (``informed.deliverywxz.top``): weak evidence,
         raised where phishing sites live."""
         names = self._rules.names
         for tail in tails:
@@ -189,7 +189,7 @@ class SubdomainScan:
         if i == at - 1 and all(labels[j] in rules.names.plain_labels for j in range(i)):
             if ".".join(labels[at:]) in SAAS_TENANT_HOSTS:
                 return None  # the brand's own tenant of a service (twilio.pagerduty.com)
-            # The brand in front of someone else's domain (trezor.qhosm.cc, hsbc.x.net): so
+            # The brand in front of someone else's domain (trezor.qzvrk.cc, hsbc.x.net): so
             # are the hosts vendors run for brands (spotify.demdex.net, latam.visma.com), so
             # a short name only beside a sign-in word and a word name only where phishing
             # sites live; a distinctive name of 5 letters or more anywhere.
