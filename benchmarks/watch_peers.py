@@ -266,9 +266,10 @@ def goals(recalls: dict[tuple[str, str], float], fps: Any, results: dict[str, An
     peers = [row for row, _, _ in ROWS[2:]]
     lines = []
     for name in (FEED_HELDOUT, FEED_DEV, "constructed: all"):
-        r = recalls[ours, name]
+        r = recalls[strict, name]  # what `watch` prints
         best = max(peers, key=lambda p: recalls[p, name])
-        lines.append(f"* recall >= 0.95 and above every peer, {name}: {_ok(r >= 0.95)} {r:.3f}; "
+        lines.append(f"* recall >= 0.95 and above every peer, {name}, {strict}: "
+                     f"{_ok(r >= 0.95)} {r:.3f}; "
                      f"best peer {best} {recalls[best, name]:.3f} "
                      f"({_ok(r > recalls[best, name])})")
     for row in (ours, strict):
@@ -292,7 +293,7 @@ def goals(recalls: dict[tuple[str, str], float], fps: Any, results: dict[str, An
             lines.append(
                 f"* >= 3x {row} at 1,000 brands ({own}): {_ok(ratio >= 3)} {ratio:.2f}x; its "
                 f"recall on the held-out feed sample {recalls[peer_row, FEED_HELDOUT]:.3f} vs "
-                f"ours {recalls[ours, FEED_HELDOUT]:.3f}")
+                f"ours {recalls[strict, FEED_HELDOUT]:.3f}")
     return "\n".join(lines)
 
 
