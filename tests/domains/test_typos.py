@@ -59,7 +59,7 @@ def test_bitsquatting_stays_in_host_characters() -> None:
 
 
 def test_deletions_are_every_string_with_up_to_depth_characters_left_out() -> None:
-    """The fast paths for depths 1 and 2 agree with deleting one character at a time."""
+    """Deleting each set of positions once agrees with deleting one character at a time."""
 
     def one_at_a_time(text: str, depth: int, keep: int) -> set[str]:
         out, frontier = {text}, {text}

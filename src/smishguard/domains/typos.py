@@ -51,24 +51,13 @@ def deletions(text: str, depth: int, keep: int = 0) -> set[str]:
 
     The first ``keep`` characters are never deleted.
     """
-    n = len(text)
-    if depth == 1:
-        return {text, *[text[:i] + text[i + 1 :] for i in range(keep, n)]}
-    if depth == 2:  # each pair of positions once (the hot path: a third of the work)
-        out = {text, *[text[:i] + text[i + 1 :] for i in range(keep, n)]}
-        out.update(
-            [
-                text[:i] + text[i + 1 : j] + text[j + 1 :]
-                for i in range(keep, n)
-                for j in range(i + 1, n)
-            ]
-        )
-        return out
     out = {text}
-    frontier = {text}
+    # Each set of positions once: after deleting at i, delete only at i or later (in the
+    # shortened string), so "ab" loses its "a" then its "b", never its "b" then its "a".
+    frontier = {(text, keep)}
     for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(keep, len(w))}
-        out |= frontier
+        frontier = {(w[:i] + w[i + 1 :], i) for w, start in frontier for i in range(start, len(w))}
+        out.update(w for w, _ in frontier)
     return out
 
 
