@@ -197,7 +197,9 @@ def _typo_in(
     # The first letter is never the mistyped one, so it is never deleted.
     keys = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
     keys.append(core)
-    for key in names.delete_keys.intersection(keys):
+    # Sorted: the first of equally strong typos wins, the same one in every run (set order
+    # changes with the process's string hashing).
+    for key in sorted(names.delete_keys.intersection(keys)):
         for name in names.deletes[key]:
             hit = typo_hit(name, core_orig, keyword, loose)
             if hit is not None and (best is None or _stronger(hit, best)):

@@ -217,7 +217,7 @@ class Misspellings:
         hits = self._delete_keys.intersection(keys)
         if not hits or self._is_two_words(core):
             return None  # nothing near, or two words of its own (whitenoise, netfilm)
-        for key in hits:
+        for key in sorted(hits):  # the same name of equally near ones in every run
             for name in deletes[key]:
                 edits = min(distance(core, name.flat), distance(sk, name.skeleton))
                 if edits > 2 or (edits == 2 and (len(name.flat) < 6 or len(core) < 5)):
