@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, POINTED, SERIAL
@@ -14,8 +15,10 @@ from smishguard.domains.typos import describe_edit, distance
 from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
 
+ByStrength = dict[Strength, float]
 
-def _by_strength(strong: float, short: float, word: float, tiny: float) -> dict[Strength, float]:
+
+def _by_strength(strong: float, short: float, word: float, tiny: float) -> ByStrength:
     return {
         Strength.STRONG: strong,
         Strength.SHORT: short,
@@ -27,35 +30,36 @@ def _by_strength(strong: float, short: float, word: float, tiny: float) -> dict[
 class Scores:
     """Confidence by kind and by how distinctive the brand name is (see lookalike's docstring)."""
 
-    KEYWORD = _by_strength(0.92, 0.88, 0.75, 0.7)
-    FILLER = _by_strength(0.85, 0.8, 0.0, 0.0)  # paypal-com.info: spells the domain out
+    KEYWORD: ClassVar[ByStrength] = _by_strength(0.92, 0.88, 0.75, 0.7)
+    # paypal-com.info: spells the domain out
+    FILLER: ClassVar[ByStrength] = _by_strength(0.85, 0.8, 0.0, 0.0)
     # coinbase-cancel-withdrawal.com: a brand beside words that are not keywords. Below the
     # "suspicious" threshold alone (google-analytics.com is the same shape), evidence with
     # the rest of a message.
-    BESIDE = _by_strength(0.38, 0.35, 0.0, 0.0)
+    BESIDE: ClassVar[ByStrength] = _by_strength(0.38, 0.35, 0.0, 0.0)
     # The same, and the brand beside a serial (att-208461), on a free host, a risky ending,
     # or beside a sign-in word elsewhere in the host (domains.context): just suspicious.
-    CONTEXT = _by_strength(0.5, 0.45, 0.42, 0.42)
+    CONTEXT: ClassVar[ByStrength] = _by_strength(0.5, 0.45, 0.42, 0.42)
     # A distinctive name glued into a longer word (uniswaptraderz) in such a place.
     # A short or tiny name at the head of a one-word label counts too (dhlqvx.top), never a
     # word name (boxhill).
-    GLUED = _by_strength(0.45, 0.42, 0.0, 0.42)
+    GLUED: ClassVar[ByStrength] = _by_strength(0.45, 0.42, 0.0, 0.42)
     # The brand as the label in front of an unrelated domain, in such a place (dpd.qzvrk.cfd).
-    SUB_CONTEXT = _by_strength(0.6, 0.55, 0.45, 0.45)
+    SUB_CONTEXT: ClassVar[ByStrength] = _by_strength(0.6, 0.55, 0.45, 0.45)
     # A word or tiny name run together with a pointed keyword (dhlservice, telegramsignin).
-    GLUED_KEYWORD = _by_strength(0.0, 0.0, 0.6, 0.55)
-    HOMOGLYPH = _by_strength(0.9, 0.85, 0.8, 0.0)
-    UNICODE = _by_strength(0.95, 0.9, 0.85, 0.0)
-    HOMOGLYPH_KEYWORD = _by_strength(0.95, 0.9, 0.8, 0.75)
-    TYPO = _by_strength(0.75, 0.7, 0.0, 0.0)
-    TYPO_KEYWORD = _by_strength(0.9, 0.85, 0.0, 0.0)
-    SPELLED = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
-    SUB_KEYWORD = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net
-    FREE_HOST = _by_strength(0.8, 0.7, 0.0, 0.0)  # acme.vercel.app
-    TLD_SWAP = _by_strength(0.6, 0.55, 0.35, 0.35)  # paypal.xyz, usps.lat
-    TLD_ESTABLISHED = _by_strength(0.35, 0.35, 0.3, 0.3)  # acme.net, google.de
-    ALIAS = _by_strength(0.5, 0.45, 0.3, 0.3)
-    ALIAS_ESTABLISHED = _by_strength(0.3, 0.3, 0.25, 0.25)
+    GLUED_KEYWORD: ClassVar[ByStrength] = _by_strength(0.0, 0.0, 0.6, 0.55)
+    HOMOGLYPH: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.8, 0.0)
+    UNICODE: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.85, 0.0)
+    HOMOGLYPH_KEYWORD: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.8, 0.75)
+    TYPO: ClassVar[ByStrength] = _by_strength(0.75, 0.7, 0.0, 0.0)
+    TYPO_KEYWORD: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.0, 0.0)
+    SPELLED: ClassVar[ByStrength] = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
+    SUB_KEYWORD: ClassVar[ByStrength] = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net
+    FREE_HOST: ClassVar[ByStrength] = _by_strength(0.8, 0.7, 0.0, 0.0)  # acme.vercel.app
+    TLD_SWAP: ClassVar[ByStrength] = _by_strength(0.6, 0.55, 0.35, 0.35)  # paypal.xyz, usps.lat
+    TLD_ESTABLISHED: ClassVar[ByStrength] = _by_strength(0.35, 0.35, 0.3, 0.3)  # acme.net
+    ALIAS: ClassVar[ByStrength] = _by_strength(0.5, 0.45, 0.3, 0.3)
+    ALIAS_ESTABLISHED: ClassVar[ByStrength] = _by_strength(0.3, 0.3, 0.25, 0.25)
 
 
 def in_subdomain(score: float, sub: bool) -> float:

@@ -95,6 +95,10 @@ class SuffixTable:
 
     rules: dict[str, int]
 
+    def __reduce__(self) -> tuple[type[SuffixTable], tuple[dict[str, int]]]:
+        # By the constructor: compiled (mypyc), a frozen class refuses pickle's setattr.
+        return SuffixTable, (self.rules,)
+
     @classmethod
     def from_rules(cls, icann: list[str], private: list[str]) -> SuffixTable:
         rules: dict[str, int] = {}

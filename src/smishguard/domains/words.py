@@ -32,6 +32,10 @@ class Words:
     common: frozenset[str]  # everyday words: a brand named like one is weak
     known: frozenset[str]  # every word we know (common included): a typo that is one is not
 
+    def __reduce__(self) -> tuple[type[Words], tuple[frozenset[str], frozenset[str]]]:
+        # By the constructor: compiled (mypyc), a frozen class refuses pickle's setattr.
+        return Words, (self.common, self.known)
+
     def is_common(self, word: str) -> bool:
         return word in self.common
 
