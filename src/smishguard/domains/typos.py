@@ -47,17 +47,23 @@ def distance(a: str, b: str) -> int:
 
 
 def deletions(text: str, depth: int, keep: int = 0) -> set[str]:
-    """All strings made by deleting up to ``depth`` characters (SymSpell's neighbourhood).
-
-    The first ``keep`` characters are never deleted.
+    """All strings made by deleting up to ``depth`` (0, 1 or 2) characters (SymSpell's
+    neighbourhood). The first ``keep`` characters are never deleted.
     """
+    if not 0 <= depth <= 2:
+        raise ValueError(f"deletions go up to two deep, not {depth}")
     out = {text}
+    if depth == 0:
+        return out
+    size = len(text)
     # Each set of positions once: after deleting at i, delete only at i or later (in the
     # shortened string), so "ab" loses its "a" then its "b", never its "b" then its "a".
-    frontier = {(text, keep)}
-    for _ in range(depth):
-        frontier = {(w[:i] + w[i + 1 :], i) for w, start in frontier for i in range(start, len(w))}
-        out.update(w for w, _ in frontier)
+    for i in range(keep, size):
+        shorter = text[:i] + text[i + 1 :]
+        out.add(shorter)
+        if depth == 2:
+            for j in range(i, size - 1):
+                out.add(shorter[:j] + shorter[j + 1 :])
     return out
 
 
