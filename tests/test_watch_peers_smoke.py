@@ -4,6 +4,7 @@ judges a few names with each tool (the peers only when their scratch venv is ins
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -106,6 +107,19 @@ def test_smishguard_runner_reports_the_watch_hits(tmp_path: Path) -> None:
         hits = result["variants"][variant]["x"]["hits"]
         assert {i: key for i, (key, _, _) in hits.items()} == {"0": "paypal", "3": "steam"}
     assert result["variants"]["smishguard index.match"]["x"]["cpu_s"] >= 0
+
+
+def test_the_runner_refuses_to_time_python_as_the_compiled_build(tmp_path: Path) -> None:
+    job = {"tool": "smishguard", "compiled": True, "cpu": 0, "brands": [], "lists": [],
+           "policy": str(tmp_path / "policy.toml"), "out": str(tmp_path / "out.json")}
+    (tmp_path / "policy.toml").write_text(policy_toml(EVAL_BRANDS[:1]), encoding="utf-8")
+    (tmp_path / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the Python sources
+    done = subprocess.run([sys.executable, str(RUNNER), str(tmp_path / "job.json")],
+                          capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert done.returncode != 0
+    assert "the Python sources were imported" in done.stderr
+    assert not (tmp_path / "out.json").exists()
 
 
 def _peer_python() -> Path:

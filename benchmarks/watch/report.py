@@ -17,11 +17,16 @@ ROWS: tuple[tuple[str, str, float], ...] = (
     ("openSquat (-c 1)", "openSquat", 0.0),
 )
 # The rows of the speed table: (row, runner tool, variant); smishguard's first.
-OWN_SPEED_ROWS = 3
+# "compiled": the same code built with SMISHGUARD_COMPILE=1 (mypyc, setup.py).
+OWN_SPEED_ROWS = 6
 SPEED_ROWS: tuple[tuple[str, str, str], ...] = (
     ("smishguard (`watch` pipeline, first sight)", "smishguard", "smishguard first sight"),
     ("smishguard (`watch` pipeline, warm)", "smishguard", "smishguard"),
     ("smishguard (index.match only)", "smishguard", "smishguard index.match"),
+    ("smishguard compiled (`watch` pipeline, first sight)", "smishguard compiled",
+     "smishguard first sight"),
+    ("smishguard compiled (`watch` pipeline, warm)", "smishguard compiled", "smishguard"),
+    ("smishguard compiled (index.match only)", "smishguard compiled", "smishguard index.match"),
     ("dnstwist (registrable domain or host)", "dnstwist", "dnstwist"),
     ("dnstwist (+ any label)", "dnstwist", "dnstwist labels"),
     ("openSquat (-c 1)", "opensquat", "openSquat"),
@@ -169,11 +174,11 @@ def speed_tables(results: Mapping[str, Result], counts: Sequence[int], stream: i
     speed = table(["tool", *(f"{n:,} brands" for n in counts), f"memory at {counts[-1]:,}"],
                   rows)
     ratios = []
-    for own_row, _, own_variant in SPEED_ROWS[:OWN_SPEED_ROWS]:
+    for own_row, own_tool, own_variant in SPEED_ROWS[:OWN_SPEED_ROWS]:
         for row, tool, variant in SPEED_ROWS[OWN_SPEED_ROWS:]:
             cells = [f"{own_row} / {row}"]
             for n in counts:
-                ours = rate(results[f"smishguard speed {n}"], own_variant)
+                ours = rate(results[f"{own_tool} speed {n}"], own_variant)
                 cells.append(f"{ours / rate(results[f'{tool} speed {n}'], variant):.2f}x")
             ratios.append(cells)
     return speed, table(["names/s ratio", *(f"{n:,} brands" for n in counts)], ratios)

@@ -109,7 +109,10 @@ def smishguard_tool(job: dict[str, Any]) -> tuple[dict[str, Callable[[list[str]]
 
     variants = {"smishguard first sight": first_sight, "smishguard": pipeline,
                 "smishguard index.match": bare_index}
-    return variants, version("smishguard")
+    compiled = str(sys.modules[LookalikeIndex.__module__].__file__).endswith(".so")
+    if job.get("compiled") and not compiled:
+        raise RuntimeError("asked for the compiled build, but the Python sources were imported")
+    return variants, version("smishguard") + (" compiled" if compiled else "")
 
 
 # -- dnstwist ------------------------------------------------------------------------------
