@@ -570,6 +570,24 @@ def test_a_run_together_domain_needs_its_place_and_its_owner(
     assert index.match(host) is None
 
 
+@pytest.mark.parametrize(
+    "host", ["onedrive.cloud.microsoft", "login.microsoft", "secure.hsbc", "www.barclays"]
+)
+def test_names_under_a_brands_own_top_level_domain_are_its_own(
+    index: LookalikeIndex, host: str
+) -> None:
+    """Only Microsoft registers names under .microsoft (a brand's own ICANN top level)."""
+    assert index.match(host) is None
+
+
+def test_an_everyday_word_top_level_domain_is_anyones(index: LookalikeIndex) -> None:
+    """.box is a top level anyone can buy a name in (box is an everyday word): Box's
+    look-alikes there still count."""
+    found = index.match("box-login.box")
+    assert found is not None
+    assert found.brand == "Box"
+
+
 def test_a_brand_alone_in_front_of_a_service_is_its_own_tenant(index: LookalikeIndex) -> None:
     """paypal.zendesk.com is PayPal's help desk; anyone can open paypal-login.zendesk.com."""
     assert index.match("paypal.zendesk.com") is None

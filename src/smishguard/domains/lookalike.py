@@ -134,8 +134,8 @@ class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
     __slots__ = (
-        "_approximate", "_chosen", "_misspellings", "_names", "_pairs", "_policy", "_rules",
-        "_subdomains", "_suffixes", "_words",
+        "_approximate", "_brand_tlds", "_chosen", "_misspellings", "_names", "_pairs", "_policy",
+        "_rules", "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -149,6 +149,13 @@ class LookalikeIndex:
             for domain in brand.domains:
                 owned.setdefault(domain, brand)
         self._rules = NameRules(self._names, Keywords.of(policy.keywords), owned, words)
+        # A brand's own top-level domain (.microsoft, .bnpparibas): only the brand registers
+        # names there. Never an everyday word (.live, .box and .app are anyone's).
+        self._brand_tlds = frozenset(
+            n.flat
+            for n in self._names.by_skeleton.values()
+            if n.strength >= Strength.SHORT and suffixes.is_top_level(n.flat)
+        )
         self._subdomains = SubdomainScan(self._rules, MEMO_SIZE)
         self._misspellings = Misspellings(
             self._names.by_skeleton.values(), policy.keywords,
@@ -285,11 +292,14 @@ class LookalikeIndex:
     # -- ownership --------------------------------------------------------------------------
 
     def _is_owned(self, labels: list[str]) -> bool:
-        """Owned by a protected brand: one of its domains or a subdomain of one.
+        """Owned by a protected brand: one of its domains or a subdomain of one, or any
+        name under its own top-level domain.
 
         As :meth:`Policy.owner_of`: a policy lists only domains whose every subdomain the
         brand controls, so a shared host's own domain (pages.dev) is never listed.
         """
+        if labels[-1] in self._brand_tlds:
+            return True
         owned = self._rules.owned
         key = ""
         for i in range(len(labels) - 1, -1, -1):

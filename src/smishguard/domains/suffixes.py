@@ -132,6 +132,10 @@ class SuffixTable:
                 rules[".".join(parts[i:])] |= _TAIL
         return cls(rules=rules)
 
+    def is_top_level(self, label: str) -> bool:
+        """Whether ``label`` is a top-level domain in the ICANN section (com, microsoft)."""
+        return bool(self.rules.get(label, 0) & _ICANN)
+
     def depths(self, labels: list[str]) -> tuple[int, int]:
         """(ICANN suffix depth, free-host suffix depth) in labels, for ``labels`` of a host.
 
