@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             phase1.append(Job(f"{tool} speed {n}", python, {
                 "tool": tool.split()[0], "brands": brand_json(brands), "policy": str(toml),
                 "primary_only": True, "lists": entries(["stream"], limit),
-                "repeat": 1 if tool == "opensquat" else 3, "compiled": compiled, **common},
+                "repeat": 1 if tool == "opensquat" else 5, "compiled": compiled, **common},
                 path=compiled_build if compiled else None))
     phase2 = [
         Job("smishguard eval", pythons["smishguard"], {
@@ -229,10 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Counts only: the names come from benign_top, which is not to be republished.
         print(f"* {row}: {len(own)}")
     print(f"\n**Speed**: names per CPU-second on one core over a {len(stream):,}-name stream "
-          f"(benign_top and feed hosts, shuffled), best of 3 (openSquat: 1 run over the first "
+          f"(benign_top and feed hosts, shuffled), best of 5 (openSquat: 1 run over the first "
           f"names). smishguard's first sight: a new index for each run, so no name's work is "
           f"remembered from a run before (a feed of names never seen); warm: the same index "
-          f"three times, every chosen label memoised after the first. Setup is the CPU time "
+          f"five times, every chosen label memoised after the first. Setup is the CPU time "
           f"to build the index or generate the permutations "
           f"(dnstwist: of each brand's first domain). Memory at 1,000 brands: growth of RSS "
           f"over the setup / peak RSS of the runner process.\n")
