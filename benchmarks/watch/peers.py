@@ -53,10 +53,12 @@ def scratch_python(venv: Path, log: Any = print) -> Path:
 
 
 def compiled_smishguard(log: Any = print) -> Path:
-    """A directory holding smishguard built with its watch compiled (``SMISHGUARD_COMPILE=1``,
-    setup.py), for ``PYTHONPATH``; rebuilt when the sources change (about a minute)."""
-    sources = sorted([REPO / "setup.py", REPO / "pyproject.toml", REPO / "src/smishguard/watch.py",
-                      *(REPO / "src/smishguard/domains").glob("*.py")])
+    """A directory holding smishguard built with its watch compiled (``SMISHGUARD_COMPILE=1``;
+    setup.py says which modules), for ``PYTHONPATH``; rebuilt when any file of the package
+    changes: it is a whole copy, other modules and data too (about a minute)."""
+    package = [p for p in (REPO / "src/smishguard").rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts]
+    sources = sorted([REPO / "setup.py", REPO / "pyproject.toml", *package])
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
     target = default_venv().with_name(f"smishguard-compiled-{digest}")
     if (target / ".built").exists():
