@@ -6,8 +6,8 @@ memory, and bad input, on the same names and the same brand list, in one run.
 Needs ``$SMISHGUARD_DATA_DIR/domains/{benign_top,phishing_feed}.txt`` (default
 ``<repo>/../shared/data``) and, once, PyPI: the peers are pip-installed into a scratch venv
 (``$TMPDIR/smishguard-peers``, reused; see watch/peers.py for the pinned versions); smishguard's
-compiled build (setup.py, mypyc: needs gcc and Python's headers) is built into
-``$TMPDIR/smishguard-compiled-<hash>`` and timed beside the Python one. Every tool
+compiled build (setup.py, mypyc: needs gcc and Python's headers) comes from ``./run compiled``
+(the copy ``./run tests`` tests) and is timed beside the Python one. Every tool
 runs in its own process pinned to one core and is timed in CPU time; nothing else touches the
 network (the runners refuse any non-loopback connection and report attempts).
 

@@ -9,7 +9,6 @@ package index.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import queue
@@ -52,28 +51,14 @@ def scratch_python(venv: Path, log: Any = print) -> Path:
     return python
 
 
-def compiled_smishguard(log: Any = print) -> Path:
-    """A directory holding smishguard built with its watch compiled (``SMISHGUARD_COMPILE=1``;
-    setup.py says which modules), for ``PYTHONPATH``; rebuilt when any file of the package
-    changes: it is a whole copy, other modules and data too (about a minute)."""
-    package = [p for p in (REPO / "src/smishguard").rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts]
-    sources = sorted([REPO / "setup.py", REPO / "pyproject.toml", *package])
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
-    target = default_venv().with_name(f"smishguard-compiled-{digest}")
-    if (target / ".built").exists():
-        return target
-    log(f"compiling smishguard's watch with mypyc into {target} (scratch)")
-    done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "--no-deps", "--target", str(target), str(REPO)],
-        env={**os.environ, "SMISHGUARD_COMPILE": "1"}, capture_output=True, text=True,
-        check=False,
-    )  # fmt: skip
+def compiled_smishguard() -> Path:
+    """The directory of smishguard's compiled build, for ``PYTHONPATH``: ``./run compiled``
+    builds it (once per change of the package, about a minute; needs gcc) and says where."""
+    done = subprocess.run([str(REPO / "run"), "compiled"], capture_output=True, text=True,
+                          check=False)
     if done.returncode != 0:
         raise RuntimeError(f"the compiled build failed (needs gcc):\n{done.stderr[-2000:]}")
-    (target / ".built").touch()
-    return target
+    return Path(done.stdout.strip().splitlines()[-1])
 
 
 @dataclass(frozen=True, slots=True)
