@@ -103,7 +103,6 @@ Scores
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
@@ -222,7 +221,7 @@ class LookalikeIndex:
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
         if best.boost > best.score:
             if context_level(labels, at, free, rules.keywords.pointed_words) >= best.needs:
-                best = replace(best, score=best.boost)
+                best = best.raised()
             elif best.score <= 0:
                 return None
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).

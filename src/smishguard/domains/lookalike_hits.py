@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, POINTED, SERIAL
@@ -67,20 +66,44 @@ def in_subdomain(score: float, sub: bool) -> float:
     return max(0.4, score - 0.05) if sub and score > 0 else score
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    """One way a host imitates one brand name."""
+    """One way a host imitates one brand name (read-only: memos share hits).
 
-    score: float
-    kind: ImitationKind
-    name: BrandName
-    matched: str
-    keyword: str = ""
-    edit: str = ""  # typo category, or "free-host"
-    # The score in a phishing-like place (domains.context), when higher: weak evidence that
-    # the index raises only on free hosts, risky endings, beside serials or sign-in words.
-    boost: float = 0.0
-    needs: int = 0  # the context level (domains.context) the boost needs
+    A plain class with its own ``__init__`` rather than a frozen dataclass: compiled (mypyc),
+    a frozen dataclass is still built by the interpreted ``__init__`` that dataclasses writes,
+    one ``object.__setattr__`` a field (about 12,000 instructions a hit against 240).
+    ``Final`` keeps the fields read-only for the type checker.
+    """
+
+    __slots__ = ("boost", "edit", "keyword", "kind", "matched", "name", "needs", "score")
+
+    def __init__(
+        self, score: float, kind: ImitationKind, name: BrandName, matched: str, keyword: str = "",
+        edit: str = "", boost: float = 0.0, needs: int = 0,
+    ) -> None:  # fmt: skip
+        self.score: Final = score
+        self.kind: Final = kind
+        self.name: Final = name
+        self.matched: Final = matched
+        self.keyword: Final = keyword
+        self.edit: Final = edit  # typo category, or "free-host"
+        # The score in a phishing-like place (domains.context), when higher: weak evidence
+        # that the index raises only on free hosts, risky endings, beside serials or sign-in
+        # words.
+        self.boost: Final = boost
+        self.needs: Final = needs  # the context level (domains.context) the boost needs
+
+    def __repr__(self) -> str:
+        return (
+            f"Hit({self.score!r}, {self.kind}, {self.name.flat!r}, {self.matched!r}, "
+            f"keyword={self.keyword!r}, edit={self.edit!r}, boost={self.boost!r}, "
+            f"needs={self.needs!r})"
+        )
+
+    def raised(self) -> Hit:
+        """This hit scored at its boost (it is in the place the boost needs)."""
+        return Hit(self.boost, self.kind, self.name, self.matched, self.keyword, self.edit,
+                   self.boost, self.needs)  # fmt: skip
 
     def imitation(self, host: str, registrable: str, suffix: str) -> Imitation:
         brand = self.name.brand
