@@ -211,7 +211,9 @@ class ApproximateNames:
                 stop = start + size
                 if stop > len(text):
                     break
-                slips = OSA.distance(text[start:stop], flat, score_cutoff=k)
+                # No score_cutoff: on names this short it saves nothing, and a keyword argument
+                # costs more to pass than the distance does to compute.
+                slips = OSA.distance(text[start:stop], flat)
                 if slips <= k and (best is None or slips < best[0]):
                     best = (slips, (start, stop))
                     if slips == 0:

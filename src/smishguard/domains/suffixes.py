@@ -142,10 +142,10 @@ class SuffixTable:
         Unknown top-level names count as a one-label suffix (the PSL's default ``*`` rule).
         The free-host depth is 0 when no private rule applies.
         """
-        get = self.rules.get
+        rules = self.rules  # rules.get, not a saved bound method: compiled, a direct call
         n = len(labels)
         key = labels[-1]
-        flags = get(key, 0)
+        flags = rules.get(key, 0)
         icann = 1  # a known TLD, or the default rule
         private = 0
         i = n - 1
@@ -153,7 +153,7 @@ class SuffixTable:
             wild = flags & (_WILD_ICANN | _WILD_PRIVATE)
             i -= 1
             key = labels[i] + "." + key
-            flags = get(key, 0)
+            flags = rules.get(key, 0)
             if flags & _EXCEPTION:  # !city.kawasaki.jp: the suffix is kawasaki.jp
                 icann = max(icann, n - i - 1)
                 break
