@@ -176,9 +176,8 @@ class Watch:
 
     def run(self, names: Iterable[str]) -> Iterator[WatchHit]:
         """The hits among ``names``, in order, as they come (works on endless streams)."""
-        judge = self.judge
         for raw in names:
-            hit = judge(raw)
+            hit = self.judge(raw)
             if hit is not None:
                 yield hit
 

@@ -128,13 +128,13 @@ class ApproximateNames:
     def _wordy(self, text: str) -> bool:
         """Whether ``text`` is English words run together (``mygreat``, ``ing``); digits
         around the name are a serial, never words."""
-        is_word = self._words.is_word
+        words = self._words
         n = len(text)
         ends = [True] + [False] * n
         for stop in range(1, n + 1):
             for start in range(stop):
                 part = text[start:stop]
-                if ends[start] and (is_word(part) or part in _SHORT_WORDS):
+                if ends[start] and (words.is_word(part) or part in _SHORT_WORDS):
                     ends[stop] = True
                     break
         return ends[n]
@@ -190,10 +190,10 @@ class ApproximateNames:
         """Whether [start, stop) of ``token``, with up to 3 letters more on either side, is
         an English word (``interc`` of ``myintercomsite`` is in ``intercom``); with
         ``inflected`` False, words that begin with it (telegrams) do not count."""
-        is_word = self._words.is_word
+        words = self._words
         for a in range(max(0, start - 3), start + (1 if inflected else 0)):
             for b in range(stop, min(len(token), stop + 3) + 1):
-                if is_word(token[a:b]):
+                if words.is_word(token[a:b]):
                     return True
         return False
 

@@ -231,8 +231,7 @@ class LookalikeIndex:
 
     def match_many(self, hosts: Iterable[str]) -> list[Imitation | None]:
         """:meth:`match` for each host, in order."""
-        match = self.match
-        return [match(h) for h in hosts]
+        return [self.match(h) for h in hosts]
 
     # -- the chosen label -------------------------------------------------------------------
 

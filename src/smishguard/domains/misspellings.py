@@ -231,8 +231,10 @@ class Misspellings:
         return found
 
     def _is_two_words(self, core: str) -> bool:
-        is_word = self._words.is_word
-        return any(is_word(core[:i]) and is_word(core[i:]) for i in range(3, len(core) - 2))
+        words = self._words
+        return any(
+            words.is_word(core[:i]) and words.is_word(core[i:]) for i in range(3, len(core) - 2)
+        )
 
 
 def _keeps_head(core: str, name: str) -> bool:

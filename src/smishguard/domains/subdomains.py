@@ -50,7 +50,7 @@ class SubdomainScan:
         if tails is not None:
             best = self._dotted(head, labels[at], tails)
         memo = self._memo
-        better = self._rules.better
+        rules = self._rules
         for i in range(at - 1, max(-1, at - 1 - MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
             found = memo.get(label)
@@ -66,7 +66,7 @@ class SubdomainScan:
                     continue  # x.dhlcom.d3.sc.omtrdc.net: a CDN's CNAME
                 else:
                     hit = inside
-                best = better(best, hit)
+                best = rules.better(best, hit)
         return best
 
     def _dotted(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
