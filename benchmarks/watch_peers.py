@@ -8,7 +8,8 @@ Needs ``$SMISHGUARD_DATA_DIR/domains/{benign_top,phishing_feed}.txt`` (default
 (``$TMPDIR/smishguard-peers``, reused; see watch/peers.py for the pinned versions); smishguard's
 compiled build (setup.py, mypyc: needs gcc and Python's headers) comes from ``./run compiled``
 (the copy ``./run tests`` tests) and is timed beside the Python one. Every tool
-runs in its own process pinned to one core and is timed in CPU time; nothing else touches the
+runs in its own process pinned to one core and is timed in CPU time (the speed runs of one
+brand count take turns, round after round, alone on the machine); nothing else touches the
 network (the runners refuse any non-loopback connection and report attempts).
 
 How each tool is used, as a careful user would:
@@ -57,7 +58,14 @@ from watch.inputs import (
     speed_stream,
     write_list,
 )
-from watch.peers import Job, compiled_smishguard, default_venv, run_jobs, scratch_python
+from watch.peers import (
+    Job,
+    compiled_smishguard,
+    default_venv,
+    run_jobs,
+    run_side_by_side,
+    scratch_python,
+)
 from watch.report import (
     OWN_SPEED_ROWS,
     ROWS,
@@ -78,6 +86,7 @@ FEED_DEV = "OpenPhish, 1st sample (developed on)"
 FEED_HELDOUT = "OpenPhish, 2nd sample (held out)"
 COUNTS = (10, 100, 1000)
 OPENSQUAT_SPEED_NAMES = {10: 3000, 100: 600, 1000: 100}
+ROUNDS = 5  # timed runs of each tool, taking turns; the best counts
 DNSTWIST_SAMPLE = 10  # of its own permutations per brand
 
 
@@ -99,7 +108,8 @@ def brand_json(brands: Sequence[EvalBrand]) -> list[dict[str, Any]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=min(2, len(os.sched_getaffinity(0))),
-                        help="runner processes at once, each pinned to its own core")
+                        help="evaluation runners at once, each pinned to its own core (the "
+                             "speed runs always take turns on one core, alone)")
     parser.add_argument("--venv", type=Path, default=default_venv(),
                         help="scratch venv for the peers (created and reused)")
     parser.add_argument("--fp-sample", type=int, default=20_000,
@@ -159,17 +169,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         **eval_body, "tool": "dnstwist", "lists": entries(recall_lists + full_fp),
         "sample": {"path": str(lists["recall_dnstwist"]), "per_brand": DNSTWIST_SAMPLE,
                    "seed": SEED}})]
+    speed: dict[int, list[Job]] = {}
     for n, brands in sets.items():
         toml = work / f"policy_{n}.toml"
         toml.write_text(policy_toml(brands), encoding="utf-8")
         for tool, python in pythons.items():
             limit = OPENSQUAT_SPEED_NAMES[n] if tool == "opensquat" else None
             compiled = tool == "smishguard compiled"
-            phase1.append(Job(f"{tool} speed {n}", python, {
+            speed.setdefault(n, []).append(Job(f"{tool} speed {n}", python, {
                 "tool": tool.split()[0], "brands": brand_json(brands), "policy": str(toml),
                 "primary_only": True, "lists": entries(["stream"], limit),
-                "repeat": 1 if tool == "opensquat" else 5, "compiled": compiled, **common},
-                path=compiled_build if compiled else None))
+                "repeat": 1 if tool == "opensquat" else ROUNDS, "compiled": compiled,
+                **common}, path=compiled_build if compiled else None))
     phase2 = [
         Job("smishguard eval", pythons["smishguard"], {
             **eval_body, "tool": "smishguard", "lists": entries(recall_lists + full_fp)}),
@@ -178,9 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lists": entries([*recall_lists, "fp_Tranco_sample", "fp_Umbrella_sample"])}),
     ]
     cores = sorted(os.sched_getaffinity(0))[: max(1, args.jobs)]
-    print(f"running {len(phase1) + len(phase2)} jobs on cores {cores}")
+    print(f"running {len(phase1) + len(phase2)} evaluation jobs on cores {cores}, then the "
+          f"speed runs of each brand count side by side on core {cores[0]}")
     results = run_jobs(phase1, work, cores)
     results |= run_jobs(phase2, work, cores)
+    for group in speed.values():  # alone on the machine: nothing else runs meanwhile
+        results |= run_side_by_side(group, work, cores[0])
 
     # -- report ------------------------------------------------------------------------------
     is_owned = owned_by(d for b in EVAL_BRANDS for d in b.domains)
@@ -229,13 +243,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Counts only: the names come from benign_top, which is not to be republished.
         print(f"* {row}: {len(own)}")
     print(f"\n**Speed**: names per CPU-second on one core over a {len(stream):,}-name stream "
-          f"(benign_top and feed hosts, shuffled), best of 5 (openSquat: 1 run over the first "
-          f"names). smishguard's first sight: a new index for each run, so no name's work is "
-          f"remembered from a run before (a feed of names never seen); warm: the same index "
-          f"five times, every chosen label memoised after the first. Setup is the CPU time "
-          f"to build the index or generate the permutations "
-          f"(dnstwist: of each brand's first domain). Memory at 1,000 brands: growth of RSS "
-          f"over the setup / peak RSS of the runner process.\n")
+          f"(benign_top and feed hosts, shuffled), best of {ROUNDS} (openSquat: 1 run over the "
+          f"first names); the tools of one brand count take turns on one core, round after "
+          f"round, so each tool's best comes from the same minutes. smishguard's first sight: a "
+          f"new index for each run, so no name's work is remembered from a run before (a feed "
+          f"of names never seen); warm: the same index {ROUNDS} times, every chosen label "
+          f"memoised after the first. Setup is the CPU time to build the index or generate the "
+          f"permutations (dnstwist: of each brand's first domain). Memory at 1,000 brands: "
+          f"growth of RSS over the setup / peak RSS of the runner process.\n")
     print(speed_md)
     print(f"\nThe compiled build's hits on the stream are the Python build's: "
           f"{'yes' if same else 'NO'}, at every brand count.")

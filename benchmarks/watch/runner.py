@@ -209,6 +209,20 @@ def opensquat_tool(job: dict[str, Any]) -> tuple[dict[str, Callable[[list[str]],
 TOOLS = {"smishguard": smishguard_tool, "dnstwist": dnstwist_tool, "opensquat": opensquat_tool}
 
 
+def _timed_run(run: Callable[[list[str]], Any], names: list[str]) -> tuple[float, Any]:
+    """CPU seconds of one run and its hits by line. A run's ``prepare`` (a cold start) and
+    ``finish`` (what it returns turned into hits by line) are not timed."""
+    prepare = getattr(run, "prepare", None)
+    finish = getattr(run, "finish", None)
+    if prepare is not None:
+        prepare()
+    gc.collect()
+    start = time.process_time()
+    found = run(names)
+    cpu_s = time.process_time() - start
+    return cpu_s, (finish(names, found) if finish is not None else found)
+
+
 def main(job_path: str) -> int:
     job = json.loads(Path(job_path).read_text(encoding="utf-8"))
     os.sched_setaffinity(0, {job["cpu"]})
@@ -222,27 +236,34 @@ def main(job_path: str) -> int:
     rss_setup = _rss_kib()
     # Read after the setup: dnstwist's job writes one of the lists (its sample) in it.
     lists = [(entry, _read(entry["path"], entry.get("limit"))) for entry in job["lists"]]
-    results: dict[str, dict[str, Any]] = {}
-    for variant, run in variants.items():
-        results[variant] = {}
-        for entry, names in lists:
-            if variant.endswith(("index.match", "first sight")) and not entry.get("timed"):
-                continue
-            best = float("inf")
-            prepare = getattr(run, "prepare", None)
-            finish = getattr(run, "finish", None)
-            # Timed lists: the best of ``repeat`` runs (the first also warms the caches, but
-            # for a variant that prepares a cold start before each run, untimed). A variant's
-            # ``finish`` turns what it returns into hits by line, untimed.
-            for _ in range(job.get("repeat", 1) if entry.get("timed") else 1):
-                if prepare is not None:
-                    prepare()
-                gc.collect()
-                start = time.process_time()
-                found = run(names)
-                best = min(best, time.process_time() - start)
-                hits = finish(names, found) if finish is not None else found
-            results[variant][entry["name"]] = {"n": len(names), "cpu_s": best, "hits": hits}
+    results: dict[str, dict[str, Any]] = {variant: {} for variant in variants}
+    timed = [(entry, names) for entry, names in lists if entry.get("timed")]
+    for entry, names in lists:
+        if entry.get("timed"):
+            continue
+        for variant, run in variants.items():
+            if not variant.endswith(("index.match", "first sight")):
+                cpu_s, hits = _timed_run(run, names)
+                results[variant][entry["name"]] = {"n": len(names), "cpu_s": cpu_s, "hits": hits}
+    # Timed lists: the best of ``repeat`` rounds, a round being one run of each variant (the
+    # first also warms the caches, but not for a variant that prepares a cold start before
+    # each run). Side by side (``turn_fd``), each round waits for its turn, so the tools'
+    # rounds alternate and a slow spell of the machine falls on all of them alike.
+    turns = job.get("turn_fd")
+    if turns is not None:
+        os.write(turns, b"ready\n")
+    for _ in range(job.get("repeat", 1) if timed else 0):
+        if turns is not None and sys.stdin.readline().strip() != "go":
+            break
+        for entry, names in timed:
+            for variant, run in variants.items():
+                cpu_s, hits = _timed_run(run, names)
+                seen = results[variant].get(entry["name"])
+                if seen is None or cpu_s < seen["cpu_s"]:
+                    results[variant][entry["name"]] = {"n": len(names), "cpu_s": cpu_s,
+                                                       "hits": hits}
+        if turns is not None:
+            os.write(turns, b"done\n")
     body = {
         "tool": job["tool"], "version": tool_version, "python": sys.version.split()[0],
         "cpu": job["cpu"], "setup_cpu_s": setup_cpu, "setup_wall_s": setup_wall,
