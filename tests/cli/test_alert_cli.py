@@ -126,9 +126,12 @@ def test_deliver_runs_until_interrupted(store: Store, database_url: str,
     acme = store.tenants.by_name("Acme")
     store_target = create_target(store, acme.id, receiver.url("/T0/credential"), utc_now)[0]
     script = Path(sys.executable).parent / "smishguard"
+    # Ctrl-C as at a terminal: a shell without job control starts background jobs with
+    # SIGINT ignored, which the worker would inherit from this test run.
     worker = subprocess.Popen(
         [str(script), "alerts", "deliver", "--interval", "0.05", "--database-url",
-         database_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+         database_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         Reporting(store, b"k", utc_now).submit(acme.id, Submission(text=PHISH))
         deadline = time.monotonic() + 30
@@ -136,7 +139,12 @@ def test_deliver_runs_until_interrupted(store: Store, database_url: str,
             time.sleep(0.05)
     finally:
         worker.send_signal(signal.SIGINT)
-        out, err = worker.communicate(timeout=30)
+        try:
+            out, err = worker.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()  # never left running, nor its pipes to later tests
+            out, err = worker.communicate()
+            pytest.fail(f"alerts deliver did not stop on Ctrl-C within 30 s: {err[-2000:]}")
     assert worker.returncode == 0, err
     assert "stopped" in err
     assert "delivered" in err  # its log line
