@@ -53,7 +53,7 @@ def index() -> LookalikeIndex:
         ("amce.com", "Acme", K.TYPO),
         ("acmee.com", "Acme", K.TYPO),
         ("twiilio.com", "Twilio", K.TYPO),
-        ("twilioa.com", "Twilio", K.TYPO),
+        ("microsofty.com", "Microsoft", K.TYPO),  # a letter added to a name of 8 or more
         ("pay-pal.com", "PayPal", K.TYPO),
         ("pay.pal.com", "PayPal", K.TYPO),
         ("micosoft.com", "Microsoft", K.TYPO),
@@ -331,6 +331,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("microsofd.vercel.app", "Microsoft"),
         ("coinbas3.xyz", "Coinbase"),
         ("twiliu.top", "Twilio"),
+        ("twilioa.top", "Twilio"),  # a letter added to a shorter name
         # a short or tiny name glued to the head of junk there, a typo beside other words
         ("uspsxqzv.top", "USPS"),
         ("dhlqvxq.top", "DHL"),
@@ -365,6 +366,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word
         "att.qzvrk.com",
         "twiliu.com",
+        "twilioa.com",  # a letter added to a name under 8 letters (tiktokv.com is TikTok's)
         "coinbas3.com",
         "coinbase-data.s3.amazonaws.com",
         "paypal73qk.blob.core.windows.net",

@@ -73,8 +73,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     of an unrelated domain (``dpd.qzvrk.cc``; a distinctive name of 5 letters or more there,
     ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
     beside words that are not keywords (``en-trezoor``, ``k-1nterac``), and typos outside
-    the rules above (a changed second or last letter, ``ledg3r``) have the shapes of many
-    real names. They
+    the rules above (a changed second or last letter, ``ledg3r``; a letter added at the end
+    of a name under 8 letters, ``trezorx``) have the shapes of many real names. They
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
     .com, country endings or cloud endpoints), beside a serial number, or for words beside a
     distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in

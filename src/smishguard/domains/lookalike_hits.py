@@ -129,7 +129,8 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
     Typos are counted on the letters as written: look-alike letters (i/l, rn/m) are not free
     edits here, or gmail would be one edit from tmall. With ``loose`` (the host is on a free
     host or a risky ending), a distinctive name of 5 letters or more may also change its
-    second or last letter or take a digit for a letter (ledg3r); such a hit scores 0 and is
+    second or last letter, take a digit for a letter (ledg3r) or, under 8 letters, take one
+    more letter at the end with no keyword beside (trezorx); such a hit scores 0 and is
     raised to its score only in that place (``boost``, :mod:`~smishguard.domains.context`).
     """
     flat = name.flat
@@ -149,6 +150,8 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
             strict = False  # the distinctive head of a name (al-icdn, ms-edge) stays put
         elif candidate[-1] != flat[-1] and edit != "addition":
             strict = False  # endings vary for real (posti, kohlr, xvideo): the last letter stays
+        elif edit == "addition" and candidate[:-1] == flat and len(flat) < 8 and not keyword:
+            strict = False  # so do a short name's with a letter added (tiktokv, trezorx)
     if not strict and not (loose and name.strength == Strength.STRONG):
         return None
     penalty = 0.05 * (edits - 1)
