@@ -58,8 +58,22 @@ def test_one_slip_beside_a_sign_in_word_anywhere(
 
 
 @pytest.mark.parametrize(
+    "host", ["steamconmnuity.com", "steanmcommun1ity.com", "stemcomunity.com", "steamcomminuty.net"]
+)
+def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> None:
+    """steamcommunity (14 letters) is nobody else's name two slips away, on .com too."""
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind, found.score) == ("Steam", K.TYPO, 0.7)
+    assert "'steamcommunity' with letters changed" in found.reason
+
+
+@pytest.mark.parametrize(
     "host",
     [
+        "stakecommunity.com",  # three slips of a long name
+        "xsteamcommunityx.com",  # its first letter changed
+        "bancsebadel.com",  # two slips of a name under 13 letters (deutschebahn.com)
         "coinbasr.com",  # the slip alone
         "cainbase-login.com",  # the second letter changed
         "mircosotf.com",  # the same names elsewhere

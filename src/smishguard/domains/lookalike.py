@@ -87,10 +87,12 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     is also found anywhere inside the tenant label, whole or with one or two slips
     (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45;
     dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
-    misspelling counts only as one
-    slip that keeps a name's first two letters, beside a pointed keyword
-    (``ocinbase-verify.com``, 0.5). A brand label in front of a chosen label of keywords and
-    one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain imitation (0.6).
+    misspelling counts only as one slip that keeps a name's first two letters, beside a
+    pointed keyword (``ocinbase-verify.com``, 0.5), or as one or two slips that keep the
+    first letter of a distinctive name of 13 letters or more (``steamconmnuity.com``, 0.7:
+    no other name is that near so long a one). A brand label in front of a chosen label of
+    keywords and one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain
+    imitation (0.6).
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in
@@ -268,6 +270,8 @@ class LookalikeIndex:
             best = rules.better(best, typo)
         if best is None and not loose:
             best = self._misspellings.find_beside_sign_in(read[0])
+            if best is None and not contains_name:
+                best = self._misspellings.find_long(read[0])
         if best is None and loose:
             best = self._misspellings.find(read[0], free)
             written = read[0].split("-")

@@ -24,7 +24,7 @@ import ahocorasick
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import PLACE
 from smishguard.domains.homoglyphs import skeleton
-from smishguard.domains.lookalike_hits import Hit
+from smishguard.domains.lookalike_hits import Hit, Scores
 from smishguard.domains.typos import deletions, describe_edit, distance
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -33,6 +33,7 @@ MIN_NAME = 5  # shorter names are one or two letters from too many others
 _MIN_CORE = 5
 _MAX_CORE = 24
 _LONG = 10  # names this long stay plain through two slips (steamcomunitty)
+LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any ending
 _HEAD = 7  # letters of a name and a candidate that are indexed and looked up
 _MEMO_SIZE = 1 << 15
 # Scores in a phishing-like place: a misspelling alone, and beside a keyword.
@@ -71,8 +72,8 @@ class Misspellings:
     """Names two slips away, for labels on free hosts and cheap endings."""
 
     __slots__ = (
-        "_delete_keys", "_deletes", "_memo", "_names", "_pointed", "_pointed_words", "_signs",
-        "_slips", "_words",
+        "_delete_keys", "_deletes", "_long_heads", "_long_least", "_long_pieces", "_memo",
+        "_names", "_pointed", "_pointed_words", "_signs", "_slips", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -96,6 +97,25 @@ class Misspellings:
                     deletes.setdefault(key, {})[name.flat] = name
         self._deletes = {key: tuple(found.values()) for key, found in deletes.items()}
         self._delete_keys = frozenset(self._deletes)
+        # Two gates before a label is compared with a long distinctive name: its (first
+        # letter, length), and one of the name's thirds, which two slips leave whole unless
+        # both are swaps across the thirds' ends (found in one pass: Aho-Corasick).
+        long = {n.flat: n for n in self._names.values()
+                if n.strength == Strength.STRONG and len(n.flat) >= LONG_ANYWHERE}  # fmt: skip
+        self._long_heads = frozenset(
+            (flat[0], size) for flat in long for size in range(len(flat) - 2, len(flat) + 3)
+        )
+        self._long_least = min((len(flat) - 2 for flat in long), default=64)  # 64: no label
+        by_piece: dict[str, list[BrandName]] = {}
+        for flat, name in sorted(long.items()):
+            third = len(flat) // 3
+            for piece in (flat[:third], flat[third : 2 * third], flat[2 * third :]):
+                by_piece.setdefault(piece, []).append(name)
+        self._long_pieces = ahocorasick.Automaton()
+        for piece, found in by_piece.items():
+            self._long_pieces.add_word(piece, tuple(found))
+        if by_piece:
+            self._long_pieces.make_automaton()
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -167,6 +187,49 @@ class Misspellings:
         edit = describe_edit(core, name.flat) or "misspelling"
         return Hit(SCORE_KEYWORD, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
                    edit=edit)  # fmt: skip
+
+    def find_long(self, text: str) -> Hit | None:
+        """Anywhere: one or two slips that keep the first letter of a distinctive name of 13
+        letters or more, as the whole label or a token (``steamconmnuity.com``,
+        ``steanmcommun1ity.com``): no other name is that near so long a one."""
+        if len(text) < self._long_least:
+            return None  # most labels: shorter than any long name less two letters
+        if "-" not in text:
+            return self._long_hit(text)
+        for whole in (text.replace("-", ""), *text.split("-")):
+            hit = self._long_hit(whole)
+            if hit is not None:
+                return hit
+        return None
+
+    def _long_hit(self, whole: str) -> Hit | None:
+        if (whole[:1], len(whole)) not in self._long_heads:
+            return None
+        found = self._nearest_long(whole)
+        if found is None or self._words.is_word(whole) or self._is_two_words(whole):
+            return None
+        edits, name = found
+        score = Scores.TYPO[Strength.STRONG] - 0.05 * (edits - 1)
+        edit = describe_edit(whole, name.flat) or "misspelling"
+        return Hit(score, ImitationKind.TYPO, name, whole, edit=edit)
+
+    def _nearest_long(self, whole: str) -> tuple[int, BrandName] | None:
+        """(edits, name) of the nearest long name one or two slips from ``whole`` that keeps
+        its first letter (as written or folded), the first in name order of equally near."""
+        found: tuple[int, BrandName] | None = None
+        sk = ""
+        for _, names in self._long_pieces.iter(whole):
+            for name in names:
+                flat = name.flat
+                if flat[0] != whole[0] or not -2 <= len(flat) - len(whole) <= 2:
+                    continue
+                sk = sk or skeleton(whole)
+                edits = min(distance(whole, flat), distance(sk, name.skeleton))
+                if edits == 0 or edits > 2:
+                    continue
+                if found is None or (edits, flat) < (found[0], found[1].flat):
+                    found = edits, name
+        return found
 
     def _candidates(self, tokens: list[str]) -> Iterable[tuple[str, str]]:
         """(core, keyword peeled off it) for each token and its peels, and each pair of
