@@ -344,6 +344,9 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("attcom-206482.weeblysite.com", "AT&T"),  # its domain run together as a token
         ("safety-fb-ads-2073518149.vercel.app", "Meta"),  # a two-letter name beside a serial
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
+        ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
+        ("uspsqwzye.biz.id", "USPS"),
+        ("paypal.web.id", "PayPal"),
         ("uspsqwzye.x.top", "USPS"),  # each of these in a subdomain label too
         ("chase-team.x.top", "Chase"),
         ("dhlsecure.top", "DHL"),
@@ -362,6 +365,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
     "host",
     [
         "coinbase-hub.com",  # the same shapes on .com, a country ending, or a cloud endpoint
+        "coinbase-hub.co.id",  # (a country's second level where companies register)
+        "uspsqwzye.co.id",
         "coinbaseproexchange.com",
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word
         "att.qzvrk.com",

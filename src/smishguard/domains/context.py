@@ -22,6 +22,8 @@ RISKY_TLDS = frozenset((
     "space", "today", "mom", "cam", "best", "hair", "beauty", "skin", "makeup", "autos",
     "boats", "homes", "yachts", "motorcycles", "cloud", "cc", "tk", "ml", "ga", "cf", "gq",
     "pw", "su", "ws",
+    # second levels where anyone registers for free or nearly (my.id is free to Indonesians)
+    "my.id", "web.id", "biz.id",
 ))
 # fmt: on
 # Cloud endpoints whose tenant names are made by machines (storage buckets, load balancers,
@@ -43,8 +45,18 @@ NONE, POINTED, SERIAL, PLACE = 0, 1, 2, 3  # context levels, weakest first
 
 
 def is_risky_tld(tld: str) -> bool:
-    """One of the cheap endings where look-alikes are registered (.top, .xyz, .cc)."""
+    """One of the cheap endings where look-alikes are registered (.top, .xyz, .cc, .my.id)."""
     return tld in RISKY_TLDS
+
+
+def ending(labels: list[str]) -> str:
+    """The ending a host is registered under, as :data:`RISKY_TLDS` spells it: a cheap second
+    level with its top level (``my.id``), else the top-level label."""
+    if len(labels) > 2:
+        second = labels[-2] + "." + labels[-1]
+        if second in RISKY_TLDS:
+            return second
+    return labels[-1]
 
 
 def is_cloud_endpoint(labels: list[str]) -> bool:
@@ -78,7 +90,7 @@ def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str
     """
     if is_cloud_endpoint(labels):
         return NONE
-    if free or is_risky_tld(labels[-1]):
+    if free or is_risky_tld(ending(labels)):
         return PLACE
     level = NONE
     for i in range(at + 1):

@@ -108,7 +108,14 @@ from collections.abc import Iterable
 
 from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
-from smishguard.domains.context import PLACE, RISKY_TLDS, context_level, has_serial, is_risky_tld
+from smishguard.domains.context import (
+    PLACE,
+    RISKY_TLDS,
+    context_level,
+    ending,
+    has_serial,
+    is_risky_tld,
+)
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import MAX_HOST, Reading, on_boundaries, read_label, to_ascii_host
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo, glued_head_hit
@@ -204,14 +211,15 @@ class LookalikeIndex:
         if at < 0:
             return None
         label = labels[at]
-        memo = self._chosen[(2 if free else 0) + (1 if labels[-1] in RISKY_TLDS else 0)]
+        tld = ending(labels) if icann == 2 else labels[-1]  # cheap second levels: my.id
+        memo = self._chosen[(2 if free else 0) + (1 if tld in RISKY_TLDS else 0)]
         if not free and is_restricted_suffix(labels, n - icann):
             best = None  # only a government may register here: no look-alike is registered
         elif label in memo:
             best = memo[label]
         else:
             read = read_label(label)
-            best = None if read is None else self._scan_name(label, read, free, labels[-1])
+            best = None if read is None else self._scan_name(label, read, free, tld)
             if len(memo) >= MEMO_SIZE:
                 memo.clear()
             memo[label] = best
