@@ -6,12 +6,15 @@ two letters changed, a letter doubled in the keyword too, the name split by a hy
 typo rules of :mod:`~smishguard.domains.lookalike_hits` refuse these, because on ``.com`` such
 names are mostly other sites. Where anyone gets a name for free, or for a dollar, a name that
 is nearly a brand's and is not a word is evidence, weak enough to be raised only there
-(:mod:`~smishguard.domains.context`).
+(:mod:`~smishguard.domains.context`). Two exceptions hold anywhere: one slip beside a pointed
+keyword (``ocinbase-verify.com``), and one or two slips of a name of 13 letters or more
+(``steamconmnuity.com``), which no other name is that near.
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
-to peel off the candidate. It runs only on chosen labels in such places that matched nothing
-else (the index memoises the answer per label).
+to peel off the candidate; the long names are found by their thirds (Aho-Corasick) and
+compared directly. It runs only on chosen labels that matched nothing else (the index
+memoises the answer per label).
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ def _slips(word: str, words: Words) -> set[str]:
 
 
 class Misspellings:
-    """Names two slips away, for labels on free hosts and cheap endings."""
+    """Names two slips away, for labels on free hosts and cheap endings (and the two
+    exceptions above, anywhere)."""
 
     __slots__ = (
         "_delete_keys", "_deletes", "_long_heads", "_long_least", "_long_pieces", "_memo",
