@@ -58,8 +58,12 @@ def test_one_slip_beside_a_sign_in_word_anywhere(
 
 
 @pytest.mark.parametrize(
-    "host", ["steamconmnuity.com", "steanmcommun1ity.com", "stemcomunity.com", "steamcomminuty.net"]
-)
+    "host",
+    [
+        "steamconmnuity.com", "steanmcommun1ity.com", "stemcomunity.com", "steamcomminuty.net",
+        "steamecommynity.cfd",  # on a cheap ending too, where the other searches miss it
+    ],
+)  # fmt: skip
 def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> None:
     """steamcommunity (14 letters) is nobody else's name two slips away, on .com too."""
     found = index.match(host)

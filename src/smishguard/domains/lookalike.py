@@ -278,8 +278,6 @@ class LookalikeIndex:
             best = rules.better(best, typo)
         if best is None and not loose:
             best = self._misspellings.find_beside_sign_in(read[0])
-            if best is None and not contains_name:
-                best = self._misspellings.find_long(read[0])
         if best is None and loose:
             best = self._misspellings.find(read[0], free)
             written = read[0].split("-")
@@ -287,6 +285,8 @@ class LookalikeIndex:
                 best = self._two_letters(written)
             if best is None:  # free hosts: with slips; cheap endings: whole names of 6+
                 best = self._approximate.find(label, exact=not free)
+        if best is None and not contains_name:
+            best = self._misspellings.find_long(read[0])
         return best
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:
