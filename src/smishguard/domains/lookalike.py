@@ -88,9 +88,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45;
     dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
     misspelling counts only as one slip that keeps a name's first two letters, beside a
-    pointed keyword (``ocinbase-verify.com``, 0.5), or as one or two slips that keep the
-    first letter of a distinctive name of 13 letters or more (``steamconmnuity.com``, 0.7:
-    no other name is that near so long a one). A brand label in front of a chosen label of
+    pointed keyword (``ocinbase-verify.com``, 0.5). Anywhere, one or two slips that keep the
+    first letter of a distinctive name of 13 letters or more count (``steamconmnuity.com``,
+    0.7: no other name is that near so long a one). A brand label in front of a chosen label of
     keywords and one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain
     imitation (0.6).
 
