@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -19,11 +18,12 @@ MAX_MODEL_BYTES = 2_000_000
 
 
 def test_shipped_model_loads_and_is_small() -> None:
+    """How fast it loads is measured by benchmarks/scan_speed.py, not here: a timed assertion
+    failed once in a CI run when a garbage collection of the earlier tests' objects fell
+    inside the load (1.0 s CPU against ~0.09 s alone)."""
     data = resources.files("smishguard").joinpath(DEFAULT_MODEL_RESOURCE).read_bytes()
     assert len(data) < MAX_MODEL_BYTES
-    start = time.process_time()
     model = textmodel.model_from_json(data)
-    assert time.process_time() - start < 1.0
     assert len(model.gram_table) > 1000
     assert len(model.token_table) > 1000
     assert 0.5 <= model.threshold < 1.0
