@@ -123,6 +123,12 @@ class Hit:
         )
 
 
+def typo_score(strength: Strength, edits: int, keyword: str) -> float:
+    """A typo's score: by the name's strength, with or without a keyword, less 0.05 an edit
+    after the first."""
+    return (Scores.TYPO_KEYWORD if keyword else Scores.TYPO)[strength] - 0.05 * (edits - 1)
+
+
 def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False) -> Hit | None:
     """A typo of ``name`` found in ``candidate`` (beside ``keyword``), if the rules allow it.
 
@@ -154,9 +160,8 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
             strict = False  # so do a short name's with a letter added (tiktokv, trezorx)
     if not strict and not (loose and name.strength == Strength.STRONG):
         return None
-    penalty = 0.05 * (edits - 1)
     kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
-    score = (Scores.TYPO_KEYWORD if keyword else Scores.TYPO)[name.strength] - penalty
+    score = typo_score(name.strength, edits, keyword)
     if not strict:
         return Hit(0.0, kind, name, candidate, keyword=keyword, edit=edit, boost=score - 0.1,
                    needs=PLACE)  # fmt: skip

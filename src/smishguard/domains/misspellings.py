@@ -27,7 +27,7 @@ import ahocorasick
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import PLACE
 from smishguard.domains.homoglyphs import skeleton
-from smishguard.domains.lookalike_hits import Hit, Scores
+from smishguard.domains.lookalike_hits import Hit, typo_score
 from smishguard.domains.typos import deletions, describe_edit, distance
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -213,9 +213,9 @@ class Misspellings:
         if found is None or self._words.is_word(whole) or self._is_two_words(whole):
             return None
         edits, name = found
-        score = Scores.TYPO[Strength.STRONG] - 0.05 * (edits - 1)
         edit = describe_edit(whole, name.flat) or "misspelling"
-        return Hit(score, ImitationKind.TYPO, name, whole, edit=edit)
+        return Hit(typo_score(Strength.STRONG, edits, ""), ImitationKind.TYPO, name, whole,
+                   edit=edit)  # fmt: skip
 
     def _nearest_long(self, whole: str) -> tuple[int, BrandName] | None:
         """(edits, name) of the nearest long name one or two slips from ``whole`` that keeps
