@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smishguard.domains.keywords import Keywords
+from smishguard.domains.words import english_words
 from smishguard.policy import DEFAULT_KEYWORDS
 
 KEYWORDS = Keywords.of(DEFAULT_KEYWORDS)
@@ -48,3 +49,22 @@ _PIECES = st.sampled_from([*DEFAULT_KEYWORDS, "acme", "paypa1", "x", "o", "lo", 
 @given(st.lists(_PIECES, max_size=4).map("".join))
 def test_gates_never_change_the_peel(text: str) -> None:
     assert KEYWORDS.peel(text) == _peel_without_gates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("livehelp", "help"),  # an English word, then a pointed keyword
+        ("issuesupport", "support"),
+        ("trustedsecuritycenter", "security"),
+        ("supportcenter", "support"),
+        ("helpdesk", "helpdesk"),  # one keyword, pointed
+        ("proexchange", ""),  # words, no pointed keyword
+        ("onlinecenter", ""),  # an everyday keyword is not pointed
+        ("xqzhelp", None),  # junk before the keyword
+        ("helpxq", None),  # pieces are 3 letters or more
+        ("", ""),
+    ],
+)
+def test_read_words(text: str, expected: str | None) -> None:
+    assert KEYWORDS.read_words(text, english_words()) == expected

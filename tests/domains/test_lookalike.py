@@ -415,6 +415,42 @@ def test_a_distinctive_name_in_front_of_any_domain_is_suspicious(
     assert POLICY.thresholds.suspicious <= found.score < POLICY.thresholds.phishing
 
 
+@pytest.mark.parametrize(
+    ("host", "brand", "keyword"),
+    [
+        ("coinbaselivehelp.com", "Coinbase", "help"),
+        ("paypalissuesupport.com", "PayPal", "support"),
+        ("supportpaypalcenter.com", "PayPal", "support"),
+        ("twiliotrustedsecurity.net", "Twilio", "security"),
+        ("www.acmelivehelp.de", "Acme", "help"),  # a short name too
+    ],
+)
+def test_a_name_glued_to_words_and_a_sign_in_word_is_suspicious(
+    index: LookalikeIndex, host: str, brand: str, keyword: str
+) -> None:
+    """The glued form of coinbase-live-help.com: the same evidence without the hyphens."""
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind, found.keyword) == (brand, K.KEYWORD, keyword)
+    assert POLICY.thresholds.suspicious <= found.score < POLICY.thresholds.phishing
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "coinbaselivemusic.com",  # words, but no sign-in word
+        "coinbasexqzhelp.com",  # junk beside the sign-in word
+        "targetlivehelp.com",  # a word name is never read inside a longer word
+        "paypa1livehelp.com",  # look-alike letters beside words
+    ],
+)
+def test_a_name_glued_to_other_words_stays_below_suspicious(
+    index: LookalikeIndex, host: str
+) -> None:
+    found = index.match(host)
+    assert found is None or found.score < POLICY.thresholds.suspicious, found
+
+
 @pytest.mark.parametrize("host", ["dhlhub.top", "uspshub.top", "attack.top"])
 def test_weak_names_beside_a_word_are_not_glued(index: LookalikeIndex, host: str) -> None:
     # real sites name themselves so (metahub, olxtoto); a word is never a glued brand

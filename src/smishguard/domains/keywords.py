@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import FILLERS, GENERIC_KEYWORDS
+from smishguard.domains.words import Words
+
+# The longest piece read when a glued label is split into words (the word list's longest).
+_LONGEST_PIECE = 20
 
 
 def _regexes(words: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -49,6 +53,7 @@ class Keywords:
     heads: dict[str, tuple[str, ...]]
     tails: dict[str, tuple[str, ...]]
     pointed_words: frozenset[str]  # the pointed keywords as written (login, verify, not my)
+    spellings: frozenset[str]  # every keyword as written, without hyphens
     starts: frozenset[str]  # the first two letters of every keyword as written: a cheap gate
 
     @classmethod
@@ -67,6 +72,7 @@ class Keywords:
             suffix_one=suffix_one, heads=_by_ends(long_words, slice(None, 2)),
             tails=_by_ends(long_words, slice(-2, None)),
             pointed_words=frozenset(k for k in flat if k not in GENERIC_KEYWORDS),
+            spellings=frozenset(flat),
             starts=frozenset(k[:2] for k in flat),
         )  # fmt: skip
 
@@ -88,6 +94,28 @@ class Keywords:
             return None
         found = self.filler.match(part)
         return found.group() if found else None
+
+    def read_words(self, text: str, words: Words) -> str | None:
+        """Whether ``text`` (as written) reads as keywords and English words of 3 letters or
+        more run together: its first pointed keyword (``livehelp`` → help, ``issuesupport``
+        → support), '' when it holds none (``proexchange``), None when it does not read so."""
+        size = len(text)
+        # reached[i]: text[:i] reads so, holding the pointed keyword given ('' none yet)
+        reached: list[str | None] = [None] * (size + 1)
+        reached[0] = ""
+        for i in range(size):
+            before = reached[i]
+            if before is None:
+                continue
+            for j in range(i + 3, min(size, i + _LONGEST_PIECE) + 1):
+                piece = text[i:j]
+                keyword = piece in self.spellings
+                if not keyword and not words.is_word(piece):
+                    continue
+                pointed = before or (piece if keyword and piece in self.pointed_words else "")
+                if reached[j] is None or (pointed and not reached[j]):
+                    reached[j] = pointed
+        return reached[size]
 
     def peel(self, text: str) -> list[tuple[str, str]]:
         """(core, keyword) for ``text`` without its leading, then its trailing keywords.

@@ -78,7 +78,10 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
     .com, country endings or cloud endpoints), beside a serial number, or for words beside a
     distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in
-    the host; elsewhere they score 0.38 (brand beside other words) or are not reported. So
+    the host; elsewhere they score 0.38 (brand beside other words) or are not reported. A
+    distinctive or short name run together with English words and a sign-in word, as written
+    (``coinbaselivehelp``, ``supportpaypalcenter``), is read as its hyphenated form and is so
+    suspicious anywhere (0.45-0.5); with words alone (``coinbaseproexchange``) it is glued. So
     do weak names beside everyday keywords (``chase-team.top``, ``dhlsecure.top``), a
     brand's domain run together as a token (``attcom-206482``), a name split by the dot and
     run on into junk (``informed.deliverywxz.top`` for an "informed delivery" alias), and

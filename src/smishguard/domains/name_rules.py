@@ -120,6 +120,10 @@ class NameRules:
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
             if spelled is None:
+                if tokens is None and not sub and strength >= _S.SHORT:
+                    hit = self._among_words(name, orig, start, end, len(flat))
+                    if hit is not None:
+                        return hit
                 return beside_hit(name, tokens, start, end, orig, sub, self.words)
             filler = filler or spelled
         if filler not in TLD_WORDS and not (keyword and pointed):
@@ -142,6 +146,27 @@ class NameRules:
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
+
+    def _among_words(
+        self, name: BrandName, orig: str, start: int, end: int, size: int
+    ) -> Hit | None:
+        """A distinctive name run together with English words and a pointed keyword, as
+        written (``acmelivehelp``, ``acmeissuesupport``): the glued form of ``acme-live-help``,
+        which the sign-in word makes suspicious anywhere; without one (``acmeproexchange``)
+        it stays weak evidence."""
+        if len(orig) != size or orig[start:end] != name.flat:
+            return None  # look-alike letters beside unknown words: not read as words
+        keyword = ""
+        for part in (orig[:start], orig[end:]):
+            if part:
+                pointed = self.keywords.read_words(part, self.words)
+                if pointed is None:
+                    return None
+                keyword = keyword or pointed
+        if not keyword:
+            return None
+        return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text, keyword=keyword,
+                   edit="beside")  # fmt: skip
 
     def glued(self, orig: str) -> Hit | None:
         """A word or 3-letter name run together with keywords only, in a one-word label
