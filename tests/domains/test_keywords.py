@@ -68,3 +68,10 @@ def test_gates_never_change_the_peel(text: str) -> None:
 )
 def test_read_words(text: str, expected: str | None) -> None:
     assert KEYWORDS.read_words(text, english_words()) == expected
+
+
+def test_read_words_counts_sign_in_words_of_the_least_length() -> None:
+    words = english_words()
+    assert KEYWORDS.read_words("paylater", words) == "pay"
+    assert KEYWORDS.read_words("paylater", words, 4) == ""  # still words, no long sign-in word
+    assert KEYWORDS.read_words("payloginlater", words, 4) == "login"

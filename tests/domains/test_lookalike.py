@@ -350,6 +350,9 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("uspsqwzye.x.top", "USPS"),  # each of these in a subdomain label too
         ("chase-team.x.top", "Chase"),
         ("dhlsecure.top", "DHL"),
+        # a sign-in word run together with English words is a sign-in word too
+        ("citi.passwordresetcenter.net", "Citi"),
+        ("coinbase-careers.accountrecoverycenter.com", "Coinbase"),
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
@@ -393,6 +396,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "dhlsecure.com",
         "luckyorange.com",  # a keyword that is an everyday word
         "trackmytarget.com",  # a run of keywords
+        "citi.resetqzv.net",  # a sign-in word glued to junk is not read
+        "paypal-ads.com",  # nor one inside the brand's own token (pay-pal)
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

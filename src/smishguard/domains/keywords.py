@@ -95,10 +95,11 @@ class Keywords:
         found = self.filler.match(part)
         return found.group() if found else None
 
-    def read_words(self, text: str, words: Words) -> str | None:
+    def read_words(self, text: str, words: Words, least: int = 3) -> str | None:
         """Whether ``text`` (as written) reads as keywords and English words of 3 letters or
-        more run together: its first pointed keyword (``livehelp`` → help, ``issuesupport``
-        → support), '' when it holds none (``proexchange``), None when it does not read so."""
+        more run together: its first pointed keyword of ``least`` letters or more
+        (``livehelp`` → help, ``issuesupport`` → support), '' when it holds none
+        (``proexchange``), None when it does not read so."""
         size = len(text)
         # reached[i]: text[:i] reads so, holding the pointed keyword given ('' none yet)
         reached: list[str | None] = [None] * (size + 1)
@@ -112,7 +113,11 @@ class Keywords:
                 keyword = piece in self.spellings
                 if not keyword and not words.is_word(piece):
                     continue
-                pointed = before or (piece if keyword and piece in self.pointed_words else "")
+                pointed = before or (
+                    piece
+                    if keyword and len(piece) >= least and piece in self.pointed_words
+                    else ""
+                )
                 if reached[j] is None or (pointed and not reached[j]):
                     reached[j] = pointed
         return reached[size]

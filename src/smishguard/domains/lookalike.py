@@ -78,10 +78,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc, not
     .com, country endings or cloud endpoints), beside a serial number, or for words beside a
     distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in
-    the host; elsewhere they score 0.38 (brand beside other words) or are not reported. A
-    distinctive or short name run together with English words and a sign-in word, as written
-    (``coinbaselivehelp``, ``supportpaypalcenter``), is read as its hyphenated form and is so
-    suspicious anywhere (0.45-0.5); with words alone (``coinbaseproexchange``) it is glued. So
+    the host (a token, or run together with English words: ``citi.passwordresetcenter.net``);
+    elsewhere they score 0.38 (brand beside other words) or are not reported. So
     do weak names beside everyday keywords (``chase-team.top``, ``dhlsecure.top``), a
     brand's domain run together as a token (``attcom-206482``), a name split by the dot and
     run on into junk (``informed.deliverywxz.top`` for an "informed delivery" alias), and
@@ -95,7 +93,10 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     first letter of a distinctive name of 13 letters or more count (``steamconmnuity.com``,
     0.7: no other name is that near so long a one). A brand label in front of a chosen label of
     keywords and one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain
-    imitation (0.6).
+    imitation (0.6). A distinctive or short name run together, as written, with English words
+    and a sign-in word (``coinbaselivehelp``, ``supportpaypalcenter``) is read as its
+    hyphenated form, suspicious anywhere (0.45-0.5); with words alone
+    (``coinbaseproexchange``) it is a glued name, weak evidence.
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in
@@ -113,6 +114,7 @@ from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
 from smishguard.domains.context import (
     PLACE,
+    POINTED,
     RISKY_TLDS,
     context_level,
     ending,
@@ -233,7 +235,10 @@ class LookalikeIndex:
             return None
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
         if best.boost > best.score:
-            if context_level(labels, at, free, rules.keywords.pointed_words) >= best.needs:
+            level = context_level(labels, at, free, rules.keywords.pointed_words)
+            if level < best.needs == POINTED and self._sign_in_glued(labels, at, best.name.flat):
+                level = POINTED
+            if level >= best.needs:
                 best = best.raised()
             elif best.score <= 0:
                 return None
@@ -291,6 +296,18 @@ class LookalikeIndex:
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
         return best
+
+    def _sign_in_glued(self, labels: list[str], at: int, flat: str) -> bool:
+        """Whether a token of the host (up to the chosen label), not holding the brand's name
+        ``flat``, runs English words together with a sign-in word of 4 letters or more
+        (``citi.passwordresetcenter.net``, ``acme.accountrecoverycenter.com``): the glued form
+        of a sign-in word as a token (:func:`~smishguard.domains.context.context_level`)."""
+        keywords, words = self._rules.keywords, self._words
+        for label in labels[: at + 1]:
+            for token in label.split("-"):
+                if len(token) >= 6 and flat not in token and keywords.read_words(token, words, 4):
+                    return True
+        return False
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:
         """A brand's two-letter name as a token beside a serial (bt-205827.weeblysite.com)."""
