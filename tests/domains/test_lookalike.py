@@ -428,6 +428,7 @@ def test_a_distinctive_name_in_front_of_any_domain_is_suspicious(
         ("supportpaypalcenter.com", "PayPal", "support"),
         ("twiliotrustedsecurity.net", "Twilio", "security"),
         ("www.acmelivehelp.de", "Acme", "help"),  # a short name too
+        ("coinbasesupportcenter.example.com", "Coinbase", "support"),  # a subdomain label too
     ],
 )
 def test_a_name_glued_to_words_and_a_sign_in_word_is_suspicious(

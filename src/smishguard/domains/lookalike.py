@@ -94,9 +94,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     0.7: no other name is that near so long a one). A brand label in front of a chosen label of
     keywords and one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain
     imitation (0.6). A distinctive or short name run together, as written, with English words
-    and a sign-in word (``coinbaselivehelp``, ``supportpaypalcenter``) is read as its
-    hyphenated form, suspicious anywhere (0.45-0.5); with words alone
-    (``coinbaseproexchange``) it is a glued name, weak evidence.
+    and a sign-in word (``coinbaselivehelp``, ``supportpaypalcenter``), in the chosen label or
+    a subdomain label, is read as its hyphenated form: suspicious anywhere (0.45-0.5). With
+    words alone (``coinbaseproexchange``) it is a glued name, weak evidence.
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in

@@ -120,8 +120,8 @@ class NameRules:
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
             if spelled is None:
-                if tokens is None and not sub and strength >= _S.SHORT:
-                    hit = self._among_words(name, orig, start, end, len(flat))
+                if tokens is None and strength >= _S.SHORT:
+                    hit = self._among_words(name, orig, start, end, len(flat), sub)
                     if hit is not None:
                         return hit
                 return beside_hit(name, tokens, start, end, orig, sub, self.words)
@@ -148,12 +148,13 @@ class NameRules:
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
 
     def _among_words(
-        self, name: BrandName, orig: str, start: int, end: int, size: int
+        self, name: BrandName, orig: str, start: int, end: int, size: int, sub: bool
     ) -> Hit | None:
         """A distinctive name run together with English words and a pointed keyword, as
-        written (``acmelivehelp``, ``acmeissuesupport``): the glued form of ``acme-live-help``,
-        which the sign-in word makes suspicious anywhere; without one (``acmeproexchange``)
-        it stays weak evidence."""
+        written (``acmelivehelp``, ``acmeissuesupport``; ``sub``: in a subdomain label,
+        ``acmesupportcenter.x.com``): the glued form of ``acme-live-help``, which the
+        sign-in word makes suspicious anywhere; without one (``acmeproexchange``) it stays
+        weak evidence."""
         if len(orig) != size or orig[start:end] != name.flat:
             return None  # look-alike letters beside unknown words: not read as words
         keyword = ""
@@ -165,8 +166,8 @@ class NameRules:
                 keyword = keyword or pointed
         if not keyword:
             return None
-        return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text, keyword=keyword,
-                   edit="beside")  # fmt: skip
+        score = in_subdomain(Scores.CONTEXT[name.strength], sub)
+        return Hit(score, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside")
 
     def glued(self, orig: str) -> Hit | None:
         """A word or 3-letter name run together with keywords only, in a one-word label
