@@ -150,8 +150,8 @@ class NameRules:
     def _among_words(
         self, name: BrandName, orig: str, start: int, end: int, size: int, sub: bool
     ) -> Hit | None:
-        """A distinctive name run together with English words and a pointed keyword, as
-        written (``acmelivehelp``, ``acmeissuesupport``; ``sub``: in a subdomain label,
+        """A distinctive or short name run together with English words and a pointed keyword,
+        as written (``acmelivehelp``, ``acmeissuesupport``; ``sub``: in a subdomain label,
         ``acmesupportcenter.x.com``): the glued form of ``acme-live-help``, which the
         sign-in word makes suspicious anywhere; without one (``acmeproexchange``) it stays
         weak evidence."""
