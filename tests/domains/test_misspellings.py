@@ -8,7 +8,7 @@ from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.domains.misspellings import keyword_slips
 from smishguard.domains.words import english_words
 from smishguard.model import ImitationKind as K
-from smishguard.policy import DEFAULT_BRANDS, Policy
+from smishguard.policy import DEFAULT_BRANDS, Brand, Policy
 
 POLICY = Policy(brands=DEFAULT_BRANDS)
 
@@ -32,6 +32,8 @@ def index() -> LookalikeIndex:
         ("betflix-login.top", "Netflix", K.TYPO_KEYWORD, "login"),
         # two slips in a long name, its length kept
         ("steamcomunitty.top", "Steam", K.TYPO, ""),
+        # three slips of a name of 8+ letters on a free host, beside a sign-in word
+        ("mcirosfotx-login.gitbook.io", "Microsoft", K.TYPO_KEYWORD, "login"),
     ],
 )
 def test_misspellings_where_phishing_sites_live(
@@ -90,11 +92,24 @@ def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> 
         "venom.top",
         "netfilm.top",  # two words are a name of their own
         "tracking-dot-videoads.appspot.com",  # no keyword cut out of a word (trac|kingdot)
+        "mcirosfotx.gitbook.io",  # three slips with no sign-in word beside them
+        "mcirosfotx-login.top",  # or off the free hosts
+        "mcirosfotx-login.com",
     ],
 )
 def test_misspellings_stay_quiet_elsewhere(index: LookalikeIndex, host: str) -> None:
     found = index.match(host)
     assert found is None or found.score < POLICY.thresholds.suspicious, found
+
+
+def test_three_slips_never_read_a_label_that_opens_with_another_word() -> None:
+    """problemrica is three slips from promerica, but it is the word "problem" and more."""
+    promerica = Brand(name="Promerica", domains=("promerica.fi.cr",))
+    index = LookalikeIndex.from_policy(Policy(brands=(*DEFAULT_BRANDS, promerica)))
+    assert index.match("problemrica-login.vercel.app") is None
+    found = index.match("prumerixcx-login.vercel.app")  # three slips, no word
+    assert found is not None
+    assert (found.brand, found.kind, found.score) == ("Promerica", K.TYPO_KEYWORD, 0.42)
 
 
 @pytest.mark.parametrize(

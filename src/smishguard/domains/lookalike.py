@@ -86,7 +86,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``robnihhoodloogin``,
     ``metta-masck-walet``), looked for only there. On a free host a name of 5 letters or more
     is also found anywhere inside the tenant label, whole or with one or two slips
-    (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45;
+    (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45, and a name
+    of 8 letters or more with three slips beside a sign-in word (``mcirosfotx-login``, 0.42);
     dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
     misspelling counts only as one slip that keeps a name's first two letters, beside a
     pointed keyword (``ocinbase-verify.com``, 0.5). Anywhere, one or two slips that keep the
@@ -293,6 +294,8 @@ class LookalikeIndex:
                 best = self._two_letters(written)
             if best is None:  # free hosts: with slips; cheap endings: whole names of 6+
                 best = self._approximate.find(label, exact=not free)
+            if best is None and free:
+                best = self._misspellings.find_three(read[0])
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
         return best

@@ -8,13 +8,16 @@ names are mostly other sites. Where anyone gets a name for free, or for a dollar
 is nearly a brand's and is not a word is evidence, weak enough to be raised only there
 (:mod:`~smishguard.domains.context`). Two exceptions hold anywhere: one slip beside a pointed
 keyword (``ocinbase-verify.com``), and one or two slips of a name of 13 letters or more
-(``steamconmnuity.com``), which no other name is that near.
+(``steamconmnuity.com``), which no other name is that near. On a free host alone, beside a
+sign-in word, three slips of a distinctive name of 8 letters or more count too
+(``mcirosfotx-login.gitbook.io``), the least sure of these (0.42).
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
 to peel off the candidate; the long names are found by their thirds (Aho-Corasick) and
-compared directly. It runs only on chosen labels that matched nothing else (the index
-memoises the answer per label).
+compared directly, as are the names read through three slips (by first letter and length).
+It runs only on chosen labels that matched nothing else (the index memoises the answer per
+label).
 """
 
 from __future__ import annotations
@@ -37,11 +40,14 @@ _MIN_CORE = 5
 _MAX_CORE = 24
 _LONG = 10  # names this long stay plain through two slips (steamcomunitty)
 LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any ending
+THREE_SLIPS = 8  # on a free host, beside a sign-in word, names this long are read through three
+_HEAD_WORD = 5  # a candidate opening with an English word this long is that word's, not a slip
 _HEAD = 7  # letters of a name and a candidate that are indexed and looked up
 _MEMO_SIZE = 1 << 15
 # Scores in a phishing-like place: a misspelling alone, and beside a keyword.
 SCORE = 0.45
 SCORE_KEYWORD = 0.5
+SCORE_THREE = 0.42  # three slips: the least sure of the misspellings
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -77,7 +83,8 @@ class Misspellings:
 
     __slots__ = (
         "_delete_keys", "_deletes", "_long_heads", "_long_least", "_long_pieces", "_memo",
-        "_names", "_pointed", "_pointed_words", "_signs", "_slips", "_words",
+        "_names", "_pointed", "_pointed_words", "_read_last", "_signs", "_slips", "_three",
+        "_words",
     )  # fmt: skip
 
     def __init__(
@@ -88,6 +95,8 @@ class Misspellings:
         # The nearest name of a candidate, by (candidate, far): tokens repeat across labels.
         self._memo: dict[tuple[str, bool], tuple[int, BrandName] | None] = {}
         self._names: dict[str, BrandName] = {}
+        # The last label read (text, tokens, candidates): find and find_three read the same.
+        self._read_last: tuple[str, list[str], list[tuple[str, str]]] = ("", [], [])
         deletes: dict[str, dict[str, BrandName]] = {}
         for name in names:
             self._names.setdefault(name.skeleton, name)
@@ -120,6 +129,13 @@ class Misspellings:
             self._long_pieces.add_word(piece, tuple(found))
         if by_piece:
             self._long_pieces.make_automaton()
+        # Names read through three slips, by first letter (kept by every slip), in name order.
+        three: dict[str, list[BrandName]] = {}
+        for flat, name in sorted(self._names.items()):
+            if (flat == name.flat and name.strength == Strength.STRONG
+                    and len(flat) >= THREE_SLIPS and flat.isalpha()):  # fmt: skip
+                three.setdefault(flat[0], []).append(name)
+        self._three = {first: tuple(found) for first, found in three.items()}
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -140,10 +156,10 @@ class Misspellings:
         otherwise only on a free host or beside a pointed keyword (on the cheap endings alone
         they reach real names: betflix, pakpay).
         """
-        tokens = [t for t in text.replace("_", "-").split("-") if t]
+        tokens, candidates = self._read(text)
         pointed = free or any(t in self._pointed for t in tokens)
         best: tuple[int, int, str, BrandName, str] | None = None
-        for core, keyword in self._candidates(tokens):
+        for core, keyword in candidates:
             # A peeled two-letter keyword (hr, my, it) is too easily any two letters.
             far = (pointed or keyword in self._pointed) and len(keyword) != 2
             found = self._nearest(core, far)
@@ -163,6 +179,37 @@ class Misspellings:
         boost = SCORE_KEYWORD if keyword else SCORE
         return Hit(0.0, kind, name, core, keyword=keyword, edit=edit, boost=boost,
                    needs=PLACE)  # fmt: skip
+
+    def find_three(self, text: str) -> Hit | None:
+        """On a free host, beside a sign-in word as written or with a slip: three slips that
+        keep the first letter of a distinctive name of 8 letters or more (``mcirosfotx-login``),
+        the heaviest misspellings kits use there; weak evidence raised only in that place. Run
+        after every other search found nothing."""
+        tokens, candidates = self._read(text)
+        beside = next((t for t in tokens if t in self._pointed), "")
+        for core, keyword in candidates:
+            keyword = keyword if keyword in self._pointed else beside
+            if not keyword or keyword in core or len(core) < THREE_SLIPS - 1:
+                continue
+            names = self._three.get(core[0])
+            if names is None or not core.isalpha() or self._words.is_word(core):
+                continue
+            for name in names:
+                if abs(len(name.flat) - len(core)) <= 3 and distance(core, name.flat) == 3:
+                    if self._opens_with_other_word(core, name.flat) or self._is_two_words(core):
+                        break  # words of their own (problemrica), not this core's slips
+                    return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
+                               edit="misspelling", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+        return None
+
+    def _opens_with_other_word(self, core: str, flat: str) -> bool:
+        """Whether ``core`` opens with an English word of 5 letters or more that ``flat`` does
+        not (``problemrica`` is not ``promerica``; ``walletconjnt`` may be ``walletconnect``)."""
+        is_word = self._words.is_word
+        return any(
+            is_word(core[:i]) and not flat.startswith(core[:i])
+            for i in range(_HEAD_WORD, len(core))
+        )
 
     def find_beside_sign_in(self, text: str) -> Hit | None:
         """Elsewhere than free hosts and cheap endings: one slip that keeps the head, beside a
@@ -234,6 +281,15 @@ class Misspellings:
                 if found is None or (edits, flat) < (found[0], found[1].flat):
                     found = edits, name
         return found
+
+    def _read(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
+        """The tokens of a label and its candidates, kept for the last label read."""
+        last, tokens, candidates = self._read_last
+        if text != last or not text:
+            tokens = [t for t in text.replace("_", "-").split("-") if t]
+            candidates = list(self._candidates(tokens))
+            self._read_last = (text, tokens, candidates)
+        return tokens, candidates
 
     def _candidates(self, tokens: list[str]) -> Iterable[tuple[str, str]]:
         """(core, keyword peeled off it) for each token and its peels, and each pair of
