@@ -216,11 +216,11 @@ class Misspellings:
         pointed keyword as written (``ocinbase-verify.com``, ``interalogin.com``)."""
         if not self._pointed_words or next(self._signs.iter(text), None) is None:
             return None
-        tokens = [t for t in text.replace("_", "-").split("-") if t]
+        tokens, candidates = self._read(text)
         signs = self._pointed_words
         beside = next((t for t in tokens if t in signs), "")
         best: tuple[int, str, BrandName, str] | None = None
-        for core, keyword in self._candidates(tokens):
+        for core, keyword in candidates:
             keyword = keyword if keyword in signs else beside
             if not keyword or keyword == core:
                 continue
@@ -283,9 +283,10 @@ class Misspellings:
         return found
 
     def _read(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
-        """The tokens of a label and its candidates, kept for the last label read."""
+        """The tokens of a label and its candidates (:meth:`_candidates`), kept for the last
+        label read: every search here reads a label so, and find_three reads find's again."""
         last, tokens, candidates = self._read_last
-        if text != last or not text:
+        if text != last:  # the empty label reads as the initial entry does
             tokens = [t for t in text.replace("_", "-").split("-") if t]
             candidates = list(self._candidates(tokens))
             self._read_last = (text, tokens, candidates)
