@@ -48,6 +48,7 @@ from watch import badinput
 from watch.brands import EVAL_BRANDS, IDP_WORDS, TLDS, EvalBrand, constructed_names, policy_toml
 from watch.inputs import (
     HELDOUT_LABELS,
+    SECOND_LABELS,
     Labelled,
     benign_parts,
     brand_sets,
@@ -83,7 +84,8 @@ from smishguard.domains.registrable import registrable_domain
 
 SEED = 20260901
 FEED_DEV = "OpenPhish, 1st sample (developed on)"
-FEED_HELDOUT = "OpenPhish, 2nd sample (held out)"
+FEED_SECOND = "OpenPhish, 2nd sample (developed on since 2026-11-29)"
+FEED_HELDOUT = "OpenPhish, 3rd sample (held out)"
 COUNTS = (10, 100, 1000)
 OPENSQUAT_SPEED_NAMES = {10: 3000, 100: 600, 1000: 100}
 ROUNDS = 5  # timed runs of each tool, taking turns; the best counts
@@ -130,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # -- inputs ------------------------------------------------------------------------------
     lines = feed_lines(root)
     labelled = labelled_hosts(lines)
+    second = labelled_hosts(lines, SECOND_LABELS)
     heldout = labelled_hosts(lines, HELDOUT_LABELS)
     tranco, umbrella = benign_parts(root)
     parts = {"Tranco": tranco, "Umbrella": umbrella}
@@ -143,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sets = brand_sets(tranco, COUNTS)
     lists = {
         "recall_feed": write_list(work / "recall_feed.txt", [x.host for x in labelled]),
+        "recall_second": write_list(work / "recall_second.txt", [x.host for x in second]),
         "recall_heldout": write_list(work / "recall_heldout.txt", [x.host for x in heldout]),
         "recall_constructed": write_list(work / "recall_constructed.txt", [n for _, n, _ in made]),
         "recall_dnstwist": work / "recall_dnstwist.txt",  # written by the dnstwist job
@@ -155,7 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     policy = work / "policy.toml"
     policy.write_text(policy_toml(EVAL_BRANDS), encoding="utf-8")
     common = {"dictionary": list(IDP_WORDS), "tlds": list(TLDS)}
-    recall_lists = ["recall_feed", "recall_heldout", "recall_constructed", "recall_dnstwist"]
+    recall_lists = ["recall_feed", "recall_second", "recall_heldout", "recall_constructed",
+                    "recall_dnstwist"]
 
     def entries(names: Sequence[str], limit: int | None = None) -> list[dict[str, Any]]:
         return [{"name": n, "path": str(lists[n]), "timed": n == "stream", "limit": limit}
@@ -200,7 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     is_owned = owned_by(d for b in EVAL_BRANDS for d in b.domains)
     evals = {"smishguard": results["smishguard eval"], "dnstwist": results["dnstwist eval"],
              "dnstwist labels": results["dnstwist eval"], "openSquat": results["opensquat eval"]}
-    by_set = recall_sets(labelled, heldout, made, lists["recall_dnstwist"], benign_domains)
+    by_set = recall_sets(labelled, second, heldout, made, lists["recall_dnstwist"],
+                         benign_domains)
     recall_md, recalls = recall_table(by_set, evals, is_owned)
     fps = fp_table(parts, samples, evals, is_owned, domain_of)
     speed_md, ratio_md = speed_tables(results, COUNTS, len(stream))
@@ -223,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"named), dnstwist {versions['dnstwist']}, openSquat "
           f"{versions['opensquat']} (pip-installed in a scratch venv; not vendored). Network "
           f"attempts by any runner: {', '.join(attempts) or 'none'}.\n")
-    print(f"Brands: {len(EVAL_BRANDS)}, every brand found imitated in the labelled sample "
+    print(f"Brands: {len(EVAL_BRANDS)}, every brand found imitated in the labelled samples "
           f"(benchmarks/watch/brands.py). Identity-provider words given to smishguard "
           f"(extra_keywords, beside its built-in ones) and to dnstwist (--dictionary): "
           f"{len(IDP_WORDS)}; TLDs given to dnstwist (--tld): {len(TLDS)}. Constructed names: "
@@ -267,11 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def recall_sets(labelled: Sequence[Labelled], heldout: Sequence[Labelled],
-                made: Sequence[tuple[str, str, str]], dnstwist_file: Path,
-                benign_domains: set[str]) -> dict[str, RecallSet]:
+def recall_sets(labelled: Sequence[Labelled], second: Sequence[Labelled],
+                heldout: Sequence[Labelled], made: Sequence[tuple[str, str, str]],
+                dnstwist_file: Path, benign_domains: set[str]) -> dict[str, RecallSet]:
     sets = {}
     for name, rows, list_name in ((FEED_DEV, labelled, "recall_feed"),
+                                  (FEED_SECOND, second, "recall_second"),
                                   (FEED_HELDOUT, heldout, "recall_heldout")):
         sets[name] = RecallSet(list_name, [x.host for x in rows], [x.brand for x in rows],
                                list(range(len(rows))))
@@ -294,7 +301,7 @@ def goals(recalls: dict[tuple[str, str], float], fps: Any, results: dict[str, An
     ours, strict = ROWS[0][0], ROWS[1][0]
     peers = [row for row, _, _ in ROWS[2:]]
     lines = []
-    for name in (FEED_HELDOUT, FEED_DEV, "constructed: all"):
+    for name in (FEED_HELDOUT, FEED_SECOND, FEED_DEV, "constructed: all"):
         r = recalls[strict, name]  # what `watch` prints
         best = max(peers, key=lambda p: recalls[p, name])
         lines.append(f"* recall >= 0.95 and above every peer, {name}, {strict}: "

@@ -19,7 +19,13 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from watch.brands import EVAL_BRANDS, IDP_WORDS, constructed_names, policy_toml  # noqa: E402
-from watch.inputs import HELDOUT_LABELS, LABELS, feed_lines, labelled_hosts  # noqa: E402
+from watch.inputs import (  # noqa: E402
+    HELDOUT_LABELS,
+    LABELS,
+    SECOND_LABELS,
+    feed_lines,
+    labelled_hosts,
+)
 from watch.peers import PINS, RUNNER, default_venv  # noqa: E402
 
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
@@ -47,7 +53,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 def test_labels_keep_no_host_names() -> None:
     brands: set[str] = set()
-    for path in (LABELS, HELDOUT_LABELS):
+    for path in (LABELS, SECOND_LABELS, HELDOUT_LABELS):
         rows = _rows(path)
         assert len(rows) >= 200
         for number, brand, digest in rows:
@@ -58,11 +64,13 @@ def test_labels_keep_no_host_names() -> None:
     assert brands == KEYS, "the brand list is the labelled brands"
 
 
-def test_the_held_out_sample_shares_no_line_with_the_first() -> None:
-    first = {int(number) for number, _, _ in _rows(LABELS)}
-    second = [int(number) for number, _, _ in _rows(HELDOUT_LABELS)]
-    assert second == sorted(set(second))
-    assert not first & set(second)
+def test_the_samples_share_no_line() -> None:
+    seen: set[int] = set()
+    for path in (LABELS, SECOND_LABELS, HELDOUT_LABELS):
+        numbers = [int(number) for number, _, _ in _rows(path)]
+        assert numbers == sorted(set(numbers)), path.name
+        assert not seen & set(numbers), path.name
+        seen |= set(numbers)
 
 
 def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
@@ -78,8 +86,8 @@ def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
 @pytest.mark.data
 def test_labels_match_the_shared_feed(shared_data: Path) -> None:
     lines = feed_lines(shared_data)
-    assert len(labelled_hosts(lines)) >= 200
-    assert len(labelled_hosts(lines, HELDOUT_LABELS)) >= 200
+    for path in (LABELS, SECOND_LABELS, HELDOUT_LABELS):
+        assert len(labelled_hosts(lines, path)) >= 200
 
 
 def _run(python: Path, tool: str, tmp_path: Path, names: list[str]) -> dict[str, Any]:

@@ -21,8 +21,10 @@ from pathlib import Path
 from watch.brands import EVAL_BRANDS, EvalBrand
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "watch_feed_labels.tsv"
-# A second sample, labelled by another reader after the engine work on the first: held out.
-HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_heldout.tsv")
+# A second sample, labelled by another reader after the engine work on the first: held out
+# from 2026-11-28, developed on since the third (four readers, 2026-11-29) is held out.
+SECOND_LABELS = LABELS.with_name("watch_feed_labels_2nd.tsv")
+HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_3rd.tsv")
 TRANCO_LINES = 100_000
 
 
