@@ -463,6 +463,30 @@ def test_weak_names_beside_a_word_are_not_glued(index: LookalikeIndex, host: str
     assert index.match(host) is None
 
 
+WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
+                       Brand(name="Chase", domains=("chase.com",))))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        # an everyday word of 8 letters or more is misspelled as a distinctive name is
+        ("telegarm.com", True),
+        ("telrgram.net", True),
+        ("telegran-login.com", True),
+        ("telegrams.com", False),  # a plural is a word of its own
+        ("telegramx.com", False),  # a word and a letter is often a name of its own
+        ("telegraph.com", False),  # two slips alone: another word
+        # a shorter one is not: its slips are other words and names (chose, chasm, chaser)
+        ("chasr.com", False),
+        ("chasee.com", False),
+    ],
+)
+def test_long_everyday_words_are_misspelled_as_names_are(host: str, flagged: bool) -> None:
+    found = LookalikeIndex.from_policy(WORDS).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 def test_match_many_keeps_order(index: LookalikeIndex) -> None:
     found = index.match_many(["example.com", "acme-sso.net"])
     assert found[0] is None

@@ -25,6 +25,9 @@ MIN_NAME = 3  # shorter names (fb, wa, g, a) are never matched: too many meaning
 _HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 
+LONG_WORD = 8  # everyday words this long are misspelled as distinctive names are
+
+
 class Strength(IntEnum):
     """How distinctive a brand name is, from weakest to strongest."""
 
@@ -46,9 +49,17 @@ class BrandName:
     is_alias: bool  # from the name or an alias, not the label of one of its domains
 
     @property
+    def typo_strength(self) -> Strength:
+        """How freely a misspelling of the name counts: as its strength, but an everyday word
+        of 8 letters or more (telegram, fidelity) is one no other word is a slip or two from."""
+        if self.strength == Strength.WORD and len(self.flat) >= LONG_WORD:
+            return Strength.STRONG
+        return self.strength
+
+    @property
     def max_typos(self) -> int:
         """Edits tolerated: none for weak names, 1, or 2 from 9 letters."""
-        if self.strength < Strength.SHORT:
+        if self.typo_strength < Strength.SHORT:
             return 0
         return 2 if len(self.flat) >= 9 else 1
 

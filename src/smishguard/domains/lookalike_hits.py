@@ -156,12 +156,14 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
             strict = False  # the distinctive head of a name (al-icdn, ms-edge) stays put
         elif candidate[-1] != flat[-1] and edit != "addition":
             strict = False  # endings vary for real (posti, kohlr, xvideo): the last letter stays
-        elif edit == "addition" and candidate[:-1] == flat and len(flat) < 8 and not keyword:
-            strict = False  # so do a short name's with a letter added (tiktokv, trezorx)
-    if not strict and not (loose and name.strength == Strength.STRONG):
+        elif (edit == "addition" and candidate[:-1] == flat and not keyword
+              and (len(flat) < 8 or name.strength == Strength.WORD)):
+            strict = False  # so do a short name's or a word's with a letter added (tiktokv,
+            # trezorx, singulart)
+    if not strict and not (loose and name.typo_strength == Strength.STRONG):
         return None
     kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
-    score = typo_score(name.strength, edits, keyword)
+    score = typo_score(name.typo_strength, edits, keyword)
     if not strict:
         return Hit(0.0, kind, name, candidate, keyword=keyword, edit=edit, boost=score - 0.1,
                    needs=PLACE)  # fmt: skip

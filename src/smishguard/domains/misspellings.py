@@ -114,7 +114,7 @@ class Misspellings:
         # letter, length), and one of the name's thirds, which two slips leave whole unless
         # both are swaps across the thirds' ends (found in one pass: Aho-Corasick).
         long = {n.flat: n for n in self._names.values()
-                if n.strength == Strength.STRONG and len(n.flat) >= LONG_ANYWHERE}  # fmt: skip
+                if n.typo_strength == Strength.STRONG and len(n.flat) >= LONG_ANYWHERE}  # fmt: skip
         self._long_heads = frozenset(
             (flat[0], size) for flat in long for size in range(len(flat) - 2, len(flat) + 3)
         )
@@ -132,7 +132,7 @@ class Misspellings:
         # Names read through three slips, by first letter (kept by every slip), in name order.
         three: dict[str, list[BrandName]] = {}
         for flat, name in sorted(self._names.items()):
-            if (flat == name.flat and name.strength == Strength.STRONG
+            if (flat == name.flat and name.typo_strength == Strength.STRONG
                     and len(flat) >= THREE_SLIPS and flat.isalpha()):  # fmt: skip
                 three.setdefault(flat[0], []).append(name)
         self._three = {first: tuple(found) for first, found in three.items()}
