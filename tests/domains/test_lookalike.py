@@ -487,6 +487,22 @@ def test_long_everyday_words_are_misspelled_as_names_are(host: str, flagged: boo
     assert (found is not None and found.score >= 0.4) is flagged, (host, found)
 
 
+@pytest.mark.parametrize(
+    ("host", "brand"),
+    [
+        ("metaaaamask-wallet.webflow.io", "MetaMask"),  # not Meta glued to junk
+        ("metamsaak-login.gitbook.io", "MetaMask"),
+        ("metaqzvrk-login.webflow.io", "Meta"),  # no misspelling of the longer one: the short
+    ],
+)
+def test_a_misspelled_longer_name_beats_the_shorter_name_inside_it(host: str, brand: str) -> None:
+    policy = Policy(brands=(Brand(name="Meta", domains=("meta.com",)),
+                            Brand(name="MetaMask", domains=("metamask.io",))))
+    found = LookalikeIndex.from_policy(policy).match(host)
+    assert found is not None
+    assert found.brand == brand, found
+
+
 def test_match_many_keeps_order(index: LookalikeIndex) -> None:
     found = index.match_many(["example.com", "acme-sso.net"])
     assert found[0] is None

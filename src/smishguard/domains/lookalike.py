@@ -148,8 +148,8 @@ class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
     __slots__ = (
-        "_approximate", "_brand_tlds", "_chosen", "_misspellings", "_names", "_pairs", "_policy",
-        "_rules", "_subdomains", "_suffixes", "_words",
+        "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names", "_pairs",
+        "_policy", "_rules", "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -176,6 +176,16 @@ class LookalikeIndex:
             self._rules.keywords.pointed_words, words,
         )  # fmt: skip
         self._approximate = ApproximateNames(self._names.by_skeleton.values(), words)
+        # Names inside a longer name (meta in metamask): their weak hit in a misspelling of the
+        # longer one (metaaaamask-wallet) gives way to that misspelling.
+        inner: set[str] = set()
+        automaton = self._names.automaton
+        if automaton is not None:
+            for name in self._names.by_skeleton.values():
+                for _, found in automaton.iter(name.skeleton):
+                    if found.flat != name.flat and len(found.skeleton) < len(name.skeleton):
+                        inner.add(found.flat)
+        self._inner = frozenset(inner)
         # A bounded memo of pure per-label work (many hosts share a chosen label): the chosen
         # label's hit by (on a free host, risky ending). It never changes an answer.
         self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {})
@@ -287,6 +297,12 @@ class LookalikeIndex:
             best = rules.better(best, typo)
         if best is None and not loose:
             best = self._misspellings.find_beside_sign_in(read[0])
+        if best is not None and best.score <= 0 and loose and best.name.flat in self._inner:
+            longer = self._misspellings.find(read[0], free)
+            if longer is None and free:
+                longer = self._misspellings.find_three(read[0])
+            if longer is not None and best.name.flat in longer.name.flat:
+                return longer
         if best is None and loose:
             best = self._misspellings.find(read[0], free)
             written = read[0].split("-")
