@@ -353,6 +353,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         # a sign-in word run together with English words is a sign-in word too
         ("citi.passwordresetcenter.net", "Citi"),
         ("coinbase-careers.accountrecoverycenter.com", "Coinbase"),
+        # a word or tiny name run together with a keyword, as one token among others
+        ("attservice-qzvrk.webflow.io", "AT&T"),
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
