@@ -34,6 +34,8 @@ def index() -> LookalikeIndex:
         ("steamcomunitty.top", "Steam", K.TYPO, ""),
         # three slips of a name of 8+ letters on a free host, beside a sign-in word
         ("mcirosfotx-login.gitbook.io", "Microsoft", K.TYPO_KEYWORD, "login"),
+        # a keyword with junk after it (kits make each label new so)
+        ("vodafnoeloginaf.weebly.com", "Vodafone", K.TYPO_KEYWORD, "loginaf"),
     ],
 )
 def test_misspellings_where_phishing_sites_live(

@@ -14,10 +14,10 @@ sign-in word, three slips of a distinctive name of 8 letters or more count too
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
-to peel off the candidate; the long names are found by their thirds (Aho-Corasick) and
-compared directly, as are the names read through three slips (by first letter and length).
-It runs only on chosen labels that matched nothing else (the index memoises the answer per
-label).
+to peel off the candidate (also with a letter or two of junk after it: ``loginaf``); the long
+names are found by their thirds (Aho-Corasick) and compared directly, as are the names read
+through three slips (by first letter and length). It runs only on chosen labels that matched
+nothing else (the index memoises the answer per label).
 """
 
 from __future__ import annotations
@@ -304,7 +304,7 @@ class Misspellings:
                 yield whole, ""
             for cut in range(2, n - 1):
                 head, tail = whole[:cut], whole[cut:]
-                if cut >= _MIN_CORE and tail in slips:
+                if cut >= _MIN_CORE and (tail in slips or _slip_and_junk(tail, slips)):
                     yield head, tail
                 if n - cut >= _MIN_CORE and head in slips:
                     yield tail, head
@@ -359,6 +359,12 @@ class Misspellings:
         return any(
             words.is_word(core[:i]) and words.is_word(core[i:]) for i in range(3, len(core) - 2)
         )
+
+
+def _slip_and_junk(tail: str, slips: frozenset[str]) -> bool:
+    """A keyword with a slip and one or two letters or digits after it (``loginaf``,
+    ``logiina``): kits end a label so to make each one new."""
+    return len(tail) > 5 and (tail[:-1] in slips or tail[:-2] in slips)
 
 
 def _keeps_head(core: str, name: str) -> bool:
