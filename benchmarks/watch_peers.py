@@ -117,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fp-sample", type=int, default=20_000,
                         help="names per benign part for openSquat's false positives")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
-                        help="print N smishguard misses per recall set and N false positives")
+                        help="print N smishguard misses per recall set (the held-out sample: its "
+                        "count only) and N false positives")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     root = data_dir()
@@ -348,6 +349,9 @@ def show_misses(count: int, sets: dict[str, RecallSet], evals: dict[str, Any],
         f = flags(evals["smishguard"], "smishguard", s.list_name, s.names, is_owned)
         missed = [f"{s.names[i]} ({s.keys[i]}{' as ' + f.hits[i] if i in f.hits else ''})"
                   for i in s.idx if f.hits.get(i) != s.keys[i]]
+        if name == FEED_HELDOUT:  # held out: its misses are not read while rules are chosen
+            print(f"* {name}: {len(missed)} missed (not shown: the sample is held out)")
+            continue
         print(f"* {name}: {len(missed)} missed: {', '.join(missed[:count])}")
     for part, names in parts.items():
         body = evals["smishguard"]["variants"]["smishguard"][f"fp_{part}"]["hits"]
