@@ -88,7 +88,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     is also found anywhere inside the tenant label, whole or with one or two slips
     (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45, and a name
     of 8 letters or more with three slips beside a sign-in word (``mcirosfotx-login``, 0.42);
-    dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. Elsewhere a
+    dynamic-DNS names (``x.duckdns.org``) are free hosts, not DNS steering. There a
+    misspelling of a longer name beats the weak hit of a shorter one inside it
+    (``metaaaamask-wallet``: MetaMask, not Meta glued to junk). Elsewhere a
     misspelling counts only as one slip that keeps a name's first two letters, beside a
     pointed keyword (``ocinbase-verify.com``, 0.5). Anywhere, one or two slips that keep the
     first letter of a distinctive name of 13 letters or more count (``steamconmnuity.com``,
@@ -183,7 +185,7 @@ class LookalikeIndex:
         if automaton is not None:
             for name in self._names.by_skeleton.values():
                 for _, found in automaton.iter(name.skeleton):
-                    if found.flat != name.flat and len(found.skeleton) < len(name.skeleton):
+                    if len(found.skeleton) < len(name.skeleton):
                         inner.add(found.flat)
         self._inner = frozenset(inner)
         # A bounded memo of pure per-label work (many hosts share a chosen label): the chosen
