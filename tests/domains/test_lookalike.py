@@ -346,6 +346,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
         ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
         ("uspsqwzye.biz.id", "USPS"),
+        ("coinbase-hub.hl.cn", "Coinbase"),  # a Chinese provincial second level
         ("paypal.web.id", "PayPal"),
         ("uspsqwzye.x.top", "USPS"),  # each of these in a subdomain label too
         ("chase-team.x.top", "Chase"),

@@ -24,6 +24,13 @@ RISKY_TLDS = frozenset((
     "pw", "su", "ws",
     # second levels where anyone registers for free or nearly (my.id is free to Indonesians)
     "my.id", "web.id", "biz.id",
+    # and China's provincial second levels (hl.cn, tw.cn): no popular site in Tranco or
+    # Umbrella, whole phishing campaigns in the feed
+    *(f"{province}.cn" for province in (
+        "ah", "bj", "cq", "fj", "gd", "gs", "gz", "gx", "ha", "hb", "he", "hi", "hl", "hn", "jl",
+        "js", "jx", "ln", "nm", "nx", "qh", "sc", "sd", "sh", "sn", "sx", "tj", "xj", "xz", "yn",
+        "zj", "hk", "mo", "tw",
+    )),
 ))
 # fmt: on
 # Cloud endpoints whose tenant names are made by machines (storage buckets, load balancers,
