@@ -184,7 +184,8 @@ class Misspellings:
         """On a free host, beside a sign-in word as written or with a slip: three slips that
         keep the first letter of a distinctive name of 8 letters or more (``mcirosfotx-login``),
         the heaviest misspellings kits use there; weak evidence raised only in that place. Run
-        after every other search found nothing."""
+        after every other search found nothing, or behind the weak hit of a name inside a
+        longer one (``metaaaamask``: the index's ``_inner``)."""
         tokens, candidates = self._read(text)
         beside = next((t for t in tokens if t in self._pointed), "")
         for core, keyword in candidates:
