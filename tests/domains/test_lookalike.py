@@ -491,6 +491,25 @@ def test_long_everyday_words_are_misspelled_as_names_are(host: str, flagged: boo
 
 
 @pytest.mark.parametrize(
+    ("word_host", "name_host"),
+    [
+        ("tvlegram.top", "tvlegrom.top"),  # a changed second letter, where phishing sites live
+        ("en-telegrem.top", "en-telegrom.top"),  # a slip beside a word that is no keyword
+    ],
+)
+def test_long_everyday_words_get_the_loose_slips_distinctive_names_get(
+    word_host: str, name_host: str
+) -> None:
+    word = LookalikeIndex.from_policy(WORDS).match(word_host)
+    distinctive = LookalikeIndex.from_policy(
+        Policy(brands=(Brand(name="Telegrom", domains=("telegrom.org",)),))
+    ).match(name_host)
+    assert word is not None
+    assert distinctive is not None
+    assert word.score == distinctive.score, (word, distinctive)
+
+
+@pytest.mark.parametrize(
     ("host", "brand"),
     [
         ("metaaaamask-wallet.webflow.io", "MetaMask"),  # not Meta glued to junk

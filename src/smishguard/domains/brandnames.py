@@ -197,7 +197,7 @@ class NameTable:
         # (first two letters, length) and (first letter, last letter, length).
         loose: set[tuple[str, ...]] = set()
         for name in self.by_skeleton.values():
-            if name.strength == Strength.STRONG:
+            if name.typo_strength == Strength.STRONG:
                 for size in range(len(name.flat) - name.max_typos, len(name.flat) + 2):
                     loose.add((name.flat[:2], str(size)))
                     loose.add((name.flat[0], name.flat[-1], str(size)))

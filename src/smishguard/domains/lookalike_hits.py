@@ -251,7 +251,7 @@ def _beside_typo(
     (``en-trezoor``, ``support-ledgmr-com``): weak evidence, raised only where phishing sites
     live (the caller's ``loose``), as a distinctive name beside such words."""
     hit = _typo_in(core, core_orig, "", names, words, False, None)
-    if hit is None or hit.score <= 0 or hit.name.strength != Strength.STRONG:
+    if hit is None or hit.score <= 0 or hit.name.typo_strength != Strength.STRONG:
         return best
     weak = Hit(0.0, hit.kind, hit.name, hit.matched, keyword=hit.keyword, edit=hit.edit,
                boost=Scores.CONTEXT[Strength.STRONG], needs=PLACE)  # fmt: skip
