@@ -49,6 +49,9 @@ def index() -> LookalikeIndex:
         ("okta-login.co", "Okta", K.KEYWORD),
         ("acme-login.pages.dev", "Acme", K.KEYWORD),
         ("paypal-com.info", "PayPal", K.KEYWORD),
+        ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
+        ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
+        ("acme-www.com", "Acme", K.KEYWORD),
         # typos
         ("amce.com", "Acme", K.TYPO),
         ("acmee.com", "Acme", K.TYPO),
@@ -356,6 +359,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("coinbase-careers.accountrecoverycenter.com", "Coinbase"),
         # a word or tiny name run together with a keyword, as one token among others
         ("attservice-qzvrk.webflow.io", "AT&T"),
+        ("www-chase.top", "Chase"),  # a word name after www-
     ],
 )
 def test_weak_evidence_in_a_phishing_place_is_suspicious(
@@ -401,6 +405,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "trackmytarget.com",  # a run of keywords
         "citi.resetqzv.net",  # a sign-in word glued to junk is not read
         "paypal-ads.com",  # nor one inside the brand's own token (pay-pal)
+        "www-chase.com",
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

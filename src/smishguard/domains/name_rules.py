@@ -119,6 +119,8 @@ class NameRules:
                 pointed = pointed or self.keywords.is_pointed(part)
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
+            if spelled is None and part == "www" and start == 3:
+                spelled = "www"  # wwwacme: www.acme without its dot
             if spelled is None:
                 if tokens is None and strength >= _S.SHORT:
                     hit = self._among_words(name, orig, start, end, len(flat), sub)
@@ -126,12 +128,19 @@ class NameRules:
                         return hit
                 return beside_hit(name, tokens, start, end, orig, sub, self.words)
             filler = filler or spelled
+        if filler == "www" and not keyword and not sub:
+            # www-acme.com: the host name with a hyphen for its first dot
+            if strength >= _S.SHORT:
+                return Hit(Scores.FILLER[strength], _K.KEYWORD, name, name.text, keyword=filler)
+            # a word or tiny name so (www-chase) only where phishing lives
+            return Hit(0.0, _K.KEYWORD, name, name.text, keyword=filler, edit="beside",
+                       boost=Scores.CONTEXT[strength], needs=PLACE)  # fmt: skip
         if filler not in TLD_WORDS and not (keyword and pointed):
             if keyword and not filler:  # box-office, target-online: only where phishing lives
                 boost = in_subdomain(Scores.CONTEXT[strength], sub)
                 return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                            boost=boost, needs=PLACE)  # fmt: skip
-            return None  # www-acme alone: nothing pointed
+            return None  # www-box-office, or www-acme in a subdomain label: nothing pointed
         if filler in TLD_WORDS and (sub or not keyword):
             if strength < _S.SHORT and not (sub and f"{name.flat}.{filler}" in self.owned):
                 return None
