@@ -134,6 +134,9 @@ def test_default_brands_own_no_shared_hosting() -> None:
         (Brand("Twilio", ("twilio.com", "twil.io")), ("twilio",)),
         (Brand("UPS", ("ups.com",)), ("ups",)),
         (Brand("Wells Fargo", ("wellsfargo.com", "wf.com")), ("wellsfargo",)),
+        # a name written as a domain keeps its domain's name, when that is not short
+        (Brand("Booking.com", ("booking.com",)), ("booking", "bookingcom")),
+        (Brand("WEB.DE", ("web.de",)), ("webde",)),
     ],
 )
 def test_short_domain_names_are_not_brand_labels(brand: Brand, labels: tuple[str, ...]) -> None:

@@ -71,15 +71,17 @@ class Brand:
         A domain's name shorter than five letters (``a.co``, ``wf.com``, ``live.com``) or cut
         from a longer one (``twil.io``, ``youtu.be``) is a short link or an abbreviation that
         would match too much; it is kept only when it is the brand's name or an alias
-        (``ups.com`` for UPS).
+        (``ups.com`` for UPS). A name written as a domain (``Booking.com``) does not cut its
+        domain's name (``booking``) short.
         """
-        names = [re.sub(r"[^a-z0-9]", "", _fold_accents(n.lower())) for n in (self.name,
-                                                                              *self.aliases)]
+        written = (self.name, *self.aliases)
+        names = [re.sub(r"[^a-z0-9]", "", _fold_accents(n.lower())) for n in written]
+        whole = [n for n, w in zip(names, written, strict=True) if "." not in w]
         seen: dict[str, None] = {}
         from_domains = [d.split(".")[0] for d in self.domains]
         for label in from_domains:
             is_cut = any(other != label and other.startswith(label)
-                         for other in (*from_domains, *names))
+                         for other in (*from_domains, *whole))
             if label in names or (len(label) >= 5 and not is_cut):
                 seen.setdefault(label, None)
         for label in names:

@@ -530,6 +530,16 @@ def test_a_misspelled_longer_name_beats_the_shorter_name_inside_it(host: str, br
     assert found.brand == brand, found
 
 
+def test_a_name_written_as_a_domain_is_read_as_the_name_before_its_dot() -> None:
+    index = LookalikeIndex.from_policy(
+        Policy(brands=(Brand(name="Booking.com", domains=("booking.com",)),))
+    )
+    found = index.match("booking.com.reserva-8841.homes")
+    assert found is not None
+    assert (found.brand, found.kind, found.matched) == ("Booking.com", K.SUBDOMAIN, "booking.com")
+    assert index.match("booking.com") is None
+
+
 def test_match_many_keeps_order(index: LookalikeIndex) -> None:
     found = index.match_many(["example.com", "acme-sso.net"])
     assert found[0] is None
