@@ -359,6 +359,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("coinbase-careers.accountrecoverycenter.com", "Coinbase"),
         # a word or tiny name run together with a keyword, as one token among others
         ("attservice-qzvrk.webflow.io", "AT&T"),
+        ("hsbcsupport-qzvrk.top", "HSBC"),  # a 4-letter name so
         ("www-chase.top", "Chase"),  # a word name after www-
     ],
 )
@@ -406,6 +407,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "citi.resetqzv.net",  # a sign-in word glued to junk is not read
         "paypal-ads.com",  # nor one inside the brand's own token (pay-pal)
         "www-chase.com",
+        "hsbcsupport-qzvrk.com",
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

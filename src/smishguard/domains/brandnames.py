@@ -152,7 +152,7 @@ class NameTable:
 
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads",
-        "dot_tails", "exact",
+        "dot_tails", "exact", "glue_ends", "glue_exact", "glue_sizes",
         "loose_heads", "plain_labels", "tiny", "typo_heads", "weak", "weak_ends", "weak_exact",
         "weak_sizes",
     )  # fmt: skip
@@ -183,6 +183,13 @@ class NameTable:
             end for flat in self.weak_exact for end in (flat[:3] + "<", ">" + flat[-3:])
         )
         self.weak_sizes = tuple(sorted({len(flat) for flat in self.weak_exact}))
+        # The same with the 4-letter names, for a token among others (metasupport-qzvrk),
+        # where no automaton reads a short name glued to a keyword.
+        self.glue_exact = {n.flat: n for n in self.exact.values() if n.strength <= Strength.SHORT}
+        self.glue_ends = frozenset(
+            end for flat in self.glue_exact for end in (flat[:3] + "<", ">" + flat[-3:])
+        )
+        self.glue_sizes = tuple(sorted({len(flat) for flat in self.glue_exact}))
         self.automaton = _automaton(self.by_skeleton) if self.by_skeleton else None
         self.distinctive = _automaton(strong) if strong else self.automaton
         deletes: dict[str, list[BrandName]] = {}

@@ -295,7 +295,7 @@ class LookalikeIndex:
         elif best is None:  # the same, as one token among others (attservice-qzvrk)
             for token in read[0].split("-"):
                 if len(token) > 4 and not self._words.is_word(token):
-                    best = rules.better(best, rules.glued(token))
+                    best = rules.better(best, rules.glued(token, short=True))
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
         loose = free or is_risky_tld(tld)
         if (best is None or best.score <= 0) and not contains_name:

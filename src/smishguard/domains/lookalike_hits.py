@@ -46,7 +46,7 @@ class Scores:
     # The brand as the label in front of an unrelated domain, in such a place (dpd.qzvrk.cfd).
     SUB_CONTEXT: ClassVar[ByStrength] = _by_strength(0.6, 0.55, 0.45, 0.45)
     # A word or tiny name run together with a pointed keyword (dhlservice, telegramsignin).
-    GLUED_KEYWORD: ClassVar[ByStrength] = _by_strength(0.0, 0.0, 0.6, 0.55)
+    GLUED_KEYWORD: ClassVar[ByStrength] = _by_strength(0.0, 0.6, 0.6, 0.55)
     HOMOGLYPH: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.8, 0.0)
     UNICODE: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.85, 0.0)
     HOMOGLYPH_KEYWORD: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.8, 0.75)

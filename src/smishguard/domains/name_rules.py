@@ -178,28 +178,30 @@ class NameRules:
         score = in_subdomain(Scores.CONTEXT[name.strength], sub)
         return Hit(score, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside")
 
-    def glued(self, orig: str) -> Hit | None:
+    def glued(self, orig: str, short: bool = False) -> Hit | None:
         """A word or 3-letter name run together with keywords only, in a one-word label
         (``dhlservice``, ``passworddhl``, ``telegramsignin``): an imitation beside a pointed
         keyword, weak evidence raised where phishing sites live beside everyday ones
-        (``orangemy``)."""
+        (``orangemy``). ``short``: a 4-letter name too, for a token of a longer label
+        (``metasupport`` of ``metasupport-qzvrk``)."""
         names = self.names
-        ends = names.weak_ends
+        ends = names.glue_ends if short else names.weak_ends
         head, tail = orig[:3] + "<" in ends, ">" + orig[-3:] in ends
         if not (head or tail):
             return None
+        table = names.glue_exact if short else names.weak_exact
         best: Hit | None = None
-        for size in names.weak_sizes:
+        for size in names.glue_sizes if short else names.weak_sizes:
             if size > len(orig) - 2:
                 break
             if head:
-                best = self.better(best, self._glued(orig[:size], orig[size:]))
+                best = self.better(best, self._glued(orig[:size], orig[size:], table))
             if tail:
-                best = self.better(best, self._glued(orig[-size:], orig[:-size]))
+                best = self.better(best, self._glued(orig[-size:], orig[:-size], table))
         return best
 
-    def _glued(self, part: str, rest: str) -> Hit | None:
-        name = self.names.weak_exact.get(part)
+    def _glued(self, part: str, rest: str, table: dict[str, BrandName]) -> Hit | None:
+        name = table.get(part)
         if name is None or rest[:2] not in self.keywords.starts:
             return None
         folded = skeleton(rest)
