@@ -44,6 +44,10 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "cupon", "promo", "gift", "bonus", "premio", "regalo", "redelivery", "reschedule",
     "withdraw", "withdrawal", "cancel", "dispute", "fraud", "retiro", "retiros", "cancelar",
     "prize", "prizes", "winner", "lucky", "sorteo", "ganador",
+    "notification", "notifications", "agency", "suspended", "suspend", "restore", "unblock",
+    "blocked", "limited", "activation", "activate", "renew", "renewal", "expired",
+    "authentication", "signature", "esign", "documents", "appeal", "violation", "complaint",
+    "copyright",
 )
 
 def _fold_accents(text: str) -> str:

@@ -49,6 +49,9 @@ def index() -> LookalikeIndex:
         ("okta-login.co", "Okta", K.KEYWORD),
         ("acme-login.pages.dev", "Acme", K.KEYWORD),
         ("paypal-com.info", "PayPal", K.KEYWORD),
+        ("acme-notifications.com", "Acme", K.KEYWORD),  # account-notice pretexts
+        ("appeal-acme.net", "Acme", K.KEYWORD),
+        ("acme-agency-partner.com", "Acme", K.KEYWORD),  # the ad-agency pretext
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
