@@ -59,7 +59,8 @@ def test_thousand_brands_on_tranco() -> None:
     It was 0.3 % (294 flagged) until whole names glued to junk on the cheap endings counted
     (telegramxq.top), which flags 5 more here, where brands are everyday words (static,
     people, office): 0.31 %. Everyday words of 8 letters or more misspelled as names are
-    added one (intelcom.ca for intercom): 0.309 %.
+    added one (intelcom.ca for intercom): 0.309 %. Two slips inside a name of 8 letters or
+    more on the cheap endings added one (linkcdn.cloud for linkedin): 0.3095 %.
     """
     tranco = _benign()[:TRANCO_LINES]
     policy, used = top_brands_policy(tranco, 1000)

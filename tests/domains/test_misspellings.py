@@ -32,6 +32,10 @@ def index() -> LookalikeIndex:
         ("betflix-login.top", "Netflix", K.TYPO_KEYWORD, "login"),
         # two slips in a long name, its length kept
         ("steamcomunitty.top", "Steam", K.TYPO, ""),
+        # or two inside a name of 8 letters or more, its first two letters and last kept
+        ("mixrosoqt.top", "Microsoft", K.TYPO, ""),
+        ("mirosofft.top", "Microsoft", K.TYPO, ""),
+        ("steamecommynity.cfd", "Steam", K.TYPO, ""),
         # three slips of a name of 8+ letters on a free host, beside a sign-in word
         ("mcirosfotx-login.gitbook.io", "Microsoft", K.TYPO_KEYWORD, "login"),
         # a keyword with junk after it (kits make each label new so)
@@ -65,7 +69,7 @@ def test_one_slip_beside_a_sign_in_word_anywhere(
     "host",
     [
         "steamconmnuity.com", "steanmcommun1ity.com", "stemcomunity.com", "steamcomminuty.net",
-        "steamecommynity.cfd",  # on a cheap ending too, where the other searches miss it
+        "steamecommynity.com",
     ],
 )  # fmt: skip
 def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> None:
@@ -87,7 +91,9 @@ def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> 
         "mircosotf.com",  # the same names elsewhere
         "mircosotf-logn.com",
         "robnihhood.com",
-        "mircosotf.top",  # two slips on a cheap ending with nothing pointed beside them
+        "mircosotf.top",  # two slips on a cheap ending with nothing pointed beside them,
+        "mixrosoqx.top",  # the name's last letter changed
+        "mixrosoqt.com",  # its ends kept, but not where phishing sites live
         "betflix.top",  # a changed first letter there
         "checkporn.top",  # look-alike letters do not make two slips of a long name
         "chaser.top",  # English words are never misspellings

@@ -41,6 +41,7 @@ _MAX_CORE = 24
 _LONG = 10  # names this long stay plain through two slips (steamcomunitty)
 LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any ending
 THREE_SLIPS = 8  # on a free host, beside a sign-in word, names this long are read through three
+TWO_SLIPS = 8  # on a cheap ending, names this long are read through two that keep their ends
 _HEAD_WORD = 5  # a candidate opening with an English word this long is that word's, not a slip
 _HEAD = 7  # letters of a name and a candidate that are indexed and looked up
 _MEMO_SIZE = 1 << 15
@@ -84,7 +85,7 @@ class Misspellings:
     __slots__ = (
         "_delete_keys", "_deletes", "_long_heads", "_long_least", "_long_pieces", "_memo",
         "_names", "_pointed", "_pointed_words", "_read_last", "_signs", "_slips", "_three",
-        "_words",
+        "_two_slips", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -109,6 +110,12 @@ class Misspellings:
                 for key in deletions(spelling, 2 if len(name.flat) >= 6 else 1):
                     deletes.setdefault(key, {})[name.flat] = name
         self._deletes = {key: tuple(found.values()) for key, found in deletes.items()}
+        # The candidates a long name's two slips may be on a cheap ending (_keeps_ends): only
+        # these are searched two deletions deep there.
+        self._two_slips = frozenset(
+            (flat[:2], flat[-1], size) for flat in {n.flat for n in self._names.values()}
+            if len(flat) >= TWO_SLIPS for size in range(len(flat) - 1, len(flat) + 2)
+        )  # fmt: skip
         self._delete_keys = frozenset(self._deletes)
         # Two gates before a label is compared with a long distinctive name: its (first
         # letter, length), and one of the name's thirds, which two slips leave whole unless
@@ -152,9 +159,10 @@ class Misspellings:
         """The brand a chosen label (``text``, as written) misspells, as weak evidence.
 
         One slip that keeps the first letter (or swaps the first two), or two in a long name,
-        count on free hosts and cheap endings alike; two slips, or a changed first letter,
-        otherwise only on a free host or beside a pointed keyword (on the cheap endings alone
-        they reach real names: betflix, pakpay).
+        count on free hosts and cheap endings alike, as do two that keep the first two letters
+        and the last of a name of 8 letters or more (telegropm); two slips, or a changed first
+        letter, otherwise only on a free host or beside a pointed keyword (on the cheap endings
+        alone they reach real names: betflix, pakpay).
         """
         tokens, candidates = self._read(text)
         pointed = free or any(t in self._pointed for t in tokens)
@@ -334,7 +342,8 @@ class Misspellings:
             return None if self._is_two_words(core) else (0, exact)
         found: tuple[int, BrandName] | None = None
         deletes = self._deletes
-        depth = 2 if (far and len(core) >= 5) or len(core) >= _LONG else 1
+        far_enough = (far and len(core) >= 5) or len(core) >= _LONG
+        depth = 2 if far_enough or (core[:2], core[-1], len(core)) in self._two_slips else 1
         head, sk_head = core[:_HEAD], sk[:_HEAD]
         keys = deletions(head, depth)
         if sk_head != head:
@@ -368,6 +377,18 @@ def _slip_and_junk(tail: str, slips: frozenset[str]) -> bool:
     return len(tail) > 5 and (tail[:-1] in slips or tail[:-2] in slips)
 
 
+def _keeps_ends(core: str, name: str) -> bool:
+    """Two slips between the first two letters and the last of a name of 8 letters or more,
+    a letter longer or shorter at most (``telegropm``): the shape of a kit's misspelling;
+    changed ends reach other names (``akademix`` is not ``academia``)."""
+    return (
+        len(name) >= TWO_SLIPS
+        and abs(len(core) - len(name)) <= 1
+        and core[:2] == name[:2]
+        and core[-1] == name[-1]
+    )
+
+
 def _keeps_head(core: str, name: str) -> bool:
     """The first letter stays, or the first two are swapped (``egmini``)."""
     return core[0] == name[0] or (
@@ -377,8 +398,10 @@ def _keeps_head(core: str, name: str) -> bool:
 
 def _near(edits: int, core: str, name: str) -> bool:
     """Near enough anywhere on a cheap ending: one slip, or two that leave a long name plain
-    (as long as it, as written: steamcomunitty), keeping the head (:func:`_keeps_head`)."""
-    if edits == 2 and not (len(name) >= _LONG and len(core) == len(name)):
+    (as long as it, as written: steamcomunitty) or keep the ends of a name of 8 letters or
+    more (:func:`_keeps_ends`), keeping the head (:func:`_keeps_head`)."""
+    plain = len(name) >= _LONG and len(core) == len(name)
+    if edits == 2 and not plain and not _keeps_ends(core, name):
         return False
     if edits == 2 and distance(core, name) != 2:
         return False  # look-alike letters do not stretch a long name (checkporn)
