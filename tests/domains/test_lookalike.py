@@ -501,6 +501,8 @@ WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
         ("telegarm.com", True),
         ("telrgram.net", True),
         ("telegran-login.com", True),
+        ("telegramlogin.com", True),  # run together with a sign-in word that is a word
+        ("chaselogin.com", False),  # a shorter word so: other sites
         ("telegrams.com", False),  # a plural is a word of its own
         ("telegramx.com", False),  # a word and a letter is often a name of its own
         ("telegraph.com", False),  # two slips alone: another word

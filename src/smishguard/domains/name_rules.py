@@ -210,12 +210,13 @@ class NameRules:
             return None
         # Only one keyword that is no everyday word (login, sso, servicedesk; not lucky,
         # track, nor a run of them) makes one word of a weak name an imitation anywhere
-        # (luckyorange, mailtrack, trackmytime).
+        # (luckyorange, mailtrack, trackmytime); beside a word of 8 letters or more, any
+        # pointed keyword does (telegramlogin).
         if (
             len(rest) >= 3
             and self.keywords.originals.get(folded) == rest
             and self.keywords.is_pointed(folded)
-            and not self.words.is_word(rest)
+            and (not self.words.is_word(rest) or name.typo_strength == _S.STRONG)
         ):
             return Hit(Scores.GLUED_KEYWORD[name.strength], _K.KEYWORD, name, name.text,
                        keyword=keyword)  # fmt: skip
