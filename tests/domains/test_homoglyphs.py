@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from smishguard.domains.homoglyphs import (
     ASCII_GLYPHS,
     ascii_variants,
+    borrows_letters,
     skeleton,
     to_ascii,
     unicode_variants,
@@ -45,6 +46,15 @@ def test_to_ascii(text: str, expected: str | None) -> None:
     else:
         assert reading is not None
         assert skeleton(reading) == skeleton(expected)
+
+
+@pytest.mark.parametrize(
+    ("label", "borrows"),
+    [("аpple", True), ("telegrɑm", True), ("аррӏе", True), ("café", False), ("straße", False),
+     ("acme", False), ("müller", False)],
+)  # fmt: skip
+def test_borrowed_letters_are_not_accents(label: str, borrows: bool) -> None:
+    assert borrows_letters(label) is borrows
 
 
 def test_variants_read_back() -> None:

@@ -77,6 +77,8 @@ def index() -> LookalikeIndex:
         ("pаypal.com", "PayPal", K.HOMOGLYPH),  # Cyrillic а, given in Unicode
         ("xn--coinbse-en4c.com", "Coinbase", K.HOMOGLYPH),
         ("app1e.com", "Apple", K.HOMOGLYPH),
+        ("аpple.com", "Apple", K.HOMOGLYPH),  # a word name, a Cyrillic а (given in Unicode)
+        ("xn--pple-43d.com", "Apple", K.HOMOGLYPH),  # the same in punycode
         ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
         # brand in the subdomain of an unrelated domain, and on free hosts
         ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),

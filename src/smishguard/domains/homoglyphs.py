@@ -92,6 +92,10 @@ def _unicode_to_ascii() -> dict[str, str]:
     return table
 
 
+# Latin-1's letters and Latin Extended-A and -B (ß, ø, ł, ǧ): European and African alphabets.
+_LATIN_LETTERS = ("\u00c0", "\u024f")
+
+
 def to_ascii(text: str) -> str | None:
     """Read a Unicode label as the ASCII it imitates, or None if some character has no reading.
 
@@ -146,3 +150,15 @@ def unicode_variants(name: str) -> set[str]:
         for glyph in lookalikes.get(char, ()):
             out.add(name[:i] + glyph + name[i + 1 :])
     return out
+
+
+def borrows_letters(label: str) -> bool:
+    """Whether a Unicode label spells with letters no Latin alphabet writes words with (``аpple``
+    with a Cyrillic ``а``, ``telegrɑm`` with the phonetic alpha): look-alikes, where ``café``
+    and ``straße`` are words as their languages write them."""
+    plain = unicodedata.normalize("NFKD", label)
+    return any(
+        not (char.isascii() or _LATIN_LETTERS[0] <= char <= _LATIN_LETTERS[1])
+        for char in plain
+        if not unicodedata.combining(char)
+    )

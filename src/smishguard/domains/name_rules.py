@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, is_risky_tld
-from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.homoglyphs import borrows_letters, skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, in_subdomain
@@ -84,7 +84,8 @@ class NameRules:
             if strength < _S.SHORT or label.count("-") <= name.text.count("-"):
                 return None  # a hyphen added (pay-pal); one dropped is often another site
             return Hit(Scores.TYPO[strength], _K.TYPO, name, label, edit="hyphenation")
-        if strength == _S.TINY or (strength == _S.WORD and self.words.is_word(orig)):
+        if strength == _S.TINY or (strength == _S.WORD and self.words.is_word(orig)
+                                   and not (uni and borrows_letters(shown))):
             return None
         table = Scores.UNICODE if uni else Scores.HOMOGLYPH
         return Hit(table[strength], _K.HOMOGLYPH, name, shown)
