@@ -161,12 +161,17 @@ class SubdomainScan:
             runs_on = i == at - 1 and head != after
             if strength < _S.SHORT and spelled not in rules.owned and not runs_on:
                 return None
-            # Far from the chosen label it is a CDN's CNAME (x.com.ssl.d1.sc.omtrdc.net).
             gap = at - i - 2 if head == after else at - i - 1
-            if gap > 1:
-                return None
             rest = skeleton(after[len(head) + 1 :].replace("-", ""))
             keyword = (rules.keywords.read(rest) or "") if rest else ""
+            if gap > 1:
+                # Far from the chosen label it is mostly a CDN's CNAME (x.com.ssl.d1.sc.
+                # omtrdc.net); where phishing sites live, a kit's long host (amazon.com.br.
+                # x.qzvrk.fun).
+                if strength < _S.SHORT:
+                    return None
+                return Hit(0.0, _K.SUBDOMAIN, name, spelled, keyword=keyword,
+                           boost=Scores.SPELLED[strength] - 0.15, needs=PLACE)  # fmt: skip
             score = Scores.SPELLED[strength] - (0.15 if gap > 0 else 0.0)
             return Hit(score, _K.SUBDOMAIN, name, spelled, keyword=keyword)
         name_read = read_label(labels[at]) if i == at - 1 else None
