@@ -355,6 +355,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("microsofd.vercel.app", "Microsoft"),
         ("coinbas3.xyz", "Coinbase"),
         ("twiliu.top", "Twilio"),
+        ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
         ("twilioa.top", "Twilio"),  # a letter added to a shorter name
         # a short or tiny name glued to the head of junk there, a typo beside other words
         ("uspsxqzv.top", "USPS"),

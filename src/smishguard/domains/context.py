@@ -21,7 +21,7 @@ RISKY_TLDS = frozenset((
     "link", "qpon", "lol", "store", "website", "support", "rest", "monster", "quest", "fun",
     "space", "today", "mom", "cam", "best", "hair", "beauty", "skin", "makeup", "autos",
     "boats", "homes", "yachts", "motorcycles", "cloud", "cc", "tk", "ml", "ga", "cf", "gq",
-    "pw", "su", "ws",
+    "pw", "su", "ws", "fit", "kim", "rent", "bar", "host",
     # second levels where anyone registers for free or nearly (my.id is free to Indonesians)
     "my.id", "web.id", "biz.id",
     # and China's provincial second levels (hl.cn, tw.cn): no popular site in Tranco or
