@@ -354,6 +354,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("twillo.top", "Twilio"),
         ("microsofd.vercel.app", "Microsoft"),
         ("coinbas3.xyz", "Coinbase"),
+        ("coinbas3.zapier.app", "Coinbase"),  # a free host missing from the suffix list
         ("twiliu.top", "Twilio"),
         ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
         ("twilioa.top", "Twilio"),  # a letter added to a shorter name

@@ -37,6 +37,10 @@ EXTRA_FREE_HOSTS: tuple[str, ...] = (
     "altervista.org", "webnode.com", "mobirisesite.com", "ucraft.site", "wuaze.com", "rf.gd",
     "epizy.com", "free.nf", "great-site.net", "infinityfreeapp.com", "lovestoblog.com",
     "powerappsportals.com", "softr.app", "glide.page", "jimdofree.com",
+    "iceiy.com", "edgeone.app", "edgeone.dev", "zapier.app", "codeanyapp.com", "eu.cc",
+    "us.cc", "zya.me", "studio.site", "4everland.app", "tempisite.com", "mytemp.website",
+    "fwh.is", "wcomhost.com", "appwrite.network", "n0c.world", "sviluppo.host", "wixstudio.com",
+    "square.site", "framer.ai", "sg-host.com",
 )
 # Blogger's country endings, dropped from the Public Suffix List in 2023 but still served.
 BLOGSPOT_ENDINGS: tuple[str, ...] = (
