@@ -40,7 +40,10 @@ EXTRA_FREE_HOSTS: tuple[str, ...] = (
     "iceiy.com", "edgeone.app", "edgeone.dev", "zapier.app", "codeanyapp.com", "eu.cc",
     "us.cc", "zya.me", "studio.site", "4everland.app", "tempisite.com", "mytemp.website",
     "fwh.is", "wcomhost.com", "appwrite.network", "n0c.world", "sviluppo.host", "wixstudio.com",
-    "square.site", "framer.ai", "sg-host.com",
+    "square.site", "framer.ai", "sg-host.com", "kinsta.cloud", "kinsta.page", "flazio.com",
+    "hstn.me", "ct.ws", "myfunnelish.com", "fourthwall.com", "kesug.com", "work.gd", "dns.army",
+    "x10.mx", "mmm.page", "univer.se", "mystagingwebsite.com", "created.app", "rollout.site",
+    "m-pages.com", "bravesites.com", "crabdance.com", "free.hr", "netsons.org",
 )
 # Blogger's country endings, dropped from the Public Suffix List in 2023 but still served.
 BLOGSPOT_ENDINGS: tuple[str, ...] = (
