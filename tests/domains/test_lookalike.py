@@ -52,6 +52,7 @@ def index() -> LookalikeIndex:
         ("acme-notifications.com", "Acme", K.KEYWORD),  # account-notice pretexts
         ("appeal-acme.net", "Acme", K.KEYWORD),
         ("acme-agency-partner.com", "Acme", K.KEYWORD),  # the ad-agency pretext
+        ("acme-updates.net", "Acme", K.KEYWORD),
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
