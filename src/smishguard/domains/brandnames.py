@@ -141,20 +141,35 @@ def _automaton(names: dict[str, BrandName]) -> ahocorasick.Automaton:
     return automaton
 
 
+class GluedNames:
+    """Names that are matched run together with keywords as written (``dhlservice``), gated
+    by their first and last three letters (``"dhl<"``, ``">dhl"``)."""
+
+    __slots__ = ("ends", "exact", "sizes")
+
+    def __init__(self, names: list[BrandName]) -> None:
+        self.exact = {n.flat: n for n in names}
+        self.ends = frozenset(
+            end for flat in self.exact for end in (flat[:3] + "<", ">" + flat[-3:])
+        )
+        self.sizes = tuple(sorted({len(flat) for flat in self.exact}))
+
+
 class NameTable:
     """Every brand name of a policy, indexed for O(1)-in-brands lookups.
 
     ``automaton`` finds every name inside a label (skeletons); ``distinctive`` only the short
     and strong ones (for labels of one token, where weak names can only be the whole label,
-    found in ``weak``); ``deletes`` is the SymSpell index of the names that allow typos, gated
-    by ``typo_heads``; ``plain_labels`` are frequent subdomain labels that hold no name.
+    found in ``weak``); ``glued`` holds the word and 3-letter names, ``glued_short`` those and
+    the 4-letter ones, as run together with keywords; ``deletes`` is the SymSpell index of the
+    names that allow typos, gated by ``typo_heads``; ``plain_labels`` are frequent subdomain
+    labels that hold no name.
     """
 
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads",
-        "dot_tails", "exact", "glue_ends", "glue_exact", "glue_sizes",
-        "loose_heads", "plain_labels", "tiny", "typo_heads", "weak", "weak_ends", "weak_exact",
-        "weak_sizes",
+        "dot_tails", "exact", "glued", "glued_short", "loose_heads", "plain_labels", "tiny",
+        "typo_heads", "weak",
     )  # fmt: skip
 
     def __init__(self, names: list[BrandName]) -> None:
@@ -178,18 +193,12 @@ class NameTable:
         self.tiny = {n.flat: n for n in self.exact.values() if n.strength == Strength.TINY}
         # Weak names as written, for one-word labels that run them together with keywords
         # (dhlservice, passworddhl): gated by their first and last three letters.
-        self.weak_exact = {n.flat: n for n in self.exact.values() if n.strength <= Strength.WORD}
-        self.weak_ends = frozenset(
-            end for flat in self.weak_exact for end in (flat[:3] + "<", ">" + flat[-3:])
-        )
-        self.weak_sizes = tuple(sorted({len(flat) for flat in self.weak_exact}))
+        self.glued = GluedNames([n for n in self.exact.values() if n.strength <= Strength.WORD])
         # The same with the 4-letter names, for a token among others (metasupport-qzvrk),
         # where no automaton reads a short name glued to a keyword.
-        self.glue_exact = {n.flat: n for n in self.exact.values() if n.strength <= Strength.SHORT}
-        self.glue_ends = frozenset(
-            end for flat in self.glue_exact for end in (flat[:3] + "<", ">" + flat[-3:])
+        self.glued_short = GluedNames(
+            [n for n in self.exact.values() if n.strength <= Strength.SHORT]
         )
-        self.glue_sizes = tuple(sorted({len(flat) for flat in self.glue_exact}))
         self.automaton = _automaton(self.by_skeleton) if self.by_skeleton else None
         self.distinctive = _automaton(strong) if strong else self.automaton
         deletes: dict[str, list[BrandName]] = {}

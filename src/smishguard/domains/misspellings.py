@@ -110,13 +110,13 @@ class Misspellings:
                 for key in deletions(spelling, 2 if len(name.flat) >= 6 else 1):
                     deletes.setdefault(key, {})[name.flat] = name
         self._deletes = {key: tuple(found.values()) for key, found in deletes.items()}
+        self._delete_keys = frozenset(self._deletes)
         # The candidates a long name's two slips may be on a cheap ending (_keeps_ends): only
         # these are searched two deletions deep there.
         self._two_slips = frozenset(
             (flat[:2], flat[-1], size) for flat in {n.flat for n in self._names.values()}
             if len(flat) >= TWO_SLIPS for size in range(len(flat) - 1, len(flat) + 2)
         )  # fmt: skip
-        self._delete_keys = frozenset(self._deletes)
         # Two gates before a label is compared with a long distinctive name: its (first
         # letter, length), and one of the name's thirds, which two slips leave whole unless
         # both are swaps across the thirds' ends (found in one pass: Aho-Corasick).

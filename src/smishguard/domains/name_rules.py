@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from smishguard.domains.brandnames import BrandName, NameTable, Strength
+from smishguard.domains.brandnames import BrandName, GluedNames, NameTable, Strength
 from smishguard.domains.context import PLACE, is_risky_tld
 from smishguard.domains.homoglyphs import borrows_letters, skeleton
 from smishguard.domains.keywords import Keywords
@@ -185,14 +185,13 @@ class NameRules:
         keyword, weak evidence raised where phishing sites live beside everyday ones
         (``orangemy``). ``short``: a 4-letter name too, for a token of a longer label
         (``metasupport`` of ``metasupport-qzvrk``)."""
-        names = self.names
-        ends = names.glue_ends if short else names.weak_ends
+        table = self.names.glued_short if short else self.names.glued
+        ends = table.ends
         head, tail = orig[:3] + "<" in ends, ">" + orig[-3:] in ends
         if not (head or tail):
             return None
-        table = names.glue_exact if short else names.weak_exact
         best: Hit | None = None
-        for size in names.glue_sizes if short else names.weak_sizes:
+        for size in table.sizes:
             if size > len(orig) - 2:
                 break
             if head:
@@ -201,8 +200,8 @@ class NameRules:
                 best = self.better(best, self._glued(orig[-size:], orig[:-size], table))
         return best
 
-    def _glued(self, part: str, rest: str, table: dict[str, BrandName]) -> Hit | None:
-        name = table.get(part)
+    def _glued(self, part: str, rest: str, table: GluedNames) -> Hit | None:
+        name = table.exact.get(part)
         if name is None or rest[:2] not in self.keywords.starts:
             return None
         folded = skeleton(rest)
