@@ -117,6 +117,22 @@ def test_index_reads_permutations_back(
     assert len(found) >= least * len(names), sorted(set(names) - set(found))[:10]
 
 
+@pytest.mark.parametrize(
+    ("category", "least"),
+    [("hyphenation", 1.0), ("homoglyph", 0.9), ("keyword", 0.9), ("repetition", 1.0)],
+)
+def test_index_reads_back_a_long_everyday_words_permutations(category: str, least: float) -> None:
+    """telegram is an English word, but of 8 letters: no other word is its hyphenation, its
+    Unicode spelling or it run together with a sign-in word (only everyday keywords such as
+    telegram-service stay unreported)."""
+    policy = Policy(brands=(Brand("Telegram", ("telegram.org",)),))
+    index = LookalikeIndex.from_policy(policy)
+    names = permutations("telegram.org", policy.keywords)[category]
+    found = [n for n in names if (m := index.match(n)) is not None and m.brand == "Telegram"
+             and m.score >= policy.thresholds.suspicious]  # fmt: skip
+    assert len(found) >= least * len(names), sorted(set(names) - set(found))[:10]
+
+
 def test_letters_added_to_a_short_name_count_where_phishing_sites_live(
     twilio: dict[str, tuple[str, ...]],
 ) -> None:

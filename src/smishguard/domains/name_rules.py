@@ -81,9 +81,9 @@ class NameRules:
                 else:
                     table = Scores.ALIAS if name.is_alias else Scores.TLD_SWAP
                 return Hit(table[strength], kind, name, label)
-            if strength < _S.SHORT or label.count("-") <= name.text.count("-"):
+            if name.typo_strength < _S.SHORT or label.count("-") <= name.text.count("-"):
                 return None  # a hyphen added (pay-pal); one dropped is often another site
-            return Hit(Scores.TYPO[strength], _K.TYPO, name, label, edit="hyphenation")
+            return Hit(Scores.TYPO[name.typo_strength], _K.TYPO, name, label, edit="hyphenation")
         if strength == _S.TINY or (strength == _S.WORD and self.words.is_word(orig)
                                    and not (uni and borrows_letters(shown))):
             return None
