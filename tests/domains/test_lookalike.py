@@ -89,6 +89,7 @@ def index() -> LookalikeIndex:
         ("paypal.com.br.x.qzvrk.fun", "PayPal", K.SUBDOMAIN),  # far in front, on a cheap ending
         ("att.com.verify.xyz", "AT&T", K.SUBDOMAIN),
         ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
+        ("www-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # read as paypal.evil.net is
         ("acme.vercel.app", "Acme", K.SUBDOMAIN),
         ("acme.weebly.com", "Acme", K.SUBDOMAIN),
         ("twilio.github.io", "Twilio", K.SUBDOMAIN),
