@@ -141,7 +141,8 @@ class NameRules:
                 boost = in_subdomain(Scores.CONTEXT[strength], sub)
                 return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                            boost=boost, needs=PLACE)  # fmt: skip
-            return None  # www-box-office, or www-acme in a subdomain label: nothing pointed
+            return None  # www-box-office: nothing pointed (www-acme as a subdomain label is
+            # the whole label's: SubdomainScan)
         if filler in TLD_WORDS and (sub or not keyword):
             if strength < _S.SHORT and not (sub and f"{name.flat}.{filler}" in self.owned):
                 return None

@@ -112,8 +112,7 @@ class SubdomainScan:
             start = end + 1 - len(name.skeleton)
             if start == 0 and end + 1 == len(flat):
                 found.append((name, None))
-            elif len(flat) == len(name.skeleton) + 3 and flat in (
-                    "www" + name.skeleton, name.skeleton + "www"):  # fmt: skip
+            elif flat in ("www" + name.skeleton, name.skeleton + "www"):
                 found.append((name, None))  # www-acme in front of someone's domain is acme's
             else:
                 hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
