@@ -746,3 +746,22 @@ def test_a_brand_alone_in_front_of_a_service_is_its_own_tenant(index: LookalikeI
     found = index.match("paypal-login.zendesk.com")
     assert found is not None
     assert (found.brand, found.kind) == ("PayPal", K.SUBDOMAIN)
+
+
+@pytest.mark.parametrize(
+    ("host", "brand"),
+    [
+        ("www-paypal-com.translate.goog", None),  # paypal.com itself, translated
+        ("en-acme-com.translate.goog", None),
+        ("acme--login-com.translate.goog", "Acme"),  # acme-login.com translated
+        ("paypal-com-verify-account.translate.goog", "PayPal"),
+    ],
+)
+def test_a_translate_proxy_name_is_judged_as_the_site_it_serves(
+    index: LookalikeIndex, host: str, brand: str | None
+) -> None:
+    found = index.match(host)
+    assert (found and found.brand) == brand
+    if found is not None:
+        assert found.domain == host
+        assert found.score >= POLICY.thresholds.suspicious

@@ -71,6 +71,19 @@ def read_label(label: str) -> Reading | None:
     return text, None, sk, text, shown, shown is not label
 
 
+# Google Translate's web proxy serves any site at ``<host, dots as hyphens>.translate.goog``
+# (en-wikipedia-org.translate.goog is en.wikipedia.org translated).
+TRANSLATE_PROXY = ("translate", "goog")
+
+
+def proxied_host(labels: list[str]) -> str | None:
+    """The host a Google Translate proxy name serves (``www-acme-com.translate.goog`` →
+    ``www.acme.com``; the proxy writes a hyphen as two), else None."""
+    if len(labels) != 3 or (labels[1], labels[2]) != TRANSLATE_PROXY or "-" not in labels[0]:
+        return None
+    return labels[0].replace("--", "\0").replace("-", ".").replace("\0", "-")
+
+
 def to_ascii_host(host: str) -> str:
     """A Unicode host name in ASCII (punycode), or '' when it cannot be one."""
     try:

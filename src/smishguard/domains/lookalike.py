@@ -9,7 +9,8 @@ How a name is read
     as the ASCII they imitate (Unicode confusables), and every label folded to its look-alike
     *skeleton* (:mod:`~smishguard.domains.homoglyphs`). The label an attacker chose is the one
     left of the public suffix, or left of a free host (``acme.vercel.app``). Hosts longer than
-    253 characters are rejected at once.
+    253 characters are rejected at once. A Google Translate proxy name
+    (``www-acme-com.translate.goog``) is read as the host it serves (``www.acme.com``).
 
 Where brands are looked for, all lookups being O(1) in the number of brands
     * the chosen label: whole (another suffix, look-alikes, hyphens), containing a brand name
@@ -112,6 +113,7 @@ Scores
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
@@ -125,7 +127,14 @@ from smishguard.domains.context import (
     is_risky_tld,
 )
 from smishguard.domains.keywords import Keywords
-from smishguard.domains.labels import MAX_HOST, Reading, on_boundaries, read_label, to_ascii_host
+from smishguard.domains.labels import (
+    MAX_HOST,
+    Reading,
+    on_boundaries,
+    proxied_host,
+    read_label,
+    to_ascii_host,
+)
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo, glued_head_hit
 from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
@@ -221,6 +230,10 @@ class LookalikeIndex:
         n = len(labels)
         if n < 2 or "" in labels:
             return None
+        proxied = proxied_host(labels)
+        if proxied is not None:  # the proxied site is judged; a brand's own stays unflagged
+            found = self.match(proxied)
+            return None if found is None else replace(found, domain=host)
         icann, private = self._suffixes.depths(labels)
         if private == n:
             return None  # a shared host's own apex (vercel.app, sharepoint.com)
