@@ -56,6 +56,8 @@ def index() -> LookalikeIndex:
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
+        ("zh-paypal.com", "PayPal", K.KEYWORD),  # zh.paypal.com, a language's host
+        ("en-acme.net", "Acme", K.KEYWORD),
         # typos
         ("amce.com", "Acme", K.TYPO),
         ("acmee.com", "Acme", K.TYPO),
@@ -328,7 +330,10 @@ def test_brand_beside_other_words_is_weak_evidence(index: LookalikeIndex, host: 
     assert found.reason.startswith(f"{host} uses the name ")
 
 
-@pytest.mark.parametrize("host", ["paypal-2.com", "paypal-eu.com", "paypal-a1.com"])
+@pytest.mark.parametrize(
+    # a region or country (kr-acme.com) and a language after the name: brands' own names
+    "host", ["paypal-2.com", "paypal-eu.com", "paypal-a1.com", "kr-acme.com", "acme-zh.com"]
+)
 def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, host: str) -> None:
     found = index.match(host)
     assert found is None or found.kind is not K.KEYWORD
@@ -528,7 +533,7 @@ def test_long_everyday_words_are_misspelled_as_names_are(host: str, flagged: boo
     ("word_host", "name_host"),
     [
         ("tvlegram.top", "tvlegrom.top"),  # a changed second letter, where phishing sites live
-        ("en-telegrem.top", "en-telegrom.top"),  # a slip beside a word that is no keyword
+        ("fun-telegrem.top", "fun-telegrom.top"),  # a slip beside a word that is no keyword
     ],
 )
 def test_long_everyday_words_get_the_loose_slips_distinctive_names_get(

@@ -14,7 +14,13 @@ MAX_HOST = 253  # longer names are not host names: rejected before any work
 TLD_WORDS = frozenset(
     ("com", "net", "org", "co", "io", "us", "uk", "info", "biz", "gov", "edu", "es", "mx")
 )
-FILLERS = (*sorted(TLD_WORDS), "www")
+# Language labels in front of a brand's host (zh.acme.com, en.acme.com): joined to the name by
+# a hyphen in front of it (zh-acme.com) they spell the host name out, as www-acme.com does.
+# Not country labels, nor after the name: brands name their regional domains so
+# (kr-weathernews.com, ubuntu-fr.org, tiktokv-eu.com in the popular-domain lists).
+LANGUAGES = frozenset(("en", "zh", "ja", "ko", "vi", "he", "el", "da", "sv", "cs", "fa"))
+HOST_FILLERS = LANGUAGES | {"www"}  # the labels a host name starts with, dot hyphenated
+FILLERS = (*sorted(TLD_WORDS | LANGUAGES), "www")
 # Keywords that are everyday compounds with a common word (box-office, target-online): beside
 # a tiny or word brand name they do not point at a sign-in page, so they do not count there.
 # fmt: off

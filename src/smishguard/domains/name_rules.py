@@ -15,7 +15,13 @@ from smishguard.domains.brandnames import BrandName, GluedNames, NameTable, Stre
 from smishguard.domains.context import PLACE, is_risky_tld
 from smishguard.domains.homoglyphs import borrows_letters, skeleton
 from smishguard.domains.keywords import Keywords
-from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
+from smishguard.domains.labels import (
+    HOST_FILLERS,
+    LANGUAGES,
+    TLD_WORDS,
+    Reading,
+    on_boundaries,
+)
 from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, in_subdomain
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -111,7 +117,7 @@ class NameRules:
             return beside_hit(name, tokens, start, end, orig, sub, self.words)
         keyword = filler = ""
         pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
-        for part in (flat[end:], flat[:start]):
+        for in_front, part in ((False, flat[end:]), (True, flat[:start])):
             if not part:
                 continue
             word = self.keywords.read(part)
@@ -120,6 +126,8 @@ class NameRules:
                 pointed = pointed or self.keywords.is_pointed(part)
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
+            if spelled in LANGUAGES and (sub or not in_front):
+                spelled = None  # a language spells a host out only in front (zh-acme.com)
             if spelled is None and part == "www" and start == 3:
                 spelled = "www"  # wwwacme: www.acme without its dot
             if spelled is None:
@@ -129,8 +137,8 @@ class NameRules:
                         return hit
                 return beside_hit(name, tokens, start, end, orig, sub, self.words)
             filler = filler or spelled
-        if filler == "www" and not keyword and not sub:
-            # www-acme.com: the host name with a hyphen for its first dot
+        if filler in HOST_FILLERS and not keyword and not sub:
+            # www-acme.com, zh-acme.com: the host name with a hyphen for its first dot
             if strength >= _S.SHORT:
                 return Hit(Scores.FILLER[strength], _K.KEYWORD, name, name.text, keyword=filler)
             # a word or tiny name so (www-chase) only where phishing lives
