@@ -47,7 +47,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "notification", "notifications", "agency", "suspended", "suspend", "restore", "unblock",
     "blocked", "limited", "activation", "activate", "renew", "renewal", "expired",
     "authentication", "signature", "esign", "documents", "appeal", "violation", "complaint",
-    "copyright", "updates",
+    "copyright", "updates", "invoice", "phrase", "acct",
 )
 
 def _fold_accents(text: str) -> str:

@@ -53,6 +53,9 @@ def index() -> LookalikeIndex:
         ("appeal-acme.net", "Acme", K.KEYWORD),
         ("acme-agency-partner.com", "Acme", K.KEYWORD),  # the ad-agency pretext
         ("acme-updates.net", "Acme", K.KEYWORD),
+        ("acme-invoice.com", "Acme", K.KEYWORD),  # the billing pretext
+        ("phrase-acme.net", "Acme", K.KEYWORD),  # a wallet's recovery phrase
+        ("acme-acct.info", "Acme", K.KEYWORD),
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
