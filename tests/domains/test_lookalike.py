@@ -61,6 +61,7 @@ def index() -> LookalikeIndex:
         ("acme-www.com", "Acme", K.KEYWORD),
         ("zh-paypal.com", "PayPal", K.KEYWORD),  # zh.paypal.com, a language's host
         ("en-acme.net", "Acme", K.KEYWORD),
+        ("https-www-paypal.com", "PayPal", K.KEYWORD),  # https://www.paypal.com written out
         # typos
         ("amce.com", "Acme", K.TYPO),
         ("acmee.com", "Acme", K.TYPO),

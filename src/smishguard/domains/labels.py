@@ -19,8 +19,11 @@ TLD_WORDS = frozenset(
 # Not country labels, nor after the name: brands name their regional domains so
 # (kr-weathernews.com, ubuntu-fr.org, tiktokv-eu.com in the popular-domain lists).
 LANGUAGES = frozenset(("en", "zh", "ja", "ko", "vi", "he", "el", "da", "sv", "cs", "fa"))
-HOST_FILLERS = LANGUAGES | {"www"}  # the labels a host name starts with, dot hyphenated
-FILLERS = (*sorted(TLD_WORDS | LANGUAGES), "www")
+# What spells a host out only in front of it: a language and a URL's scheme
+# (https-www-acme.com is https://www.acme.com).
+IN_FRONT = LANGUAGES | {"http", "https"}
+HOST_FILLERS = IN_FRONT | {"www"}  # what a written host name starts with, dot hyphenated
+FILLERS = (*sorted(TLD_WORDS | IN_FRONT), "www")
 # Keywords that are everyday compounds with a common word (box-office, target-online): beside
 # a tiny or word brand name they do not point at a sign-in page, so they do not count there.
 # fmt: off

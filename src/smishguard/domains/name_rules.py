@@ -17,7 +17,7 @@ from smishguard.domains.homoglyphs import borrows_letters, skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
     HOST_FILLERS,
-    LANGUAGES,
+    IN_FRONT,
     TLD_WORDS,
     Reading,
     on_boundaries,
@@ -126,8 +126,8 @@ class NameRules:
                 pointed = pointed or self.keywords.is_pointed(part)
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
-            if spelled in LANGUAGES and (sub or not in_front):
-                spelled = None  # a language spells a host out only in front (zh-acme.com)
+            if spelled in IN_FRONT and (sub or not in_front):
+                spelled = None  # a language or scheme only in front (zh-acme, https-acme)
             if spelled is None and part == "www" and start == 3:
                 spelled = "www"  # wwwacme: www.acme without its dot
             if spelled is None:
