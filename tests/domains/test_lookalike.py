@@ -350,6 +350,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         # phishing-like place: a free host, a cheap ending, beside a sign-in word
         ("coinbase-hub.xyz", "Coinbase"),
         ("coinbase-careers.vercel.app", "Coinbase"),
+        ("start-targetcom.webflow.io", "Target"),  # a word name's domain run together
         ("paypal-208461.weebly.com", "PayPal"),
         ("paypal73qk.blogspot.com", "PayPal"),
         ("coinbaseproexchange.top", "Coinbase"),
@@ -442,6 +443,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal-ads.com",  # nor one inside the brand's own token (pay-pal)
         "www-chase.com",
         "hsbcsupport-qzvrk.com",
+        "start-targetcom.com",
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

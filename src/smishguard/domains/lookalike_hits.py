@@ -9,7 +9,7 @@ from smishguard.domains.context import PLACE, POINTED, SERIAL
 from smishguard.domains.explain import explain
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
-from smishguard.domains.labels import Reading, on_boundaries
+from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.typos import describe_edit, distance
 from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
@@ -294,7 +294,9 @@ def beside_hit(
             return None
         if strength < Strength.STRONG and not _glued_head(name.flat, token, words):
             return None  # a short name glues only to the head of junk (uspsqwzye, uspscom)
-        boost = in_subdomain(Scores.GLUED[strength], sub)
+        # a word name's domain run together (ledgercom) counts as its domain spelled out
+        spelled = token[len(name.flat) :] in TLD_WORDS and token.startswith(name.flat)
+        boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[strength], sub)
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
                    boost=boost, needs=PLACE)  # fmt: skip
     assert tokens is not None
