@@ -73,6 +73,8 @@ def index() -> LookalikeIndex:
         ("mircosoft.com", "Microsoft", K.TYPO),
         ("twillio-sso.com", "Twilio", K.TYPO_KEYWORD),
         ("twiiliosso.com", "Twilio", K.TYPO_KEYWORD),
+        ("paaypaal.com", "PayPal", K.TYPO),  # letters written twice, two of them
+        ("sso-paayypall.com", "PayPal", K.TYPO_KEYWORD),
         ("login.microsaftonline.com", "Microsoft", K.TYPO_KEYWORD),
         # look-alike characters
         ("acrne.com", "Acme", K.HOMOGLYPH),

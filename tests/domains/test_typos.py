@@ -74,3 +74,24 @@ def test_deletions_are_every_string_with_up_to_depth_characters_left_out() -> No
                 assert typos.deletions(text, depth, keep) == one_at_a_time(text, depth, keep)
     with pytest.raises(ValueError, match="up to two deep"):
         typos.deletions("paypal", 3)  # no rule looks three edits away
+
+
+@pytest.mark.parametrize(
+    ("candidate", "name", "extra"),
+    [
+        ("paaypaal", "paypal", 2),
+        ("telegraamm", "telegram", 2),
+        ("whatssappp", "whatsapp", 2),  # a double letter written three times
+        ("paypall", "paypal", 1),
+        ("paypal", "paypal", 0),
+        ("papal", "paypal", 0),  # a letter dropped
+        ("paypalx", "paypal", 0),  # a letter added that is not a repetition
+        ("xxxvideos", "xvideos", 0),  # a letter written twice more: xxx is a prefix of its own
+        ("aypal", "paypal", 0),
+    ],
+)
+def test_stretched_by_counts_letters_written_once_more(
+    candidate: str, name: str, extra: int
+) -> None:
+    assert typos.stretched_by(candidate, name) == extra
+    assert (typos.collapse_runs(candidate) == typos.collapse_runs(name)) or extra == 0

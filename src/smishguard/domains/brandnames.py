@@ -17,7 +17,7 @@ import ahocorasick
 
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import COMMON_LABELS
-from smishguard.domains.typos import deletions
+from smishguard.domains.typos import collapse_runs, deletions
 from smishguard.domains.words import Words
 from smishguard.policy import Brand
 
@@ -168,8 +168,8 @@ class NameTable:
 
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads",
-        "dot_tails", "exact", "glued", "glued_short", "loose_heads", "plain_labels", "tiny",
-        "typo_heads", "weak",
+        "dot_tails", "exact", "glued", "glued_short", "loose_heads", "plain_labels", "stretched",
+        "stretched_ends", "tiny", "typo_heads", "weak",
     )  # fmt: skip
 
     def __init__(self, names: list[BrandName]) -> None:
@@ -218,6 +218,19 @@ class NameTable:
                     loose.add((name.flat[:2], str(size)))
                     loose.add((name.flat[0], name.flat[-1], str(size)))
         self.loose_heads = frozenset(loose)
+        # Names that take typos freely, by their letters written once: a name stretched by
+        # repeated letters (paaypaal) is found in one lookup.
+        self.stretched: dict[str, BrandName] = {}
+        # The cheap gate: the first two letters (the first may be doubled), the last, length.
+        ends: set[tuple[str, str, int]] = set()
+        for name in self.exact.values():
+            if name.typo_strength == Strength.STRONG:
+                flat = name.flat
+                self.stretched.setdefault(collapse_runs(flat), name)
+                for extra in (2, 3):
+                    ends.add((flat[:2], flat[-1], len(flat) + extra))
+                    ends.add((flat[0] * 2, flat[-1], len(flat) + extra))
+        self.stretched_ends = frozenset(ends)
         self.plain_labels = frozenset(
             label for label in COMMON_LABELS
             if self.automaton is None or not any(self.automaton.iter(skeleton(label)))

@@ -50,7 +50,8 @@ The rules for short and everyday-word brands (the part that keeps false positive
       (omission, repetition, transposition, insertion, replacement, vowel swap, bit flip,
       hyphen added, dot added, letter added at the end), and from 9 letters with two typos
       when a keyword stands beside them (``twiilio``, ``paypa1``, ``micros0ft``); names of 5
-      letters take only swaps and doubled letters.
+      letters take only swaps and doubled letters. Two or three letters each written once
+      more (``paaypaal``, ``telegraamm``) count alone too: every letter stays in its place.
 
     Typos are the mistakes people make and not the variations real sites use, as measured on
     the popular-domain lists: the first letter never changes (``tmall`` is not ``gmail``), nor

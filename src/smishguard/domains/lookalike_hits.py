@@ -10,7 +10,7 @@ from smishguard.domains.explain import explain
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
-from smishguard.domains.typos import describe_edit, distance
+from smishguard.domains.typos import collapse_runs, describe_edit, distance, stretched_by
 from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
 
@@ -183,7 +183,9 @@ def find_typo(
         best = _typo_in(flat, orig, "", names, words, loose, best)
         originals = [t for t in text.split("-") if t]
         for j, token in enumerate(tokens):
-            if not _may_be_typo(originals[j], names, loose):
+            if not _may_be_typo(originals[j], names, loose) and not _may_be_stretched(
+                originals[j], names
+            ):
                 continue
             keyword: str | None = ""
             for k, other in enumerate(tokens):
@@ -227,6 +229,7 @@ def _typo_in(
     best: Hit | None,
 ) -> Hit | None:  # fmt: skip
     """``best``, or a stronger typo hit on ``core`` (a skeleton; ``core_orig`` as written)."""
+    best = _stretched(core_orig, keyword, names, best)
     if not _may_be_typo(core_orig, names, loose):
         return best
     if core in names.by_skeleton or words.is_word(core_orig):
@@ -242,6 +245,32 @@ def _typo_in(
             if hit is not None and (best is None or _stronger(hit, best)):
                 best = hit
     return best
+
+
+def _stretched(core_orig: str, keyword: str, names: NameTable, best: Hit | None) -> Hit | None:
+    """``best``, or a name that takes typos stretched by two or three repeated letters
+    (``paaypaal``, ``telegraamm``, ``innstagramm``): two edits the deletion index refuses
+    alone, but repetitions keep every letter of the name in its place. One repetition is an
+    ordinary typo; popular names stretched so are parodies (a google with sixty o's)."""
+    if not _may_be_stretched(core_orig, names):
+        return best
+    name = names.stretched.get(collapse_runs(core_orig))
+    if name is None:
+        return best
+    extra = stretched_by(core_orig, name.flat)
+    if not 2 <= extra <= 3:
+        return best
+    kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+    hit = Hit(typo_score(name.typo_strength, extra, keyword), kind, name, core_orig,
+              keyword=keyword, edit="repetition")  # fmt: skip
+    return hit if best is None or _stronger(hit, best) else best
+
+
+def _may_be_stretched(core_orig: str, names: NameTable) -> bool:
+    """Whether a name stretched by repeated letters could be ``core_orig``: a set lookup."""
+    return len(core_orig) > 6 and (
+        (core_orig[:2], core_orig[-1], len(core_orig)) in names.stretched_ends
+    )
 
 
 def _beside_typo(

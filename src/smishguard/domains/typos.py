@@ -67,6 +67,39 @@ def deletions(text: str, depth: int, keep: int = 0) -> set[str]:
     return out
 
 
+def collapse_runs(text: str) -> str:
+    """``text`` with every run of one letter written once (``paaypaal`` → ``paypal``)."""
+    out: list[str] = []
+    previous = ""
+    for c in text:
+        if c != previous:
+            out.append(c)
+            previous = c
+    return "".join(out)
+
+
+def stretched_by(candidate: str, name: str) -> int:
+    """How many letters ``candidate`` adds to ``name`` by writing some of its letters once
+    more each (``paaypaal``, ``telegraamm``: 2), or 0 when it differs otherwise (``papal``,
+    or ``xxxvideos``, a letter written twice more)."""
+    size, length = len(candidate), len(name)
+    if size <= length:
+        return 0
+    i = j = 0
+    while i < size and j < length:
+        letter = candidate[i]
+        if letter != name[j]:
+            return 0
+        start, name_start = i, j
+        while i < size and candidate[i] == letter:
+            i += 1
+        while j < length and name[j] == letter:
+            j += 1
+        if not 0 <= (i - start) - (j - name_start) <= 1:
+            return 0
+    return size - length if i == size and j == length else 0
+
+
 def describe_edit(candidate: str, name: str) -> str:
     """Name the single mistake that turns ``name`` into ``candidate`` ('' if not one edit).
 
