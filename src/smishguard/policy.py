@@ -48,6 +48,10 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "blocked", "limited", "activation", "activate", "renew", "renewal", "expired",
     "authentication", "signature", "esign", "documents", "appeal", "violation", "complaint",
     "copyright", "updates", "invoice", "phrase", "acct",
+    "denglu", "guanwang", "qianbao", "kefu", "xiazai", "zhuce",
+    "resmi", "bantuan", "layanan", "akun", "aktifkan",
+    "basvuru", "destek", "hesap",
+    "suporte", "acesso", "atendimento", "verifica", "assistenza", "colis", "connexion",
 )
 
 def _fold_accents(text: str) -> str:

@@ -56,6 +56,8 @@ def index() -> LookalikeIndex:
         ("acme-invoice.com", "Acme", K.KEYWORD),  # the billing pretext
         ("phrase-acme.net", "Acme", K.KEYWORD),  # a wallet's recovery phrase
         ("acme-acct.info", "Acme", K.KEYWORD),
+        ("denglu-acme.com.cn", "Acme", K.KEYWORD),  # "sign in" in pinyin
+        ("acme-bantuan.net", "Acme", K.KEYWORD),  # "help" in Indonesian
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
