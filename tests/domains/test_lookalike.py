@@ -64,6 +64,8 @@ def index() -> LookalikeIndex:
         ("zh-paypal.com", "PayPal", K.KEYWORD),  # zh.paypal.com, a language's host
         ("en-acme.net", "Acme", K.KEYWORD),
         ("https-www-paypal.com", "PayPal", K.KEYWORD),  # https://www.paypal.com written out
+        ("wvwv-paypal.com", "PayPal", K.KEYWORD),  # www mistyped (vv reads as w)
+        ("hhtpps-www-paypal.com", "PayPal", K.KEYWORD),  # https mistyped
         # typos
         ("amce.com", "Acme", K.TYPO),
         ("acmee.com", "Acme", K.TYPO),
@@ -448,6 +450,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "www-chase.com",
         "hsbcsupport-qzvrk.com",
         "start-targetcom.com",
+        "hats-paypal.com",  # two slips from https, but no tp or tt: a word
     ],
 )
 def test_weak_evidence_elsewhere_stays_below_suspicious(index: LookalikeIndex, host: str) -> None:

@@ -23,6 +23,7 @@ from smishguard.domains.labels import (
     on_boundaries,
 )
 from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, in_subdomain
+from smishguard.domains.typos import distance
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 from smishguard.policy import Brand
@@ -130,6 +131,8 @@ class NameRules:
                 spelled = None  # a language or scheme only in front (zh-acme, https-acme)
             if spelled is None and part == "www" and start == 3:
                 spelled = "www"  # wwwacme: www.acme without its dot
+            if spelled is None and in_front and delimited and not sub and _slipped_filler(part):
+                spelled = "www"  # wvwv-acme, hhtpps-acme: mistyped, as written by kits
             if spelled is None:
                 if tokens is None and strength >= _S.SHORT:
                     hit = self._among_words(name, orig, start, end, len(flat), sub)
@@ -241,3 +244,14 @@ def _spells_domain(flat: str, tokens: list[str], start: int) -> bool:
             return token.startswith(flat) and token[len(flat) :] in TLD_WORDS
         pos += len(token)
     return False
+
+
+def _slipped_filler(part: str) -> bool:
+    """Whether ``part`` (a skeleton, in front of a name) is www or https mistyped: w and v
+    only (``wvwv``, ``vww``: vv reads as w), or two slips from https with its ``tp`` or ``tt``
+    (``hhtpps``, ``iihttps``, ``httpp``), perhaps with www after it (``httpsswww``)."""
+    if 3 <= len(part) <= 5 and part.count("w") >= 2 and not part.replace("w", "").replace("v", ""):
+        return True
+    if part.endswith("www"):
+        part = part[:-3]
+    return 4 <= len(part) <= 8 and ("tp" in part or "tt" in part) and distance(part, "https") <= 2
