@@ -690,6 +690,7 @@ PRODUCT = LookalikeIndex.from_policy(
         ("informed.delivery.top", 0.75),  # a dot put inside a product name
         ("informed.delivery-track.com", 0.9),  # ... run on into a keyword
         ("informed.deliverywxz.top", 0.45),  # ... into junk where phishing sites live
+        ("informed.deliverydaily.com", 0.5),  # ... into English words, anywhere
         ("informed.deliverywxz.com", None),  # ... into junk elsewhere
     ],
 )

@@ -81,8 +81,9 @@ class SubdomainScan:
 
     def _dotted_glued(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
         """A name split by the dot and run on into keywords (``informed.delivery-track.com``
-        for Informed Delivery), or into junk (``informed.deliverywxz.top``): weak evidence,
-        raised where phishing sites live."""
+        for Informed Delivery) or, five letters or more of it, into English words
+        (``steam.communityartlist.com`` for Steam Community): suspicious anywhere; into junk
+        (``informed.deliverywxz.top``): weak evidence, raised where phishing sites live."""
         names = self._rules.names
         for tail in tails:
             if len(label) > len(tail) and label.startswith(tail):
@@ -92,6 +93,11 @@ class SubdomainScan:
                 if keyword is not None:  # informed.delivery-track.com
                     score = Scores.KEYWORD[name.strength] - 0.02
                     return Hit(score, _K.KEYWORD, name, name.text, keyword=keyword)
+                rules = self._rules
+                if len(tail) >= 5 and rules.keywords.read_words(rest, rules.words) is not None:
+                    # steam.communityartlist.com: run on into English words
+                    return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text,
+                               keyword=rest, edit="beside")  # fmt: skip
                 return Hit(0.0, _K.KEYWORD, name, name.text, keyword=rest, edit="beside",
                            boost=Scores.GLUED[name.strength], needs=PLACE)  # fmt: skip
         return None
