@@ -482,6 +482,7 @@ def test_a_distinctive_name_in_front_of_any_domain_is_suspicious(
         ("twiliotrustedsecurity.net", "Twilio", "security"),
         ("www.acmelivehelp.de", "Acme", "help"),  # a short name too
         ("coinbasesupportcenter.example.com", "Coinbase", "support"),  # a subdomain label too
+        ("targetstorelogin.com", "Target", "login"),  # a word name of 6 letters or more
     ],
 )
 def test_a_name_glued_to_words_and_a_sign_in_word_is_suspicious(
@@ -499,7 +500,8 @@ def test_a_name_glued_to_words_and_a_sign_in_word_is_suspicious(
     [
         "coinbaselivemusic.com",  # words, but no sign-in word
         "coinbasexqzhelp.com",  # junk beside the sign-in word
-        "targetlivehelp.com",  # a word name is never read inside a longer word
+        "chaselivehelp.com",  # a word name under 6 letters is never read inside a longer word
+        "targetlivemusic.com",  # nor one of 6 or more without a sign-in word
         "paypa1livehelp.com",  # look-alike letters beside words
     ],
 )

@@ -100,8 +100,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     keywords and one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain
     imitation (0.6). A distinctive or short name run together, as written, with English words
     and a sign-in word (``coinbaselivehelp``, ``supportpaypalcenter``), in the chosen label or
-    a subdomain label, is read as its hyphenated form: suspicious anywhere (0.45-0.5). With
-    words alone (``coinbaseproexchange``) it is a glued name, weak evidence.
+    a subdomain label, is read as its hyphenated form: suspicious anywhere (0.45-0.5); so is a
+    word name of 6 letters or more as the whole chosen label (``ledgerhelpcontact``, 0.42).
+    With words alone (``coinbaseproexchange``) it is a glued name, weak evidence.
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in

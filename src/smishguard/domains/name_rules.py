@@ -195,8 +195,10 @@ class NameRules:
         """A word or 3-letter name run together with keywords only, in a one-word label
         (``dhlservice``, ``passworddhl``, ``telegramsignin``): an imitation beside a pointed
         keyword, weak evidence raised where phishing sites live beside everyday ones
-        (``orangemy``). ``short``: a 4-letter name too, for a token of a longer label
-        (``metasupport`` of ``metasupport-qzvrk``)."""
+        (``orangemy``); a name of 6 letters or more run together with English words and a
+        sign-in word (``ledgerhelpcontact``) is suspicious as the one word of a label.
+        ``short``: a 4-letter name too, for a token of a longer label (``metasupport`` of
+        ``metasupport-qzvrk``), where the words are not read."""
         table = self.names.glued_short if short else self.names.glued
         ends = table.ends
         head, tail = orig[:3] + "<" in ends, ">" + orig[-3:] in ends
@@ -207,19 +209,27 @@ class NameRules:
             if size > len(orig) - 2:
                 break
             if head:
-                best = self.better(best, self._glued(orig[:size], orig[size:], table))
+                best = self.better(best, self._glued(orig[:size], orig[size:], table, short))
             if tail:
-                best = self.better(best, self._glued(orig[-size:], orig[:-size], table))
+                best = self.better(best, self._glued(orig[-size:], orig[:-size], table, short))
         return best
 
-    def _glued(self, part: str, rest: str, table: GluedNames) -> Hit | None:
+    def _glued(self, part: str, rest: str, table: GluedNames, token: bool) -> Hit | None:
         name = table.exact.get(part)
-        if name is None or rest[:2] not in self.keywords.starts:
+        if name is None:
             return None
-        folded = skeleton(rest)
-        keyword = self.keywords.read(folded)
-        if keyword is None:
-            return None
+        keyword = folded = None
+        if rest[:2] in self.keywords.starts:
+            folded = skeleton(rest)
+            keyword = self.keywords.read(folded)
+        if keyword is None or folded is None:
+            if token or len(part) < 6 or len(rest) < 6:
+                return None
+            pointed = self.keywords.read_words(rest, self.words, 4)
+            if not pointed:
+                return None
+            return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text,
+                       keyword=pointed, edit="beside")  # fmt: skip
         # Only one keyword that is no everyday word (login, sso, servicedesk; not lucky,
         # track, nor a run of them) makes one word of a weak name an imitation anywhere
         # (luckyorange, mailtrack, trackmytime); beside a word of 8 letters or more, any
