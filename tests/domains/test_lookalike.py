@@ -79,6 +79,8 @@ def index() -> LookalikeIndex:
         ("twiiliosso.com", "Twilio", K.TYPO_KEYWORD),
         ("paaypaal.com", "PayPal", K.TYPO),  # letters written twice, two of them
         ("sso-paayypall.com", "PayPal", K.TYPO_KEYWORD),
+        ("www-twiilio.com", "Twilio", K.TYPO),  # a typo in a host spelled out
+        ("twiilio-com.info", "Twilio", K.TYPO),
         ("login.microsaftonline.com", "Microsoft", K.TYPO_KEYWORD),
         # look-alike characters
         ("acrne.com", "Acme", K.HOMOGLYPH),
@@ -429,7 +431,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal73qk.blob.core.windows.net",
         "uspsxqzv.com",
         "dhlqvxq.com",
-        "en-twillio.com",
+        "go-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "w-paypa1.com",
         "en-paypa1.example.io",
         "chase-team.com",

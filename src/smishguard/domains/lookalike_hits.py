@@ -9,7 +9,7 @@ from smishguard.domains.context import PLACE, POINTED, SERIAL
 from smishguard.domains.explain import explain
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
-from smishguard.domains.labels import TLD_WORDS, Reading, on_boundaries
+from smishguard.domains.labels import HOST_FILLERS, TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.typos import collapse_runs, describe_edit, distance, stretched_by
 from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
@@ -173,8 +173,9 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
 def find_typo(
     read: Reading, names: NameTable, words: Words, keywords: Keywords, loose: bool = False
 ) -> Hit | None:
-    """The best typo of a brand name in a label: the whole label, a token beside keywords,
-    or the label without its leading or trailing keywords (``twiiliosso``); ``loose`` as in
+    """The best typo of a brand name in a label: the whole label, a token beside keywords
+    and words that spell a host out (``www-twiilio``, ``twiilio-com``), or the label without
+    its leading or trailing keywords (``twiiliosso``); ``loose`` as in
     :func:`typo_hit` (then the cheap gate on the first and last letters is skipped)."""
     text, tokens, flat, orig, _, _ = read
     # Each candidate is gated (cheap set lookups) before the keywords beside it are read.
@@ -192,6 +193,8 @@ def find_typo(
                 if k != j:
                     word = keywords.read(other)
                     if word is None:
+                        if other in HOST_FILLERS or other in TLD_WORDS:
+                            continue  # www-coinbse, coinbasse-com: the host spelled out
                         break
                     keyword = keyword or word
             else:
