@@ -23,6 +23,7 @@ LANGUAGES = frozenset(("en", "zh", "ja", "ko", "vi", "he", "el", "da", "sv", "cs
 # (https-www-acme.com is https://www.acme.com).
 IN_FRONT = LANGUAGES | {"http", "https"}
 HOST_FILLERS = IN_FRONT | {"www"}  # what a written host name starts with, dot hyphenated
+FILLER_WORDS = TLD_WORDS | HOST_FILLERS  # every word that spells a host out
 FILLERS = (*sorted(TLD_WORDS | IN_FRONT), "www")
 # Keywords that are everyday compounds with a common word (box-office, target-online): beside
 # a tiny or word brand name they do not point at a sign-in page, so they do not count there.

@@ -9,7 +9,7 @@ from smishguard.domains.context import PLACE, POINTED, SERIAL
 from smishguard.domains.explain import explain
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
-from smishguard.domains.labels import HOST_FILLERS, TLD_WORDS, Reading, on_boundaries
+from smishguard.domains.labels import FILLER_WORDS, TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.typos import collapse_runs, describe_edit, distance, stretched_by
 from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
@@ -193,7 +193,7 @@ def find_typo(
                 if k != j:
                     word = keywords.read(other)
                     if word is None:
-                        if other in HOST_FILLERS or other in TLD_WORDS:
+                        if other in FILLER_WORDS:
                             continue  # www-coinbse, coinbasse-com: the host spelled out
                         break
                     keyword = keyword or word

@@ -218,18 +218,10 @@ class NameRules:
         name = table.exact.get(part)
         if name is None:
             return None
-        keyword = folded = None
-        if rest[:2] in self.keywords.starts:
-            folded = skeleton(rest)
-            keyword = self.keywords.read(folded)
-        if keyword is None or folded is None:
-            if token or len(part) < 6 or len(rest) < 6:
-                return None
-            pointed = self.keywords.read_words(rest, self.words, 4)
-            if not pointed:
-                return None
-            return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text,
-                       keyword=pointed, edit="beside")  # fmt: skip
+        folded = skeleton(rest) if rest[:2] in self.keywords.starts else ""
+        keyword = self.keywords.read(folded) if folded else None
+        if keyword is None:
+            return None if token else self._glued_among_words(name, rest)
         # Only one keyword that is no everyday word (login, sso, servicedesk; not lucky,
         # track, nor a run of them) makes one word of a weak name an imitation anywhere
         # (luckyorange, mailtrack, trackmytime); beside a word of 8 letters or more, any
@@ -244,6 +236,19 @@ class NameRules:
                        keyword=keyword)  # fmt: skip
         return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                    boost=Scores.CONTEXT[name.strength], needs=PLACE)  # fmt: skip
+
+
+    def _glued_among_words(self, name: BrandName, rest: str) -> Hit | None:
+        """A name of 6 letters or more run together with English words and a sign-in word
+        (``ledgerhelpcontact``): suspicious anywhere, as :meth:`_among_words` reads a
+        distinctive name so."""
+        if len(name.flat) < 6 or len(rest) < 6:
+            return None
+        pointed = self.keywords.read_words(rest, self.words, 4)
+        if not pointed:
+            return None
+        return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text, keyword=pointed,
+                   edit="beside")  # fmt: skip
 
 
 def _spells_domain(flat: str, tokens: list[str], start: int) -> bool:

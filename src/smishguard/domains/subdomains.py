@@ -84,16 +84,16 @@ class SubdomainScan:
         for Informed Delivery) or, five letters or more of it, into English words
         (``steam.communityartlist.com`` for Steam Community): suspicious anywhere; into junk
         (``informed.deliverywxz.top``): weak evidence, raised where phishing sites live."""
-        names = self._rules.names
+        rules = self._rules
+        names = rules.names
         for tail in tails:
             if len(label) > len(tail) and label.startswith(tail):
                 name = names.exact[head + tail]
                 rest = label[len(tail) :]
-                keyword = self._rules.keywords.read(skeleton(rest.replace("-", "")))
+                keyword = rules.keywords.read(skeleton(rest.replace("-", "")))
                 if keyword is not None:  # informed.delivery-track.com
                     score = Scores.KEYWORD[name.strength] - 0.02
                     return Hit(score, _K.KEYWORD, name, name.text, keyword=keyword)
-                rules = self._rules
                 if len(tail) >= 5 and rules.keywords.read_words(rest, rules.words) is not None:
                     # steam.communityartlist.com: run on into English words
                     return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text,
