@@ -393,6 +393,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
         ("uspsqwzye.biz.id", "USPS"),
         ("coinbase-hub.hl.cn", "Coinbase"),  # a Chinese provincial second level
+        ("hub-for-paypal.com.cn", "PayPal"),  # .com.cn, the name among hyphenated words
+        ("go-net-paypalweb.com.cn", "PayPal"),
         ("paypal.web.id", "PayPal"),
         ("uspsqwzye.x.top", "USPS"),  # each of these in a subdomain label too
         ("chase-team.x.top", "Chase"),
@@ -420,6 +422,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
     [
         "coinbase-hub.com",  # the same shapes on .com, a country ending, or a cloud endpoint
         "coinbase-hub.co.id",  # (a country's second level where companies register)
+        "paypalgalaxy.com.cn",  # on .com.cn a name glued to a word alone is the brand's own shape
+        "paypal-content.com.cn",  # and so is a brand beside the words of a serving host
+        "paypal-cdn-web.com.cn",
         "uspsqwzye.co.id",
         "coinbaseproexchange.com",
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word

@@ -33,6 +33,16 @@ RISKY_TLDS = frozenset((
     )),
 ))
 # fmt: on
+# Second levels where a brand beside other words is a lure though the brand's own names there
+# are not (icloud.com.cn, samsunggalaxy.com.cn): whole campaigns in the feed write the brand
+# among hyphenated words (hub-for-whatsapp.com.cn, go-net-whatsappweb.com.cn), and none of the
+# hundreds of .com.cn names in Tranco and Umbrella is so written.
+LURE_SECOND_LEVELS = frozenset(("com.cn",))
+# Words of a brand's own serving hosts (icloud-content, aliexpress-media): beside a brand on
+# those second levels they are the brand's, not a lure.
+SERVING_WORDS = frozenset(
+    ("content", "cdn", "static", "assets", "img", "images", "media", "video", "origin", "cache")
+)
 # Cloud endpoints whose tenant names are made by machines (storage buckets, load balancers,
 # API hosts): a product name in them is the cloud's own customers' naming, not a lure.
 CLOUD_ENDPOINTS = frozenset(
@@ -57,11 +67,11 @@ def is_risky_tld(tld: str) -> bool:
 
 
 def ending(labels: list[str]) -> str:
-    """The ending a host is registered under, as :data:`RISKY_TLDS` spells it: a cheap second
-    level with its top level (``my.id``), else the top-level label."""
+    """The ending a host is registered under, as :data:`RISKY_TLDS` spells it: a cheap or lure
+    second level with its top level (``my.id``, ``com.cn``), else the top-level label."""
     if len(labels) > 2:
         second = labels[-2] + "." + labels[-1]
-        if second in RISKY_TLDS:
+        if second in RISKY_TLDS or second in LURE_SECOND_LEVELS:
             return second
     return labels[-1]
 
@@ -88,17 +98,23 @@ def has_serial(tokens: list[str]) -> bool:
 
 
 def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str]) -> int:
-    """How phishing-like the place of a host is: :data:`PLACE` on a free host or a risky
-    ending; :data:`SERIAL` with a serial number in the chosen label; :data:`POINTED` with a
-    pointed keyword (login, verify; not online) as a token of any label; else :data:`NONE`.
+    """How phishing-like the place of a host is: :data:`PLACE` on a free host, a risky ending,
+    or a lure second level with the chosen label of hyphenated words; :data:`SERIAL` with a
+    serial number in the chosen label; :data:`POINTED` with a pointed keyword (login, verify;
+    not online) as a token of any label; else :data:`NONE`.
 
     ``labels`` is the host split on dots, ``at`` the index of the chosen label (the tenant on
     a free host), ``pointed`` the policy's pointed keywords as written.
     """
     if is_cloud_endpoint(labels):
         return NONE
-    if free or is_risky_tld(ending(labels)):
+    place = ending(labels)
+    if free or is_risky_tld(place):
         return PLACE
+    if place in LURE_SECOND_LEVELS:
+        words = labels[at].split("-")
+        if len(words) > 1 and SERVING_WORDS.isdisjoint(words):
+            return PLACE
     level = NONE
     for i in range(at + 1):
         tokens = labels[i].split("-")
