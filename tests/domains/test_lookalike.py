@@ -366,6 +366,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("active-paypal.accounts-admin-bureau.com", "PayPal"),  # in a subdomain too
         ("att-208461.weeblysite.com", "AT&T"),
         ("paypal-208461.com", "PayPal"),  # a serial number is such a place too
+        ("283776paypal.com", "PayPal"),  # a kit's serial in front of a distinctive name too
+        ("vault.72813paypal.com", "PayPal"),
         # the brand in front of someone else's domain in such a place
         ("paypal.qzvrk.cc", "PayPal"),
         ("att.qzvrk.cc", "AT&T"),
@@ -427,6 +429,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal-cdn-web.com.cn",
         "uspsqwzye.co.id",
         "coinbaseproexchange.com",
+        "paypal283776.com",  # digits after a name are mostly versions and mirrors
+        "365paypal.com",  # a short number in front is a name's own (365scores)
+        "283776chase.com",  # and a serial glues to distinctive names only
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word
         "att.qzvrk.com",
         "twiliu.com",

@@ -79,7 +79,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     of a name under 8 letters, ``trezorx``) have the shapes of many real names. They
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc; .com.cn
     for a registered name of hyphenated words, ``hub-for-whatsapp.com.cn``; not .com, other
-    country endings or cloud endpoints), beside a serial number, or for words beside a
+    country endings or cloud endpoints), beside a serial number (also one of 4 digits or more
+    glued in front of a distinctive name: ``283776coinbase``), or for words beside a
     distinctive brand (in the chosen label or a subdomain), beside a sign-in word anywhere in
     the host (a token, or run together with English words: ``citi.passwordresetcenter.net``);
     elsewhere they score 0.38 (brand beside other words) or are not reported. So

@@ -329,8 +329,11 @@ def beside_hit(
         # a word name's domain run together (ledgercom) counts as its domain spelled out
         spelled = token[len(name.flat) :] in TLD_WORDS and token.startswith(name.flat)
         boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[strength], sub)
+        # a kit's serial number in front of a distinctive name (283776coinbase) counts as a
+        # serial does anywhere; digits after a name are mostly versions (microsoft365)
+        numbered = strength == Strength.STRONG and _numbered(token, name.flat)
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
-                   boost=boost, needs=PLACE)  # fmt: skip
+                   boost=boost, needs=SERIAL if numbered else PLACE)  # fmt: skip
     assert tokens is not None
     # The words as written when folding kept the lengths (rn → m does not), else folded.
     written, pos = [], 0
@@ -353,6 +356,12 @@ def beside_hit(
     needs = POINTED if distinctive and (base > 0 or sub) else SERIAL
     return Hit(base, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                boost=boost, needs=needs)  # fmt: skip
+
+
+def _numbered(token: str, flat: str) -> bool:
+    """Whether ``token`` is a serial of 4 digits or more with the name ``flat`` after it."""
+    serial = token[: len(token) - len(flat)]
+    return len(serial) >= 4 and serial.isdigit() and token.endswith(flat)
 
 
 def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str | None:
