@@ -380,6 +380,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("twiliu.top", "Twilio"),
         ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
         ("twilioa.top", "Twilio"),  # a letter added to a shorter name
+        ("pay-palxqz.top", "PayPal"),  # a name split by a hyphen, junk run on after it
+        ("twi-liotqz.vercel.app", "Twilio"),
         # a short or tiny name glued to the head of junk there, a typo beside other words
         ("uspsxqzv.top", "USPS"),
         ("dhlqvxq.top", "DHL"),
@@ -429,6 +431,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal-cdn-web.com.cn",
         "uspsqwzye.co.id",
         "coinbaseproexchange.com",
+        "pay-palxqz.com",  # a name split by a hyphen with junk after, not where phishing lives
+        "pay-palace.top",  # or run on into a word
+        "p-aypalxqz.top",  # or split after one letter
         "paypal283776.com",  # digits after a name are mostly versions and mirrors
         "365paypal.com",  # a short number in front is a name's own (365scores)
         "283776chase.com",  # and a serial glues to distinctive names only
