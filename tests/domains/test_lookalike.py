@@ -718,6 +718,21 @@ def test_a_name_split_by_a_dot(host: str, score: float | None) -> None:
     assert (found and found.brand, found and found.score) == (score and "USPS", score)
 
 
+@pytest.mark.parametrize(
+    ("host", "score"),
+    [
+        ("t.arget-qzv.com", 0.42),  # an everyday-word name split by a dot, junk run on after it
+        ("tar.getq.com", 0.42),
+        ("t.arget-login.com", 0.73),  # ... a keyword after it
+        ("tar.getaway.com", None),  # ... English words after it: another name
+        ("t.arget.com", None),  # a dot alone in a word name: a subdomain of someone's domain
+    ],
+)
+def test_a_word_name_split_by_a_dot(index: LookalikeIndex, host: str, score: float | None) -> None:
+    found = index.match(host)
+    assert (found and found.brand, found and found.score) == (score and "Target", score)
+
+
 @pytest.mark.parametrize("host", ["acme-login.gov.au", "acme-okta.gov", "acmeokta.mil.br"])
 def test_no_look_alike_is_registered_where_only_governments_register(
     index: LookalikeIndex, host: str

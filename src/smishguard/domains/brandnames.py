@@ -179,11 +179,12 @@ class NameTable:
             self.by_skeleton.setdefault(name.skeleton, name)
             self.exact.setdefault(name.flat, name)
         # Every label a dot put inside a name can leave in front (pay of pay.pal): a gate;
-        # and for distinctive names, what the dot leaves behind it (pal), by that label.
+        # and for distinctive names and everyday words of 5 letters or more (s.team), what the
+        # dot leaves behind it (pal), by that label.
         self.dot_heads = frozenset(flat[:i] for flat in self.exact for i in range(1, len(flat)))
         tails: dict[str, list[str]] = {}
         for flat, name in self.exact.items():
-            if name.strength > Strength.WORD:
+            if name.strength > Strength.WORD or (name.strength == Strength.WORD and len(flat) >= 5):
                 for i in range(1, len(flat)):
                     tails.setdefault(flat[:i], []).append(flat[i:])
         self.dot_tails = {head: tuple(found) for head, found in tails.items()}

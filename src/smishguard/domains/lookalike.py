@@ -105,7 +105,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     and a sign-in word (``coinbaselivehelp``, ``supportpaypalcenter``), in the chosen label or
     a subdomain label, is read as its hyphenated form: suspicious anywhere (0.45-0.5); so is a
     word name of 6 letters or more as the whole chosen label (``ledgerhelpcontact``, 0.42).
-    With words alone (``coinbaseproexchange``) it is a glued name, weak evidence.
+    With words alone (``coinbaseproexchange``) it is a glued name, weak evidence. An
+    everyday-word name of 5 letters or more split by the dot and run on into junk
+    (``s.team-ccz.com``) is suspicious anywhere (0.42): no word is written so.
 
 Scores
     keyword on a strong brand 0.92, look-alike characters 0.9 (0.95 with a keyword or in

@@ -83,7 +83,10 @@ class SubdomainScan:
         """A name split by the dot and run on into keywords (``informed.delivery-track.com``
         for Informed Delivery) or, five letters or more of it, into English words
         (``steam.communityartlist.com`` for Steam Community): suspicious anywhere; into junk
-        (``informed.deliverywxz.top``): weak evidence, raised where phishing sites live."""
+        (``informed.deliverywxz.top``): weak evidence, raised where phishing sites live. An
+        everyday word so split and run on into junk (``s.team-ccz.com``, ``s.teamq.cc``: a
+        Steam kit's hundreds of domains) is just suspicious anywhere, as no word is written
+        so; run on into words it is another name (``s.teamviewer.com``)."""
         rules = self._rules
         names = rules.names
         for tail in tails:
@@ -98,6 +101,11 @@ class SubdomainScan:
                     # steam.communityartlist.com: run on into English words
                     return Hit(Scores.CONTEXT[name.strength], _K.KEYWORD, name, name.text,
                                keyword=rest, edit="beside")  # fmt: skip
+                if name.strength == _S.WORD:
+                    if rules.keywords.read_words(rest.replace("-", ""), rules.words) is not None:
+                        return None
+                    return Hit(Scores.CONTEXT[_S.WORD], _K.KEYWORD, name, name.text,
+                               keyword=rest.strip("-"), edit="beside")  # fmt: skip
                 return Hit(0.0, _K.KEYWORD, name, name.text, keyword=rest, edit="beside",
                            boost=Scores.GLUED[name.strength], needs=PLACE)  # fmt: skip
         return None
