@@ -101,6 +101,7 @@ def index() -> LookalikeIndex:
         ("www-acme-com.evil.net", "Acme", K.SUBDOMAIN),
         ("usps.com-tracking.top", "USPS", K.SUBDOMAIN),
         ("paypal.com.br.x.qzvrk.fun", "PayPal", K.SUBDOMAIN),  # far in front, on a cheap ending
+        ("paypal.com.nl.services.qzvrk.com", "PayPal", K.SUBDOMAIN),  # or words read as a path
         ("att.com.verify.xyz", "AT&T", K.SUBDOMAIN),
         ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
         ("www-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # read as paypal.evil.net is
@@ -218,6 +219,8 @@ def test_found_but_below_suspicious(index: LookalikeIndex, host: str, brand: str
         "www.apple.com.edgekey.net",
         "douyincdn.com.c.volcfcdndvs.com",
         "paypal.com.ssl.d1.sc.omtrdc.net",  # far in front elsewhere: a CDN's CNAME
+        "paypal.com.edgekey.net.tm.aka700.net",  # (words, but a CNAME chain's)
+        "paypal.com.x1.y2.qzvrk.com",  # (no words between)
     ],
 )
 def test_never_flags(index: LookalikeIndex, host: str) -> None:

@@ -16,7 +16,7 @@ from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores
 from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
-from smishguard.domains.suffixes import SAAS_TENANT_HOSTS
+from smishguard.domains.suffixes import CNAME_STEMS, SAAS_TENANT_HOSTS
 from smishguard.model import ImitationKind
 
 MAX_SUBDOMAIN_LABELS = 8
@@ -164,6 +164,21 @@ class SubdomainScan:
                 return None
         return (found, pointed) if found and tags == 1 else None
 
+    def _reads_as_a_path(self, between: list[str]) -> bool:
+        """Whether the labels between a domain spelled out and the chosen label read as the
+        path of a web address (``nl.services``, ``challenge.vote``): an English word of 4
+        letters or more among them, and none that a CNAME chain has (a top-level word, ssl,
+        cdn, edge: ``com.ssl.d1.sc``, ``com.edgekey.net.tm``)."""
+        words = self._rules.words
+        worded = False
+        for label in between:
+            if label in TLD_WORDS or any(stem in label for stem in CNAME_STEMS):
+                return False
+            worded = worded or any(
+                len(token) >= 4 and words.is_word(token) for token in label.split("-")
+            )
+        return worded
+
     def _whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
         """``name`` is the whole subdomain label ``labels[i]``: judged by the labels after it."""
         rules = self._rules
@@ -182,12 +197,15 @@ class SubdomainScan:
             keyword = (rules.keywords.read(rest) or "") if rest else ""
             if gap > 1:
                 # Far from the chosen label it is mostly a CDN's CNAME (x.com.ssl.d1.sc.
-                # omtrdc.net); where phishing sites live, a kit's long host (amazon.com.br.
-                # x.qzvrk.fun).
+                # omtrdc.net); where phishing sites live, or with words between that read
+                # as a path (bitvavo.com.nl.services.x.com.br), a kit's long host
+                # (amazon.com.br.x.qzvrk.fun).
                 if strength < _S.SHORT:
                     return None
+                path = self._reads_as_a_path(labels[i + (2 if head == after else 1) : at])
                 return Hit(0.0, _K.SUBDOMAIN, name, spelled, keyword=keyword,
-                           boost=Scores.SPELLED[strength] - 0.15, needs=PLACE)  # fmt: skip
+                           boost=Scores.SPELLED[strength] - 0.15,
+                           needs=NONE if path else PLACE)  # fmt: skip
             score = Scores.SPELLED[strength] - (0.15 if gap > 0 else 0.0)
             return Hit(score, _K.SUBDOMAIN, name, spelled, keyword=keyword)
         name_read = read_label(labels[at]) if i == at - 1 else None

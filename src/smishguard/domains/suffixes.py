@@ -91,7 +91,9 @@ SAAS_TENANT_HOSTS: frozenset[str] = frozenset(
 # fmt: on
 # Stems of CDN and DNS-steering names (volcfcdndvs.com, alibabadns.com, cdngslb.com): a brand's
 # hostname written in front of them is a CNAME target, not an imitation.
-_INFRA_STEMS = ("cdn", "dns", "gslb", "edge", "akamai", "cache")
+INFRA_STEMS = ("cdn", "dns", "gslb", "edge", "akamai", "cache")
+# And the labels of a CNAME chain between a hostname and the CDN (x.com.ssl.d1.sc.omtrdc.net).
+CNAME_STEMS = (*INFRA_STEMS, "ssl")
 
 _ICANN, _PRIVATE, _WILD_ICANN, _WILD_PRIVATE, _EXCEPTION, _TAIL = 1, 2, 4, 8, 16, 32
 
@@ -212,6 +214,6 @@ def is_infrastructure(
         name = name.replace(brand, "-")
     if free:
         name = name.replace("dns", "-")
-    if any(stem in name for stem in _INFRA_STEMS):
+    if any(stem in name for stem in INFRA_STEMS):
         return True
-    return any(label in _INFRA_STEMS for label in labels[:registrable_at])
+    return any(label in INFRA_STEMS for label in labels[:registrable_at])
