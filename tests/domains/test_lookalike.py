@@ -102,6 +102,7 @@ def index() -> LookalikeIndex:
         ("usps.com-tracking.top", "USPS", K.SUBDOMAIN),
         ("paypal.com.br.x.qzvrk.fun", "PayPal", K.SUBDOMAIN),  # far in front, on a cheap ending
         ("paypal.com.nl.services.qzvrk.com", "PayPal", K.SUBDOMAIN),  # or words read as a path
+        ("icloud.apple-sure.qzvrk.cn", "Apple", K.SUBDOMAIN),  # two names of one brand in front
         ("att.com.verify.xyz", "AT&T", K.SUBDOMAIN),
         ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
         ("www-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # read as paypal.evil.net is
@@ -221,6 +222,7 @@ def test_found_but_below_suspicious(index: LookalikeIndex, host: str, brand: str
         "paypal.com.ssl.d1.sc.omtrdc.net",  # far in front elsewhere: a CDN's CNAME
         "paypal.com.edgekey.net.tm.aka700.net",  # (words, but a CNAME chain's)
         "paypal.com.x1.y2.qzvrk.com",  # (no words between)
+        "apple-icloudx.qzvrk.cn",  # two names of one brand in one label: not two in front
     ],
 )
 def test_never_flags(index: LookalikeIndex, host: str) -> None:

@@ -51,6 +51,11 @@ class SubdomainScan:
             best = self._dotted(head, labels[at], tails)
         memo = self._memo
         rules = self._rules
+        # Two names of one brand in two labels in front of someone else's domain
+        # (icloud.apple-sure.zajzt.cn): a kit's host, never a vendor's name for the brand.
+        first: BrandName | None = None
+        first_at = -1
+        second: BrandName | None = None
         for i in range(at - 1, max(-1, at - 1 - MAX_SUBDOMAIN_LABELS), -1):
             label = labels[i]
             found = memo.get(label)
@@ -60,6 +65,11 @@ class SubdomainScan:
                     memo.clear()
                 memo[label] = found
             for name, inside in found:
+                if first is None:
+                    first, first_at = name, i
+                elif (second is None and i != first_at and name.brand is first.brand
+                      and name.flat != first.flat):  # fmt: skip
+                    second = name
                 if inside is None:
                     hit = self._whole(name, labels, i, at)
                 elif inside.edit == RUN_TOGETHER and i != at - 1:
@@ -67,6 +77,9 @@ class SubdomainScan:
                 else:
                     hit = inside
                 best = rules.better(best, hit)
+        if first is not None and second is not None:
+            score = Scores.SUB_CONTEXT[max(first.strength, second.strength)]
+            best = rules.better(best, Hit(score, _K.SUBDOMAIN, second, second.text))
         return best
 
     def _dotted(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
