@@ -103,6 +103,8 @@ def index() -> LookalikeIndex:
         ("paypal.com.br.x.qzvrk.fun", "PayPal", K.SUBDOMAIN),  # far in front, on a cheap ending
         ("paypal.com.nl.services.qzvrk.com", "PayPal", K.SUBDOMAIN),  # or words read as a path
         ("icloud.apple-sure.qzvrk.cn", "Apple", K.SUBDOMAIN),  # two names of one brand in front
+        ("paypal-com-57193.qzvrk.workers.dev", "PayPal", K.SUBDOMAIN),  # its domain, then a tag
+        ("paypal-com-login.qzvrk.com", "PayPal", K.SUBDOMAIN),  # its domain, then a keyword
         ("att.com.verify.xyz", "AT&T", K.SUBDOMAIN),
         ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
         ("www-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # read as paypal.evil.net is
@@ -223,6 +225,7 @@ def test_found_but_below_suspicious(index: LookalikeIndex, host: str, brand: str
         "paypal.com.edgekey.net.tm.aka700.net",  # (words, but a CNAME chain's)
         "paypal.com.x1.y2.qzvrk.com",  # (no words between)
         "apple-icloudx.qzvrk.cn",  # two names of one brand in one label: not two in front
+        "cdn-paypal-com-x1.qzvrk.net",  # a domain spelled inside a CDN's label, not in front
     ],
 )
 def test_never_flags(index: LookalikeIndex, host: str) -> None:
@@ -270,6 +273,7 @@ def test_spellings_of_the_same_host(index: LookalikeIndex, variant: str) -> None
         ("xn--pypal-4ve.com", 0.9, 1.0),
         ("twiilio.com", 0.7, 0.8),  # typo alone
         ("paypal.com.secure-login.info", 0.8, 0.9),  # subdomain
+        ("paypal-com-login.com", 0.9, 1.0),  # its domain spelled, then a keyword
         ("paypal.xyz", 0.5, 0.65),  # another suffix, where swaps phish
         ("paypal.net", 0.3, 0.4),  # a legacy or country suffix: mostly the brand's own
         ("gstatic.net", 0.3, 0.4),

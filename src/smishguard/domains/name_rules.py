@@ -133,6 +133,19 @@ class NameRules:
                 pointed = pointed or self.keywords.is_pointed(part)
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
+            if spelled is None and delimited and not in_front and tokens is not None:
+                tld, rest = _domain_then_more(tokens, end)
+                if tld:
+                    word = self.keywords.read(rest)
+                    if word is not None:  # acme-com-login: its domain, then a keyword
+                        filler = filler or tld
+                        keyword = keyword or word
+                        pointed = pointed or self.keywords.is_pointed(rest)
+                        continue
+                    if sub and start == 0 and strength >= _S.SHORT:
+                        # acme-com-57193.x.net: its domain spelled out, then a tag or words
+                        return Hit(Scores.SPELLED[strength] - 0.15, _K.SUBDOMAIN, name,
+                                   f"{name.text}.{tld}")  # fmt: skip
             if spelled in IN_FRONT and (sub or not in_front):
                 spelled = None  # a language or scheme only in front (zh-acme, https-acme)
             if spelled is None and part == "www" and start == 3:
@@ -287,6 +300,20 @@ def _spells_domain(flat: str, tokens: list[str], start: int) -> bool:
             return token.startswith(flat) and token[len(flat) :] in TLD_WORDS
         pos += len(token)
     return False
+
+
+def _domain_then_more(tokens: list[str], end: int) -> tuple[str, str]:
+    """(top-level word, the tokens after it run together) when the token at ``end`` of the
+    joined tokens is a top-level word with more after it (``acme-com-login``: com, login),
+    else ("", "")."""
+    pos = 0
+    for k, token in enumerate(tokens):
+        if pos == end:
+            if token in TLD_WORDS and k + 1 < len(tokens):
+                return token, "".join(tokens[k + 1 :])
+            return "", ""
+        pos += len(token)
+    return "", ""
 
 
 def _slipped_filler(part: str) -> bool:
