@@ -70,6 +70,8 @@ def index() -> LookalikeIndex:
         ("amce.com", "Acme", K.TYPO),
         ("acmee.com", "Acme", K.TYPO),
         ("twiilio.com", "Twilio", K.TYPO),
+        ("go-twillio.com", "Twilio", K.TYPO),  # beside a tag of one or two letters too
+        ("twillio-kp.com", "Twilio", K.TYPO),
         ("microsofty.com", "Microsoft", K.TYPO),  # a letter added to a name of 8 or more
         ("pay-pal.com", "PayPal", K.TYPO),
         ("pay.pal.com", "PayPal", K.TYPO),
@@ -455,7 +457,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal73qk.blob.core.windows.net",
         "uspsxqzv.com",
         "dhlqvxq.com",
-        "go-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
+        "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
+        "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "w-paypa1.com",
         "en-paypa1.example.io",
         "chase-team.com",

@@ -195,6 +195,8 @@ def find_typo(
                     if word is None:
                         if other in FILLER_WORDS:
                             continue  # www-coinbse, coinbasse-com: the host spelled out
+                        if len(other) <= 2 and other.isalpha() and len(token) >= 6:
+                            continue  # to-telegarm, whtasapp-kp: a tag too short to be a name
                         break
                     keyword = keyword or word
             else:
