@@ -403,6 +403,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("chase-team.top", "Chase"),
         ("it-att.netlify.app", "AT&T"),
         ("attcom-206482.weeblysite.com", "AT&T"),  # its domain run together as a token
+        ("attnet-206482.weeblysite.com", "AT&T"),  # (net is an English word too)
         ("safety-fb-ads-2073518149.vercel.app", "Meta"),  # a two-letter name beside a serial
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
         ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
