@@ -104,6 +104,7 @@ def index() -> LookalikeIndex:
         ("usps.com-tracking.top", "USPS", K.SUBDOMAIN),
         ("paypal.com.br.x.qzvrk.fun", "PayPal", K.SUBDOMAIN),  # far in front, on a cheap ending
         ("paypal.com.nl.services.qzvrk.com", "PayPal", K.SUBDOMAIN),  # or words read as a path
+        ("dhl.de.qzvrk.top", "DHL", K.SUBDOMAIN),  # its own domain on a country ending, spelled
         ("icloud.apple-sure.qzvrk.cn", "Apple", K.SUBDOMAIN),  # two names of one brand in front
         ("paypal-com-57193.qzvrk.workers.dev", "PayPal", K.SUBDOMAIN),  # its domain, then a tag
         ("paypal-com-login.qzvrk.com", "PayPal", K.SUBDOMAIN),  # its domain, then a keyword

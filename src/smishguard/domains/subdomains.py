@@ -198,7 +198,9 @@ class SubdomainScan:
         strength = name.strength
         after = labels[i + 1]
         head = after.split("-", 1)[0]
-        if head in TLD_WORDS:
+        # its domain spelled out: a top-level word after it, or any of its own domains' endings
+        # (dhl.de.x.top)
+        if head in TLD_WORDS or f"{name.flat}.{head}" in rules.owned:
             spelled = f"{name.text}.{head}"
             # A weak name spells its domain out only in its own shape (att.com.x.net) or run
             # on into the chosen label (att.com-login8f.top), never an unrelated x.com.y.
