@@ -595,6 +595,24 @@ def test_long_everyday_words_get_the_loose_slips_distinctive_names_get(
 
 
 @pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("kuoinbasselogin.webflow.io", True),  # three slips, its first sound kept (c as k)
+        ("kuoinbasse-login.webflow.io", True),
+        ("kuoinbasse.webflow.io", False),  # no sign-in word beside it
+        ("kuoinbasselogin.com", False),  # not on a free host
+        ("zuoinbasselogin.webflow.io", False),  # its first sound changed
+        ("koinbxxxxlogin.webflow.io", False),  # more than three slips
+    ],
+)
+def test_a_kits_garbled_name_beside_a_sign_in_word_on_a_free_host(
+    index: LookalikeIndex, host: str, flagged: bool
+) -> None:
+    found = index.match(host)
+    assert (found is not None and found.brand == "Coinbase") == flagged, found
+
+
+@pytest.mark.parametrize(
     ("host", "brand"),
     [
         ("metaaaamask-wallet.webflow.io", "MetaMask"),  # not Meta glued to junk

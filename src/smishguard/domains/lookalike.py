@@ -338,6 +338,8 @@ class LookalikeIndex:
                 best = self._approximate.find(label, exact=not free)
             if best is None and free:
                 best = self._misspellings.find_three(read[0])
+            if best is None and free:
+                best = self._misspellings.find_garbled(read[0])
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
         return best

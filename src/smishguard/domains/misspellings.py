@@ -10,7 +10,9 @@ is nearly a brand's and is not a word is evidence, weak enough to be raised only
 keyword (``ocinbase-verify.com``), and one or two slips of a name of 13 letters or more
 (``steamconmnuity.com``), which no other name is that near. On a free host alone, beside a
 sign-in word, three slips of a distinctive name of 8 letters or more count too
-(``mcirosfotx-login.gitbook.io``), the least sure of these (0.42).
+(``mcirosfotx-login.gitbook.io``), the least sure of these (0.42), and so does a kit's garbled
+name of 6 letters or more (``kuykoicnlogin.webflow.io``: up to three slips, half the name at
+most, its first sound kept: c, k and q are one) when no other name is as near, by two slips.
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
@@ -41,6 +43,7 @@ _MAX_CORE = 24
 _LONG = 10  # names this long stay plain through two slips (steamcomunitty)
 LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any ending
 THREE_SLIPS = 8  # on a free host, beside a sign-in word, names this long are read through three
+GARBLED = 6  # ... and these, when no other name is as near (find_garbled)
 TWO_SLIPS = 8  # on a cheap ending, names this long are read through two that keep their ends
 _HEAD_WORD = 5  # a candidate opening with an English word this long is that word's, not a slip
 _HEAD = 7  # letters of a name and a candidate that are indexed and looked up
@@ -83,9 +86,9 @@ class Misspellings:
     exceptions above, anywhere)."""
 
     __slots__ = (
-        "_delete_keys", "_deletes", "_long_heads", "_long_least", "_long_pieces", "_memo",
-        "_names", "_pointed", "_pointed_words", "_read_last", "_signs", "_slips", "_three",
-        "_two_slips", "_words",
+        "_delete_keys", "_deletes", "_garbled", "_long_heads", "_long_least", "_long_pieces",
+        "_memo", "_names", "_pointed", "_pointed_words", "_read_last", "_signs", "_slips",
+        "_three", "_two_slips", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -143,6 +146,13 @@ class Misspellings:
                     and len(flat) >= THREE_SLIPS and flat.isalpha()):  # fmt: skip
                 three.setdefault(flat[0], []).append(name)
         self._three = {first: tuple(found) for first, found in three.items()}
+        # Names read through a kit's garbling, by length, in name order.
+        garbled: dict[int, list[BrandName]] = {}
+        for flat, name in sorted(self._names.items()):
+            if (flat == name.flat and name.typo_strength == Strength.STRONG
+                    and len(flat) >= GARBLED and flat.isalpha()):  # fmt: skip
+                garbled.setdefault(len(flat), []).append(name)
+        self._garbled = {size: tuple(found) for size, found in garbled.items()}
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -210,6 +220,51 @@ class Misspellings:
                     return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
                                edit="misspelling", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         return None
+
+    def find_garbled(self, text: str) -> Hit | None:
+        """On a free host, beside a sign-in word as written or with a slip: a token (or one with
+        the sign-in word peeled off) of 6 to 12 letters that is a distinctive name of 6 or more
+        garbled by up to three slips, half the name at most, keeping its first sound
+        (``kuykoicnlogin``, ``kraikkennlogi``), when no other name is within two more slips;
+        weak evidence raised only in that place. Run after every other search found nothing."""
+        tokens, candidates = self._read(text)
+        beside = next((t for t in tokens if t in self._pointed), "")
+        best: tuple[int, BrandName, str, str] | None = None
+        for core, peeled in candidates:
+            if not peeled and core not in tokens:
+                continue  # two tokens run together (com-sso) are not one garbled name
+            keyword = peeled if peeled in self._pointed else beside
+            size = len(core)
+            if not keyword or keyword in core or not GARBLED <= size <= 12 or not core.isalpha():
+                continue
+            if self._words.is_word(core) or self._is_two_words(core):
+                continue
+            nearest: tuple[int, BrandName] | None = None
+            runner_up = _MAX_CORE
+            for other in range(size - 3, size + 4):
+                for name in self._garbled.get(other, ()):
+                    edits = distance(core, name.flat)
+                    if nearest is None or edits < nearest[0]:
+                        runner_up = nearest[0] if nearest is not None else runner_up
+                        nearest = edits, name
+                    else:
+                        runner_up = min(runner_up, edits)
+            if nearest is None:
+                continue
+            edits, name = nearest
+            if edits > 3 or 2 * edits > len(name.flat) or runner_up < edits + 2:
+                continue  # too far, or another name about as near
+            if _first_sound(core) != _first_sound(name.flat):
+                continue
+            if self._opens_with_other_word(core, name.flat):
+                continue  # a word of its own opens it (problemrica), not this name's slips
+            if best is None or edits < best[0]:
+                best = (edits, name, core, keyword)
+        if best is None:
+            return None
+        _, name, core, keyword = best
+        return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
+                   edit="misspelling", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
 
     def _opens_with_other_word(self, core: str, flat: str) -> bool:
         """Whether ``core`` opens with an English word of 5 letters or more that ``flat`` does
@@ -369,6 +424,12 @@ class Misspellings:
         return any(
             words.is_word(core[:i]) and words.is_word(core[i:]) for i in range(3, len(core) - 2)
         )
+
+
+def _first_sound(text: str) -> str:
+    """The first letter, with c, k and q as one (kucoin is garbled as qucoin and kukoin)."""
+    first = text[:1]
+    return "k" if first in ("c", "q") else first
 
 
 def _slip_and_junk(tail: str, slips: frozenset[str]) -> bool:
