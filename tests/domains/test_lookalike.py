@@ -411,6 +411,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("uspsqwzye.biz.id", "USPS"),
         ("coinbase-hub.hl.cn", "Coinbase"),  # a Chinese provincial second level
         ("hub-for-paypal.com.cn", "PayPal"),  # .com.cn, the name among hyphenated words
+        ("hub-paypa-web.com.cn", "PayPal"),  # ... a loose typo there too
         ("go-net-paypalweb.com.cn", "PayPal"),
         ("paypal.web.id", "PayPal"),
         ("uspsqwzye.x.top", "USPS"),  # each of these in a subdomain label too
@@ -691,6 +692,7 @@ SHARED_LABELS = [
     "acme.example.top", "www.acme.com", "paypa1.com", "paypa1.top", "paypal.xyz", "paypal.de",
     "twil.io.com", "x.twil.io.com", "acme.example.edgekey.net", "example.com", "example.top",
     "twilio.vercel.app", "twilio.net", "twilio.top",
+    "go-twiliox.com.cn", "go-twiliox.com", "go-twiliox.top", "e-zpassny.com.cn", "e-zpassny.top",
 ]  # fmt: skip
 
 

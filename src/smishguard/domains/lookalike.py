@@ -125,6 +125,7 @@ from dataclasses import replace
 from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
 from smishguard.domains.context import (
+    LURE_SECOND_LEVELS,
     PLACE,
     POINTED,
     RISKY_TLDS,
@@ -160,6 +161,12 @@ from smishguard.policy import Brand, Policy
 # certificate lists many hosts of one domain), so a wholesale reset loses little.
 MEMO_SIZE = 1 << 16
 _S = Strength
+
+
+def _lures(tld: str, label: str) -> bool:
+    """Whether a chosen label of hyphenated words sits on a lure second level (.com.cn), where
+    it is read as on the cheap endings (:data:`~smishguard.domains.context.LURE_SECOND_LEVELS`)."""
+    return tld in LURE_SECOND_LEVELS and "-" in label
 
 
 class LookalikeIndex:
@@ -206,7 +213,7 @@ class LookalikeIndex:
         self._inner = frozenset(inner)
         # A bounded memo of pure per-label work (many hosts share a chosen label): the chosen
         # label's hit by (on a free host, risky ending). It never changes an answer.
-        self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {})
+        self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {}, {}, {})
 
     def __reduce__(self) -> tuple[type[LookalikeIndex], tuple[Policy, Words, SuffixTable]]:
         return LookalikeIndex, (self._policy, self._words, self._suffixes)  # memos stay here
@@ -250,7 +257,9 @@ class LookalikeIndex:
             return None
         label = labels[at]
         tld = ending(labels) if icann == 2 else labels[-1]  # cheap second levels: my.id
-        memo = self._chosen[(2 if free else 0) + (1 if tld in RISKY_TLDS else 0)]
+        # A memo for each kind of place the same label is read differently in.
+        place = 2 if tld in RISKY_TLDS else 1 if _lures(tld, label) else 0
+        memo = self._chosen[(3 if free else 0) + place]
         if not free and is_restricted_suffix(labels, n - icann):
             best = None  # only a government may register here: no look-alike is registered
         elif label in memo:
@@ -317,7 +326,7 @@ class LookalikeIndex:
                 if len(token) > 4 and not self._words.is_word(token):
                     best = rules.better(best, rules.glued(token, short=True))
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
-        loose = free or is_risky_tld(tld)
+        loose = free or is_risky_tld(tld) or _lures(tld, label)
         if (best is None or best.score <= 0) and not contains_name:
             typo = find_typo(read, names, self._words, rules.keywords, loose)
             best = rules.better(best, typo)
