@@ -86,7 +86,8 @@ class Misspellings:
     exceptions above, anywhere)."""
 
     __slots__ = (
-        "_delete_keys", "_deletes", "_garbled", "_long_heads", "_long_least", "_long_pieces",
+        "_delete_keys", "_deletes", "_garbled", "_garbled_sizes", "_long_heads", "_long_least",
+        "_long_pieces",
         "_memo", "_names", "_pointed", "_pointed_words", "_read_last", "_signs", "_slips",
         "_three", "_two_slips", "_words",
     )  # fmt: skip
@@ -146,13 +147,17 @@ class Misspellings:
                     and len(flat) >= THREE_SLIPS and flat.isalpha()):  # fmt: skip
                 three.setdefault(flat[0], []).append(name)
         self._three = {first: tuple(found) for first, found in three.items()}
-        # Names read through a kit's garbling, by length, in name order.
-        garbled: dict[int, list[BrandName]] = {}
+        # Names read through a kit's garbling, in name order: by first sound (c, k and q are
+        # one), and all of them by length (no other name may be about as near).
+        by_sound: dict[str, list[BrandName]] = {}
+        by_size: dict[int, list[BrandName]] = {}
         for flat, name in sorted(self._names.items()):
             if (flat == name.flat and name.typo_strength == Strength.STRONG
                     and len(flat) >= GARBLED and flat.isalpha()):  # fmt: skip
-                garbled.setdefault(len(flat), []).append(name)
-        self._garbled = {size: tuple(found) for size, found in garbled.items()}
+                by_sound.setdefault(_first_sound(flat), []).append(name)
+                by_size.setdefault(len(flat), []).append(name)
+        self._garbled = {sound: tuple(found) for sound, found in by_sound.items()}
+        self._garbled_sizes = {size: tuple(found) for size, found in by_size.items()}
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -237,25 +242,21 @@ class Misspellings:
             size = len(core)
             if not keyword or keyword in core or not GARBLED <= size <= 12 or not core.isalpha():
                 continue
-            if self._words.is_word(core) or self._is_two_words(core):
+            names = self._garbled.get(_first_sound(core))
+            if names is None or self._words.is_word(core) or self._is_two_words(core):
                 continue
             nearest: tuple[int, BrandName] | None = None
-            runner_up = _MAX_CORE
-            for other in range(size - 3, size + 4):
-                for name in self._garbled.get(other, ()):
-                    edits = distance(core, name.flat)
-                    if nearest is None or edits < nearest[0]:
-                        runner_up = nearest[0] if nearest is not None else runner_up
-                        nearest = edits, name
-                    else:
-                        runner_up = min(runner_up, edits)
-            if nearest is None:
+            for name in names:
+                if abs(len(name.flat) - size) > 3:
+                    continue
+                edits = distance(core, name.flat)
+                if edits <= 3 and 2 * edits <= len(name.flat) and (
+                    nearest is None or edits < nearest[0]
+                ):
+                    nearest = edits, name
+            if nearest is None or self._another_as_near(core, nearest[1], nearest[0] + 1):
                 continue
             edits, name = nearest
-            if edits > 3 or 2 * edits > len(name.flat) or runner_up < edits + 2:
-                continue  # too far, or another name about as near
-            if _first_sound(core) != _first_sound(name.flat):
-                continue
             if self._opens_with_other_word(core, name.flat):
                 continue  # a word of its own opens it (problemrica), not this name's slips
             if best is None or edits < best[0]:
@@ -265,6 +266,16 @@ class Misspellings:
         _, name, core, keyword = best
         return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
                    edit="misspelling", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+
+    def _another_as_near(self, core: str, name: BrandName, edits: int) -> bool:
+        """Whether a garbled-name candidate other than ``name`` is ``edits`` slips or fewer
+        from ``core``."""
+        size = len(core)
+        for other in range(size - 3, size + 4):
+            for candidate in self._garbled_sizes.get(other, ()):
+                if candidate is not name and distance(core, candidate.flat) <= edits:
+                    return True
+        return False
 
     def _opens_with_other_word(self, core: str, flat: str) -> bool:
         """Whether ``core`` opens with an English word of 5 letters or more that ``flat`` does
