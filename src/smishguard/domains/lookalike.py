@@ -212,7 +212,8 @@ class LookalikeIndex:
                         inner.add(found.flat)
         self._inner = frozenset(inner)
         # A bounded memo of pure per-label work (many hosts share a chosen label): the chosen
-        # label's hit by (on a free host, risky ending). It never changes an answer.
+        # label's hit by (on a free host; on a risky ending, a lure second level or neither).
+        # It never changes an answer.
         self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {}, {}, {})
 
     def __reduce__(self) -> tuple[type[LookalikeIndex], tuple[Policy, Words, SuffixTable]]:

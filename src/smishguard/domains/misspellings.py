@@ -87,9 +87,8 @@ class Misspellings:
 
     __slots__ = (
         "_delete_keys", "_deletes", "_garbled", "_garbled_sizes", "_long_heads", "_long_least",
-        "_long_pieces",
-        "_memo", "_names", "_pointed", "_pointed_words", "_read_last", "_signs", "_slips",
-        "_three", "_two_slips", "_words",
+        "_long_pieces", "_memo", "_names", "_pointed", "_pointed_words", "_read_last", "_signs",
+        "_slips", "_three", "_two_slips", "_words",
     )  # fmt: skip
 
     def __init__(
