@@ -10,7 +10,6 @@ or other words. The rules are documented in the index's module docstring.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import pairwise
 
 from smishguard.domains.brandnames import BrandName, GluedNames, NameTable, Strength
 from smishguard.domains.context import PLACE, is_risky_tld
@@ -195,20 +194,18 @@ class NameRules:
         it (``fideli-tyaxuje``, ``ali-express333``): a kit's way past blocklists that look for
         the name as written; weak evidence, raised where phishing sites live. ``orig`` has the
         tokens' lengths."""
-        pos = 0
-        for first, second in pairwise(tokens):
-            cut = pos + len(first)
-            if pos == start:
-                after = cut + len(second)
-                if cut - start < 2 or end - cut < 2 or end >= after:
-                    return None
-                if self.words.is_word(orig[end:after]):
-                    return None  # run on into a word (pay-palace): not junk
-                shown = f"{orig[start:cut]}-{orig[cut:end]}"
-                return Hit(0.0, _K.TYPO, name, shown, edit="hyphenation",
-                           boost=Scores.GLUED[name.typo_strength], needs=PLACE)  # fmt: skip
-            pos = cut
-        return None
+        k = _token_starting_at(tokens, start)
+        if k < 0 or k + 1 == len(tokens):
+            return None
+        cut = start + len(tokens[k])
+        after = cut + len(tokens[k + 1])
+        if cut - start < 2 or end - cut < 2 or end >= after:
+            return None
+        if self.words.is_word(orig[end:after]):
+            return None  # run on into a word (pay-palace): not junk
+        shown = f"{orig[start:cut]}-{orig[cut:end]}"
+        return Hit(0.0, _K.TYPO, name, shown, edit="hyphenation",
+                   boost=Scores.GLUED[name.typo_strength], needs=PLACE)  # fmt: skip
 
     def _among_words(
         self, name: BrandName, orig: str, start: int, end: int, size: int, sub: bool
@@ -292,28 +289,30 @@ class NameRules:
                    edit="beside")  # fmt: skip
 
 
+def _token_starting_at(tokens: list[str], at: int) -> int:
+    """The index of the token that starts at ``at`` of the joined tokens, or -1."""
+    pos = 0
+    for k, token in enumerate(tokens):
+        if pos == at:
+            return k
+        pos += len(token)
+    return -1
+
+
 def _spells_domain(flat: str, tokens: list[str], start: int) -> bool:
     """Whether the token starting at ``start`` is ``flat`` and a TLD word (attcom, uspsnet)."""
-    pos = 0
-    for token in tokens:
-        if pos == start:
-            return token.startswith(flat) and token[len(flat) :] in TLD_WORDS
-        pos += len(token)
-    return False
+    k = _token_starting_at(tokens, start)
+    return k >= 0 and tokens[k].startswith(flat) and tokens[k][len(flat) :] in TLD_WORDS
 
 
 def _domain_then_more(tokens: list[str], end: int) -> tuple[str, str]:
     """(top-level word, the tokens after it run together) when the token at ``end`` of the
     joined tokens is a top-level word with more after it (``acme-com-login``: com, login),
     else ("", "")."""
-    pos = 0
-    for k, token in enumerate(tokens):
-        if pos == end:
-            if token in TLD_WORDS and k + 1 < len(tokens):
-                return token, "".join(tokens[k + 1 :])
-            return "", ""
-        pos += len(token)
-    return "", ""
+    k = _token_starting_at(tokens, end)
+    if k < 0 or k + 1 == len(tokens) or tokens[k] not in TLD_WORDS:
+        return "", ""
+    return tokens[k], "".join(tokens[k + 1 :])
 
 
 def _slipped_filler(part: str) -> bool:
