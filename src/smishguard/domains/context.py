@@ -66,6 +66,16 @@ def is_risky_tld(tld: str) -> bool:
     return tld in RISKY_TLDS
 
 
+def is_lure_place(tld: str, label: str) -> bool:
+    """Whether a chosen ``label`` on the ending ``tld`` (as :func:`ending` spells it) is a lure
+    second level's name of hyphenated words, none a serving host's (hub-for-acme.com.cn, not
+    acme-content.com.cn): read as on the cheap endings."""
+    if tld not in LURE_SECOND_LEVELS:
+        return False
+    words = label.split("-")
+    return len(words) > 1 and SERVING_WORDS.isdisjoint(words)
+
+
 def ending(labels: list[str]) -> str:
     """The ending a host is registered under, as :data:`RISKY_TLDS` spells it: a cheap or lure
     second level with its top level (``my.id``, ``com.cn``), else the top-level label."""
@@ -109,12 +119,8 @@ def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str
     if is_cloud_endpoint(labels):
         return NONE
     place = ending(labels)
-    if free or is_risky_tld(place):
+    if free or is_risky_tld(place) or is_lure_place(place, labels[at]):
         return PLACE
-    if place in LURE_SECOND_LEVELS:
-        words = labels[at].split("-")
-        if len(words) > 1 and SERVING_WORDS.isdisjoint(words):
-            return PLACE
     level = NONE
     for i in range(at + 1):
         tokens = labels[i].split("-")

@@ -125,13 +125,13 @@ from dataclasses import replace
 from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
 from smishguard.domains.context import (
-    LURE_SECOND_LEVELS,
     PLACE,
     POINTED,
     RISKY_TLDS,
     context_level,
     ending,
     has_serial,
+    is_lure_place,
     is_risky_tld,
 )
 from smishguard.domains.keywords import Keywords
@@ -162,11 +162,6 @@ from smishguard.policy import Brand, Policy
 MEMO_SIZE = 1 << 16
 _S = Strength
 
-
-def _lures(tld: str, label: str) -> bool:
-    """Whether a chosen label of hyphenated words sits on a lure second level (.com.cn), where
-    it is read as on the cheap endings (:data:`~smishguard.domains.context.LURE_SECOND_LEVELS`)."""
-    return tld in LURE_SECOND_LEVELS and "-" in label
 
 
 class LookalikeIndex:
@@ -259,7 +254,7 @@ class LookalikeIndex:
         label = labels[at]
         tld = ending(labels) if icann == 2 else labels[-1]  # cheap second levels: my.id
         # A memo for each kind of place the same label is read differently in.
-        place = 2 if tld in RISKY_TLDS else 1 if _lures(tld, label) else 0
+        place = 2 if tld in RISKY_TLDS else 1 if is_lure_place(tld, label) else 0
         memo = self._chosen[(3 if free else 0) + place]
         if not free and is_restricted_suffix(labels, n - icann):
             best = None  # only a government may register here: no look-alike is registered
@@ -327,7 +322,7 @@ class LookalikeIndex:
                 if len(token) > 4 and not self._words.is_word(token):
                     best = rules.better(best, rules.glued(token, short=True))
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).
-        loose = free or is_risky_tld(tld) or _lures(tld, label)
+        loose = free or is_risky_tld(tld) or is_lure_place(tld, label)
         if (best is None or best.score <= 0) and not contains_name:
             typo = find_typo(read, names, self._words, rules.keywords, loose)
             best = rules.better(best, typo)
