@@ -392,6 +392,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("twiliu.top", "Twilio"),
         ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
         ("twilioa.top", "Twilio"),  # a letter added to a shorter name
+        ("coinbasres.fit", "Coinbase"),  # a long name's typo made plural
         ("pay-palxqz.top", "PayPal"),  # a name split by a hyphen, junk run on after it
         ("twi-liotqz.vercel.app", "Twilio"),
         # a short or tiny name glued to the head of junk there, a typo beside other words
@@ -455,6 +456,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "att.qzvrk.com",
         "twiliu.com",
         "twilioa.com",  # a letter added to a name under 8 letters (tiktokv.com is TikTok's)
+        "coinbasres.com",  # a typo made plural: a plural is mostly a site of its own
         "coinbas3.com",
         "coinbase-data.s3.amazonaws.com",
         "paypal73qk.blob.core.windows.net",
@@ -564,6 +566,9 @@ WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
         ("telegramlogin.com", True),  # run together with a sign-in word that is a word
         ("chaselogin.com", False),  # a shorter word so: other sites
         ("telegrams.com", False),  # a plural is a word of its own
+        ("telegrcams.com", False),
+        ("telegrams.fit", True),  # but where phishing sites live it is the name's, and so
+        ("telegrcams.club", True),  # is its typo made plural (a kit's many domains)
         ("telegramx.com", False),  # a word and a letter is often a name of its own
         ("telegraph.com", False),  # two slips alone: another word
         # a shorter one is not: its slips are other words and names (chose, chasm, chaser)

@@ -17,6 +17,8 @@ _EDITS = {
     "hyphenation": "a hyphen added",
     "dot": "a dot added",
     "misspelling": "letters changed",
+    "plural": "an 's' added at the end",
+    "plural-typo": "a slip and an 's' added at the end",
     "": "two letters changed",
 }
 

@@ -235,6 +235,8 @@ def _typo_in(
 ) -> Hit | None:  # fmt: skip
     """``best``, or a stronger typo hit on ``core`` (a skeleton; ``core_orig`` as written)."""
     best = _stretched(core_orig, keyword, names, best)
+    if loose and len(core_orig) >= 9 and core_orig[-1] == "s":
+        best = _plural(core, core_orig, keyword, names, words, best)
     if not _may_be_typo(core_orig, names, loose):
         return best
     if core in names.by_skeleton or words.is_word(core_orig):
@@ -250,6 +252,29 @@ def _typo_in(
             if hit is not None and (best is None or _stronger(hit, best)):
                 best = hit
     return best
+
+
+def _plural(
+    core: str, core_orig: str, keyword: str, names: NameTable, words: Words, best: Hit | None
+) -> Hit | None:
+    """``best``, or where phishing sites live a long distinctive name, or its typo, made
+    plural (``telegrams.fit``, ``telegrcams.club``): weak evidence, as a plural is mostly a
+    site of its own elsewhere (``livescores``)."""
+    stem = core[:-1]
+    name = names.by_skeleton.get(stem)
+    edit = "plural"
+    if name is None:
+        edit = "plural-typo"
+        typo = _typo_in(stem, core_orig[:-1], keyword, names, words, False, None)
+        if typo is None or typo.score <= 0:
+            return best
+        name = typo.name
+    if len(name.flat) < 8 or name.typo_strength != Strength.STRONG or name.flat[-1] == "s":
+        return best
+    kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+    hit = Hit(0.0, kind, name, core_orig, keyword=keyword, edit=edit,
+              boost=typo_score(name.typo_strength, 1, keyword) - 0.1, needs=PLACE)  # fmt: skip
+    return hit if best is None or _stronger(hit, best) else best
 
 
 def _stretched(core_orig: str, keyword: str, names: NameTable, best: Hit | None) -> Hit | None:
