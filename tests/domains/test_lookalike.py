@@ -507,6 +507,33 @@ def test_a_distinctive_name_in_front_of_any_domain_is_suspicious(
     assert POLICY.thresholds.suspicious <= found.score < POLICY.thresholds.phishing
 
 
+DARB = Policy(brands=(Brand(name="Darb", domains=("darb.itc.gov.ae",)),))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("darb.itc.gov.ae-ovrd.com", True),  # the whole host, its last label run on
+        ("darb.ae-poen.com", True),  # the name and its own ending, run on
+        ("login.darb.itc.gov.ae-ovrd.com", True),
+        ("darb.fr-poen.com", False),  # not its ending
+        ("darb.itc.gov.ae", False),  # its own host
+        ("pay.darb.itc.gov.ae", False),
+    ],
+)
+def test_a_brand_host_written_out_and_run_on_into_the_registered_name(
+    host: str, flagged: bool
+) -> None:
+    """A toll kit writes Darb's address, darb.itc.gov.ae, in front of its own .com and runs the
+    last label on into it (darb.itc.gov.ae-ovrd.com), or only the name and the ending."""
+    found = LookalikeIndex.from_policy(DARB).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    if flagged:
+        assert found is not None
+        assert found.kind is K.SUBDOMAIN
+        assert "darb." in found.matched
+
+
 @pytest.mark.parametrize(
     ("host", "brand", "keyword"),
     [

@@ -1,11 +1,12 @@
 """The labels in front of the chosen one: where a brand is put to be read at a glance.
 
 ``acme.com.verify-id.xyz``, ``www-acme-com.evil.net`` and ``acmecom.evil.net`` (right in
-front of the chosen label) spell a brand's domain out,
-``acme-login.evil.net`` puts a brand beside keywords, ``acme.okta-login.co`` puts a brand label
-in front of a chosen label made only of keywords, and ``twil.io.com`` puts a dot inside the
-name. :class:`SubdomainScan` finds these for the look-alike index
-(:mod:`~smishguard.domains.lookalike`), with the index's :class:`NameRules`.
+front of the chosen label) spell a brand's domain out, ``acme.co.uk-ovrd.com`` writes a
+brand's own host out and runs it on into the registered name, ``acme-login.evil.net`` puts a
+brand beside keywords, ``acme.okta-login.co`` puts a brand label in front of a chosen label
+made only of keywords, and ``twil.io.com`` puts a dot inside the name. :class:`SubdomainScan`
+finds these for the look-alike index (:mod:`~smishguard.domains.lookalike`), with the index's
+:class:`NameRules`.
 """
 
 from __future__ import annotations
@@ -192,6 +193,24 @@ class SubdomainScan:
             )
         return worded
 
+    def _own_domain_run_on(self, name: BrandName, labels: list[str], i: int, at: int) -> str:
+        """The brand's own host written out from ``labels[i]`` with its last label run on by
+        a hyphen into the chosen label, as kits write a brand's address in front of theirs:
+        the whole host (``darb.itc.gov.ae-ovrd.com`` for ``darb.itc.gov.ae``) or the name and
+        one of its own domains' endings (``darb.ae-poen.com``); else ''."""
+        chosen = labels[at]
+        cut = chosen.find("-")
+        if cut < 2:
+            return ""
+        last = chosen[:cut]
+        brand = name.brand
+        if i + 1 == at:
+            if any(domain.endswith("." + last) for domain in brand.domains):
+                return f"{name.text}.{last}"
+            return ""
+        written = ".".join(labels[i:at]) + "." + last
+        return written if self._rules.owned.get(written) is brand else ""
+
     def _whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
         """``name`` is the whole subdomain label ``labels[i]``: judged by the labels after it."""
         rules = self._rules
@@ -223,6 +242,9 @@ class SubdomainScan:
                            needs=NONE if path else PLACE)  # fmt: skip
             score = Scores.SPELLED[strength] - (0.15 if gap > 0 else 0.0)
             return Hit(score, _K.SUBDOMAIN, name, spelled, keyword=keyword)
+        own = self._own_domain_run_on(name, labels, i, at)
+        if own:
+            return Hit(Scores.SPELLED[strength], _K.SUBDOMAIN, name, own)
         name_read = read_label(labels[at]) if i == at - 1 else None
         if name_read is not None:
             beside = rules.keywords.read(name_read[2])
