@@ -81,9 +81,21 @@ def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> 
 
 
 @pytest.mark.parametrize(
+    "host", ["steamcomunutty.com", "staemcomunnity.com", "steamcomnnunilty.net"]
+)
+def test_three_slips_of_a_name_of_14_letters_anywhere(index: LookalikeIndex, host: str) -> None:
+    """A Steam kit garbles steamcommunity three times over, keeping its first two letters:
+    weaker than two slips, still suspicious on .com."""
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind, found.score) == ("Steam", K.TYPO, 0.65)
+
+
+@pytest.mark.parametrize(
     "host",
     [
-        "stakecommunity.com",  # three slips of a long name
+        "stakecommunity.com",  # three slips of a long name that are two English words
+        "saeamcomunnity.com",  # three slips that change its second letter
         "xsteamcommunityx.com",  # its first letter changed
         "bancsebadel.com",  # two slips of a name under 13 letters (deutschebahn.com)
         "coinbasr.com",  # the slip alone

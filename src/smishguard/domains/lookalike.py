@@ -100,7 +100,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     misspelling counts only as one slip that keeps a name's first two letters, beside a
     pointed keyword (``ocinbase-verify.com``, 0.5). Anywhere, one or two slips that keep the
     first letter of a distinctive name of 13 letters or more count (``steamconmnuity.com``,
-    0.7: no other name is that near so long a one). A brand label in front of a chosen label of
+    0.7: no other name is that near so long a one), and three that keep the first two of one
+    of 14 or more (``steamcomunutty.com``, 0.65). A brand label in front of a chosen label of
     keywords and one tag that is no word (``ledger.secure-15d7p.com``) is a subdomain
     imitation (0.6). A distinctive or short name run together, as written, with English words
     and a sign-in word (``coinbaselivehelp``, ``supportpaypalcenter``), in the chosen label or

@@ -8,7 +8,8 @@ names are mostly other sites. Where anyone gets a name for free, or for a dollar
 is nearly a brand's and is not a word is evidence, weak enough to be raised only there
 (:mod:`~smishguard.domains.context`). Two exceptions hold anywhere: one slip beside a pointed
 keyword (``ocinbase-verify.com``), and one or two slips of a name of 13 letters or more
-(``steamconmnuity.com``), which no other name is that near. On a free host alone, beside a
+(``steamconmnuity.com``), or three of one of 14 that keep its first two letters
+(``steamcomunutty.com``), which no other name is that near. On a free host alone, beside a
 sign-in word, three slips of a distinctive name of 8 letters or more count too
 (``mcirosfotx-login.gitbook.io``), the least sure of these (0.42), and so does a kit's garbled
 name of 6 letters or more (``kuykoicnlogin.webflow.io``: up to three slips, half the name at
@@ -42,6 +43,7 @@ _MIN_CORE = 5
 _MAX_CORE = 24
 _LONG = 10  # names this long stay plain through two slips (steamcomunitty)
 LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any ending
+LONG_THREE = 14  # ... and these three slips away, when the first two letters stay
 THREE_SLIPS = 8  # on a free host, beside a sign-in word, names this long are read through three
 GARBLED = 6  # ... and these, when no other name is as near (find_garbled)
 TWO_SLIPS = 8  # on a cheap ending, names this long are read through two that keep their ends
@@ -122,13 +124,14 @@ class Misspellings:
         )  # fmt: skip
         # Two gates before a label is compared with a long distinctive name: its (first
         # letter, length), and one of the name's thirds, which two slips leave whole unless
-        # both are swaps across the thirds' ends (found in one pass: Aho-Corasick).
+        # both are swaps across the thirds' ends (found in one pass: Aho-Corasick); three
+        # slips (LONG_THREE) may leave none whole, and then the name is not found.
         long = {n.flat: n for n in self._names.values()
                 if n.typo_strength == Strength.STRONG and len(n.flat) >= LONG_ANYWHERE}  # fmt: skip
         self._long_heads = frozenset(
-            (flat[0], size) for flat in long for size in range(len(flat) - 2, len(flat) + 3)
+            (flat[0], size) for flat in long for size in range(len(flat) - 3, len(flat) + 4)
         )
-        self._long_least = min((len(flat) - 2 for flat in long), default=64)  # 64: no label
+        self._long_least = min((len(flat) - 3 for flat in long), default=64)  # 64: no label
         by_piece: dict[str, list[BrandName]] = {}
         for flat, name in sorted(long.items()):
             third = len(flat) // 3
@@ -315,8 +318,9 @@ class Misspellings:
 
     def find_long(self, text: str) -> Hit | None:
         """Anywhere: one or two slips that keep the first letter of a distinctive name of 13
-        letters or more, as the whole label or a token (``steamconmnuity.com``,
-        ``steanmcommun1ity.com``): no other name is that near so long a one."""
+        letters or more, or three that keep the first two of one of 14 or more, as the whole
+        label or a token (``steamconmnuity.com``, ``steanmcommun1ity.com``,
+        ``steamcomunutty.com``): no other name is that near so long a one."""
         if len(text) < self._long_least:
             return None  # most labels: shorter than any long name less two letters
         if "-" not in text:
@@ -340,17 +344,19 @@ class Misspellings:
 
     def _nearest_long(self, whole: str) -> tuple[int, BrandName] | None:
         """(edits, name) of the nearest long name one or two slips from ``whole`` that keeps
-        its first letter (as written or folded), the first in name order of equally near."""
+        its first letter, or three that keep its first two (as written or folded), the first
+        in name order of equally near."""
         found: tuple[int, BrandName] | None = None
         sk = ""
         for _, names in self._long_pieces.iter(whole):
             for name in names:
                 flat = name.flat
-                if flat[0] != whole[0] or not -2 <= len(flat) - len(whole) <= 2:
+                if flat[0] != whole[0] or not -3 <= len(flat) - len(whole) <= 3:
                     continue
                 sk = sk or skeleton(whole)
                 edits = min(distance(whole, flat), distance(sk, name.skeleton))
-                if edits == 0 or edits > 2:
+                most = 3 if len(flat) >= LONG_THREE and whole[1] == flat[1] else 2
+                if edits == 0 or edits > most:
                     continue
                 if found is None or (edits, flat) < (found[0], found[1].flat):
                     found = edits, name
