@@ -47,7 +47,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "notification", "notifications", "agency", "suspended", "suspend", "restore", "unblock",
     "blocked", "limited", "activation", "activate", "renew", "renewal", "expired",
     "authentication", "signature", "esign", "documents", "appeal", "violation", "complaint",
-    "copyright", "updates", "invoice", "phrase", "acct",
+    "copyright", "updates", "invoice", "phrase", "acct", "alerts", "claims", "promos",
     "denglu", "guanwang", "qianbao", "kefu", "xiazai", "zhuce",
     "resmi", "bantuan", "layanan", "akun", "aktifkan",
     "basvuru", "destek", "hesap",

@@ -129,6 +129,9 @@ def index() -> LookalikeIndex:
         ("target-login.com", "Target", K.KEYWORD),
         ("ups-tracking.com", "UPS", K.KEYWORD),
         ("dhl-delivery.net", "DHL", K.KEYWORD),
+        ("paypal-alerts.com", "PayPal", K.KEYWORD),  # keywords' plurals that kits write
+        ("claims-paypal.com", "PayPal", K.KEYWORD),
+        ("promos-paypal.com", "PayPal", K.KEYWORD),
         ("ing-verify.es", "ING", K.KEYWORD),
         # ... or run together with one keyword that is no everyday word
         ("chasesignin.com", "Chase", K.KEYWORD),
