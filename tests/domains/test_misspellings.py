@@ -81,6 +81,53 @@ def test_two_slips_of_a_long_name_anywhere(index: LookalikeIndex, host: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("host", "brand"),
+    [
+        ("vodafoqzx.top", "Vodafone"),  # its head kept, the rest garbled, on a cheap ending
+        ("instagxzq.top", "Meta"),
+        ("instagxzq.vercel.app", "Meta"),  # or on a free host
+        ("instagxzq-login.top", "Meta"),  # as a token of the label
+    ],
+)
+def test_a_long_names_head_with_the_rest_garbled_where_phishing_sites_live(
+    index: LookalikeIndex, host: str, brand: str
+) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind) == (brand, K.TYPO)
+    assert found.score >= POLICY.thresholds.suspicious
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "instagxzq.com",  # not on .com
+        "whatsqsu.cc",  # an English word opens the name (what): its head is no one name's
+        "coinbaqzx.top",  # (coin)
+        "vodafoxzqwert.top",  # far longer than the name
+        "vodafonesque.top",  # the name whole: read by the other rules, not as a garbling
+    ],
+)
+def test_a_head_is_not_read_elsewhere_or_when_it_is_not_the_names_alone(
+    index: LookalikeIndex, host: str
+) -> None:
+    found = index.match(host)
+    assert found is None or found.score < 0.4 or "letters changed" not in found.reason, found
+
+
+def test_a_head_shared_with_another_brand_is_not_read() -> None:
+    """telegamgom is Telegram's head garbled; beside a Telegraph brand, 'teleg' is no longer
+    one name's, so the head alone does not tell which."""
+    telegram = Brand(name="Telegram", domains=("telegram.org",))
+    alone = LookalikeIndex.from_policy(Policy(brands=(telegram,))).match("telegamgom.top")
+    assert alone is not None
+    assert alone.brand == "Telegram"
+    assert alone.score >= 0.4
+    shared = Policy(brands=(telegram, Brand(name="Telegraph", domains=("telegraph.co.uk",))))
+    assert LookalikeIndex.from_policy(shared).match("telegamgom.top") is None
+
+
+@pytest.mark.parametrize(
     "host", ["steamcomunutty.com", "staemcomunnity.com", "steamcomnnunilty.net"]
 )
 def test_three_slips_of_a_name_of_14_letters_anywhere(index: LookalikeIndex, host: str) -> None:

@@ -14,6 +14,9 @@ sign-in word, three slips of a distinctive name of 8 letters or more count too
 (``mcirosfotx-login.gitbook.io``), the least sure of these (0.42), and so does a kit's garbled
 name of 6 letters or more (``kuykoicnlogin.webflow.io``: up to three slips, half the name at
 most, its first sound kept: c, k and q are one) when no other name is as near, by two slips.
+On a free host or a cheap ending, a name of 8 letters or more is also read by its head alone,
+all but its last three letters with the rest garbled (``telegamgom.top``), when the head is
+that name's alone.
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
@@ -25,6 +28,7 @@ nothing else (the index memoises the answer per label).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -46,6 +50,8 @@ LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any e
 LONG_THREE = 14  # ... and these three slips away, when the first two letters stay
 THREE_SLIPS = 8  # on a free host, beside a sign-in word, names this long are read through three
 GARBLED = 6  # ... and these, when no other name is as near (find_garbled)
+HEADED = 8  # on free hosts and cheap endings, names this long are read by their head alone
+_HEAD_KEPT = 5
 TWO_SLIPS = 8  # on a cheap ending, names this long are read through two that keep their ends
 _HEAD_WORD = 5  # a candidate opening with an English word this long is that word's, not a slip
 _HEAD = 7  # letters of a name and a candidate that are indexed and looked up
@@ -88,9 +94,9 @@ class Misspellings:
     exceptions above, anywhere)."""
 
     __slots__ = (
-        "_delete_keys", "_deletes", "_garbled", "_garbled_sizes", "_long_heads", "_long_least",
-        "_long_pieces", "_memo", "_names", "_pointed", "_pointed_words", "_read_last", "_signs",
-        "_slips", "_three", "_two_slips", "_words",
+        "_delete_keys", "_deletes", "_garbled", "_garbled_sizes", "_heads", "_long_heads",
+        "_long_least", "_long_pieces", "_memo", "_names", "_pointed", "_pointed_words",
+        "_read_last", "_signs", "_slips", "_three", "_two_slips", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -159,6 +165,23 @@ class Misspellings:
                 by_sound.setdefault(_first_sound(flat), []).append(name)
                 by_size.setdefault(len(flat), []).append(name)
         self._garbled = {sound: tuple(found) for sound, found in by_sound.items()}
+        # Names read by their head (find_headed): a head that opens with an English word
+        # (whatsapp, starlink) or another brand's name (banco…) is no one name's.
+        heads: dict[str, list[BrandName]] = {}
+        flats = sorted(self._names.items())
+        ordered = [flat for flat, _ in flats]
+        for flat, name in flats:
+            if (flat == name.flat and name.typo_strength == Strength.STRONG
+                    and len(flat) >= HEADED and flat.isalpha()):  # fmt: skip
+                kept = flat[: max(_HEAD_KEPT, len(flat) - 3)]
+                if any(words.is_word(kept[:i]) for i in range(4, len(kept) + 1)):
+                    continue
+                first = bisect_left(ordered, kept)  # the names starting with it are in a row
+                last = bisect_left(ordered, kept + "\x7f")
+                if any(other.brand is not name.brand for _, other in flats[first:last]):
+                    continue
+                heads.setdefault(flat[:_HEAD_KEPT], []).append(name)
+        self._heads = {head: tuple(found) for head, found in heads.items()}
         self._garbled_sizes = {size: tuple(found) for size, found in by_size.items()}
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
@@ -268,6 +291,32 @@ class Misspellings:
         _, name, core, keyword = best
         return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
                    edit="misspelling", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+
+    def find_headed(self, text: str) -> Hit | None:
+        """On a free host or a cheap ending: a token that opens with all but the last three
+        letters of a distinctive name of 8 letters or more (5 at least) and garbles the rest,
+        about as long as the name (``telegamgom``, ``telegreed`` for telegram), when it is no
+        English word, nor two, nor opens with one, and the head is that name's alone (no
+        English word opens it, no other brand's name starts with it); weak evidence raised
+        only there. Run after every other search found nothing."""
+        for token in text.split("-"):
+            size = len(token)
+            if size < HEADED - 1 or not token.isalpha():
+                continue
+            folded = skeleton(token)
+            for written in (token,) if folded == token else (token, folded):
+                for name in self._heads.get(written[:_HEAD_KEPT], ()):
+                    flat = name.flat
+                    kept = max(_HEAD_KEPT, len(flat) - 3)
+                    if (written[:kept] != flat[:kept] or written == flat
+                            or not len(flat) - 1 <= size <= len(flat) + 3):  # fmt: skip
+                        continue
+                    if (self._words.is_word(token) or self._is_two_words(token)
+                            or self._opens_with_other_word(token, flat)):  # fmt: skip
+                        continue
+                    return Hit(0.0, ImitationKind.TYPO, name, token, edit="misspelling",
+                               boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+        return None
 
     def _another_as_near(self, core: str, name: BrandName, edits: int) -> bool:
         """Whether a garbled-name candidate other than ``name`` is ``edits`` slips or fewer
