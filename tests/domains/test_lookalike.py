@@ -599,6 +599,9 @@ WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
         ("telegrcams.com", False),
         ("telegrams.fit", True),  # but where phishing sites live it is the name's, and so
         ("telegrcams.club", True),  # is its typo made plural (a kit's many domains)
+        ("telegramsummary.click", True),  # glued into a longer word there, as a name is
+        ("telegramsummary.com", False),
+        ("telegram4you.top", False),  # beside digits: versions and mirrors
         ("telegramx.com", False),  # a word and a letter is often a name of its own
         ("telegraph.com", False),  # two slips alone: another word
         # a shorter one is not: its slips are other words and names (chose, chasm, chaser)

@@ -189,7 +189,7 @@ class NameTable:
                     tails.setdefault(flat[:i], []).append(flat[i:])
         self.dot_tails = {head: tuple(found) for head, found in tails.items()}
         self.weak = {sk: n for sk, n in self.by_skeleton.items() if n.strength <= Strength.WORD}
-        strong = {sk: n for sk, n in self.by_skeleton.items() if n.strength > Strength.WORD}
+        strong = {sk: n for sk, n in self.by_skeleton.items() if n.typo_strength > Strength.WORD}
         # 3-letter names as written, for the head of a one-word label (dhlqvx.top).
         self.tiny = {n.flat: n for n in self.exact.values() if n.strength == Strength.TINY}
         # Weak names as written, for one-word labels that run them together with keywords

@@ -316,8 +316,8 @@ class LookalikeIndex:
             weak = names.weak.get(flat)
             if weak is not None:
                 best = rules.better(best, rules.whole(weak, label, read, free, tld))
-        if best is None and tokens is None:
-            best = rules.glued(orig)
+        if (best is None or best.score <= 0) and tokens is None:
+            best = rules.better(best, rules.glued(orig))
             if best is None and (free or is_risky_tld(tld)):
                 best = glued_head_hit(names, orig, self._words)
         elif best is None:  # the same, as one token among others (attservice-qzvrk)

@@ -354,9 +354,10 @@ def beside_hit(
         # its domain run together (ledgercom, attnet) counts as its domain spelled out, even
         # where the ending is an English word (net)
         spelled = token[len(name.flat) :] in TLD_WORDS and token.startswith(name.flat)
-        if strength < Strength.STRONG and not spelled and not _glued_head(name.flat, token, words):
+        glued = name.typo_strength
+        if glued < Strength.STRONG and not spelled and not _glued_head(name.flat, token, words):
             return None  # a short name glues only to the head of junk (uspsqwzye, uspscom)
-        boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[strength], sub)
+        boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[glued], sub)
         # a kit's serial number in front of a distinctive name (283776coinbase) counts as a
         # serial does anywhere; digits after a name are mostly versions (microsoft365)
         numbered = strength == Strength.STRONG and _numbered(token, name.flat)

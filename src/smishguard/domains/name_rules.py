@@ -118,6 +118,11 @@ class NameRules:
                            edit=RUN_TOGETHER)  # fmt: skip
         if strength <= _S.WORD and not delimited:
             # its domain run together as a token (attcom-206482): weak evidence
+            if tokens is None and name.typo_strength == _S.STRONG and orig.isalpha():
+                # an everyday word of 8 letters or more glued into a longer word counts as a
+                # distinctive name does (fidelitysummary.click), but not beside digits, which
+                # are mostly versions and mirrors (bookmark4you)
+                return beside_hit(name, tokens, start, end, orig, sub, self.words)
             if tokens is None or not _spells_domain(name.flat, tokens, start):
                 return None
             return beside_hit(name, tokens, start, end, orig, sub, self.words)
