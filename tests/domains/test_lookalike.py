@@ -97,6 +97,7 @@ def index() -> LookalikeIndex:
         ("аpple.com", "Apple", K.HOMOGLYPH),  # a word name, a Cyrillic а (given in Unicode)
         ("xn--pple-43d.com", "Apple", K.HOMOGLYPH),  # the same in punycode
         ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
+        ("paypa1-365.com", "PayPal", K.HOMOGLYPH),  # beside a number, as mlcrosoft-365.com
         # brand in the subdomain of an unrelated domain, and on free hosts
         ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),
         ("paypal.com.secure-login.info", "PayPal", K.SUBDOMAIN),
@@ -468,6 +469,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "w-paypa1.com",
+        "paypa1-x365.com",  # look-alike letters beside a tag that is no number
         "en-paypa1.example.io",
         "chase-team.com",
         "it-att.example.com",

@@ -342,6 +342,9 @@ def beside_hit(
             return None
         same = len(orig) == sum(len(t) for t in tokens or ())  # rn -> m changes lengths
         shown = orig[start:end] if same else orig
+        if same and tokens is not None and _others_are_numbers(tokens, orig, start, end):
+            # beside numbers only (mlcrosoft-365): the look-alike is the name, read as written
+            return Hit(Scores.HOMOGLYPH[strength] - 0.1, ImitationKind.HOMOGLYPH, name, shown)
         boost = in_subdomain(Scores.CONTEXT[strength], sub)
         return Hit(0.0, ImitationKind.HOMOGLYPH, name, shown, edit="beside", boost=boost,
                    needs=PLACE)  # fmt: skip
@@ -385,6 +388,18 @@ def beside_hit(
     needs = POINTED if distinctive and (base > 0 or sub) else SERIAL
     return Hit(base, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                boost=boost, needs=needs)  # fmt: skip
+
+
+def _others_are_numbers(tokens: list[str], orig: str, start: int, end: int) -> bool:
+    """Whether every token but the one at [start, end) is a number, as written in ``orig``
+    (the label without hyphens, as long as the tokens)."""
+    pos = 0
+    for token in tokens:
+        stop = pos + len(token)
+        if pos != start and not orig[pos:stop].isdigit():
+            return False
+        pos = stop
+    return True
 
 
 def _numbered(token: str, flat: str) -> bool:
