@@ -111,6 +111,7 @@ def index() -> LookalikeIndex:
         ("paypal-com-login.qzvrk.com", "PayPal", K.SUBDOMAIN),  # its domain, then a keyword
         ("att.com.verify.xyz", "AT&T", K.SUBDOMAIN),
         ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
+        ("en-paypal-login.evil.net", "PayPal", K.SUBDOMAIN),  # a language in front, ignored
         ("www-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # read as paypal.evil.net is
         ("acme.vercel.app", "Acme", K.SUBDOMAIN),
         ("acme.weebly.com", "Acme", K.SUBDOMAIN),

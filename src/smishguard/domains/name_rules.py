@@ -150,8 +150,10 @@ class NameRules:
                         # acme-com-57193.x.net: its domain spelled out, then a tag or words
                         return Hit(Scores.SPELLED[strength] - 0.15, _K.SUBDOMAIN, name,
                                    f"{name.text}.{tld}")  # fmt: skip
-            if spelled in IN_FRONT and (sub or not in_front):
-                spelled = None  # a language or scheme only in front (zh-acme, https-acme)
+            if spelled in IN_FRONT and (not in_front or (sub and not keyword)):
+                # a language or scheme only in front (zh-acme, https-acme); in a subdomain
+                # label, only beside a keyword (en-acme-login.x.com reads as acme-login.x.com)
+                spelled = None
             if spelled is None and part == "www" and start == 3:
                 spelled = "www"  # wwwacme: www.acme without its dot
             if spelled is None and in_front and delimited and not sub and _slipped_filler(part):
