@@ -134,6 +134,8 @@ def index() -> LookalikeIndex:
         ("paypal-alerts.com", "PayPal", K.KEYWORD),  # keywords' plurals that kits write
         ("claims-paypal.com", "PayPal", K.KEYWORD),
         ("promos-paypal.com", "PayPal", K.KEYWORD),
+        ("findmy-icloud.us", "Apple", K.KEYWORD),  # a lost phone's lures
+        ("encontrar-icloud.us", "Apple", K.KEYWORD),
         ("ing-verify.es", "ING", K.KEYWORD),
         # ... or run together with one keyword that is no everyday word
         ("chasesignin.com", "Chase", K.KEYWORD),
