@@ -515,6 +515,29 @@ def test_a_distinctive_name_in_front_of_any_domain_is_suspicious(
     assert POLICY.thresholds.suspicious <= found.score < POLICY.thresholds.phishing
 
 
+IMTOKEN = Policy(brands=(Brand(name="imToken", domains=("token.im",), aliases=("imtoken",)),))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("tokeo.im", True),  # one slip of its own domain's name, on its own ending
+        ("tocken.im", True),
+        ("www.t0den.im", True),  # in look-alike letters too
+        ("tokeo.com", False),  # the slip of an everyday word elsewhere: another name
+        ("toke.im", False),  # a letter left out: mostly a word of its own
+        ("tower.im", False),  # two slips
+        ("token.im", False),  # its own
+    ],
+)
+def test_a_slip_of_the_brands_own_domain_on_its_own_ending(host: str, flagged: bool) -> None:
+    """imToken's token.im: kits register tokeo.im, tocken.im, toekn.im. The name is an
+    everyday word, whose slips are other words on .com, but on the brand's own country
+    ending a slip of its domain is its address mistyped."""
+    found = LookalikeIndex.from_policy(IMTOKEN).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 DARB = Policy(brands=(Brand(name="Darb", domains=("darb.itc.gov.ae",)),))
 
 

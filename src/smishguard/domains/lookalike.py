@@ -126,7 +126,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from smishguard.domains.approximate import ApproximateNames
-from smishguard.domains.brandnames import NameTable, Strength, brand_names, two_letter_names
+from smishguard.domains.brandnames import (
+    BrandName,
+    NameTable,
+    Strength,
+    brand_names,
+    two_letter_names,
+)
 from smishguard.domains.context import (
     PLACE,
     POINTED,
@@ -137,8 +143,10 @@ from smishguard.domains.context import (
     is_lure_place,
     is_risky_tld,
 )
+from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
+    ESTABLISHED_TLDS,
     MAX_HOST,
     Reading,
     on_boundaries,
@@ -156,6 +164,7 @@ from smishguard.domains.suffixes import (
     is_restricted_suffix,
     suffix_table,
 )
+from smishguard.domains.typos import describe_edit, distance
 from smishguard.domains.words import Words, english_words
 from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import Brand, Policy
@@ -171,8 +180,8 @@ class LookalikeIndex:
     """Everything needed to judge a host, precomputed from a policy."""
 
     __slots__ = (
-        "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names", "_pairs",
-        "_policy", "_rules", "_subdomains", "_suffixes", "_words",
+        "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
+        "_own_endings", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -194,6 +203,17 @@ class LookalikeIndex:
             if n.strength >= Strength.SHORT and suffixes.is_top_level(n.flat)
         )
         self._subdomains = SubdomainScan(self._rules, MEMO_SIZE)
+        # A brand's own domains on a country or other ending that is not one of the legacy
+        # generic ones (token.im, orange.fr), by that ending: a slip of the name there
+        # (tokeo.im) is the brand's address mistyped, whatever the name's strength.
+        own_endings: dict[str, list[tuple[str, BrandName]]] = {}
+        for domain, brand in owned.items():
+            label, _, rest = domain.partition(".")
+            name = self._names.exact.get(label)
+            if (name is not None and name.brand is brand and len(label) >= 5
+                    and rest.rsplit(".", 1)[-1] not in ESTABLISHED_TLDS):  # fmt: skip
+                own_endings.setdefault(rest, []).append((label, name))
+        self._own_endings = {e: tuple(found) for e, found in own_endings.items()}
         self._misspellings = Misspellings(
             self._names.by_skeleton.values(), policy.keywords,
             self._rules.keywords.pointed_words, words,
@@ -270,6 +290,10 @@ class LookalikeIndex:
                 memo.clear()
             memo[label] = best
         rules = self._rules
+        if best is None and not free and self._own_endings:
+            mistyped = self._own_endings.get(".".join(labels[at + 1 :]))
+            if mistyped is not None:
+                best = self._own_domain_slip(label, mistyped)
         if at > 0 and (best is None or best.score < 0.88 or best.name in rules.pretexts):
             best = rules.better(best, self._subdomains.scan(labels, at))
         if best is None or self._is_owned(labels):
@@ -353,6 +377,22 @@ class LookalikeIndex:
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
         return best
+
+    def _own_domain_slip(
+        self, label: str, domains: tuple[tuple[str, BrandName], ...]
+    ) -> Hit | None:
+        """One slip of a brand's own domain's name, on that domain's own ending, its first
+        letter kept and no letter left out (``tokeo.im``, ``tocken.im`` for ``token.im``), as
+        written or in look-alike letters."""
+        folded = skeleton(label)
+        for flat, name in domains:
+            if label[:1] != flat[:1] or len(label) < len(flat) or label == flat:
+                continue  # a letter left out is mostly a word of its own (avto.ru, avito.ru)
+            if min(distance(label, flat), distance(folded, name.skeleton)) == 1:
+                edit = describe_edit(label, flat) or "misspelling"
+                return Hit(Scores.TYPO[Strength.SHORT], ImitationKind.TYPO, name, label,
+                           edit=edit)  # fmt: skip
+        return None
 
     def _sign_in_glued(self, labels: list[str], at: int, flat: str) -> bool:
         """Whether a token of the host (up to the chosen label), not holding the brand's name
