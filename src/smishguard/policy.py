@@ -53,6 +53,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "resmi", "bantuan", "layanan", "akun", "aktifkan",
     "basvuru", "destek", "hesap",
     "suporte", "acesso", "atendimento", "verifica", "assistenza", "colis", "connexion",
+    "paiement", "paiements",
 )
 
 def _fold_accents(text: str) -> str:

@@ -136,6 +136,7 @@ def index() -> LookalikeIndex:
         ("promos-paypal.com", "PayPal", K.KEYWORD),
         ("findmy-icloud.us", "Apple", K.KEYWORD),  # a lost phone's lures
         ("encontrar-icloud.us", "Apple", K.KEYWORD),
+        ("netflix-paiement.info", "Netflix", K.KEYWORD),  # French payment pretexts
         ("ing-verify.es", "ING", K.KEYWORD),
         # ... or run together with one keyword that is no everyday word
         ("chasesignin.com", "Chase", K.KEYWORD),
