@@ -181,7 +181,8 @@ class LookalikeIndex:
 
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
-        "_own_endings", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes", "_words",
+        "_own_endings", "_own_tops", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes",
+        "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -214,6 +215,7 @@ class LookalikeIndex:
                     and rest.rsplit(".", 1)[-1] not in ESTABLISHED_TLDS):  # fmt: skip
                 own_endings.setdefault(rest, []).append((label, name))
         self._own_endings = {e: tuple(found) for e, found in own_endings.items()}
+        self._own_tops = frozenset(e.rsplit(".", 1)[-1] for e in own_endings)
         self._misspellings = Misspellings(
             self._names.by_skeleton.values(), policy.keywords,
             self._rules.keywords.pointed_words, words,
@@ -290,7 +292,7 @@ class LookalikeIndex:
                 memo.clear()
             memo[label] = best
         rules = self._rules
-        if best is None and not free and self._own_endings:
+        if best is None and not free and labels[-1] in self._own_tops:
             mistyped = self._own_endings.get(".".join(labels[at + 1 :]))
             if mistyped is not None:
                 best = self._own_domain_slip(label, mistyped)

@@ -135,9 +135,10 @@ class Misspellings:
         long = {n.flat: n for n in self._names.values()
                 if n.typo_strength == Strength.STRONG and len(n.flat) >= LONG_ANYWHERE}  # fmt: skip
         self._long_heads = frozenset(
-            (flat[0], size) for flat in long for size in range(len(flat) - 3, len(flat) + 4)
-        )
-        self._long_least = min((len(flat) - 3 for flat in long), default=64)  # 64: no label
+            (flat[0], size) for flat in long
+            for size in range(len(flat) - _most_slips(flat), len(flat) + _most_slips(flat) + 1)
+        )  # fmt: skip
+        self._long_least = min((len(flat) - _most_slips(flat) for flat in long), default=64)
         by_piece: dict[str, list[BrandName]] = {}
         for flat, name in sorted(long.items()):
             third = len(flat) // 3
@@ -180,7 +181,7 @@ class Misspellings:
                 last = bisect_left(ordered, kept + "\x7f")
                 if any(other.brand is not name.brand for _, other in flats[first:last]):
                     continue
-                heads.setdefault(flat[:_HEAD_KEPT], []).append(name)
+                heads.setdefault(name.skeleton[:_HEAD_KEPT], []).append(name)
         self._heads = {head: tuple(found) for head, found in heads.items()}
         self._garbled_sizes = {size: tuple(found) for size, found in by_size.items()}
         by_word = {word: _slips(word, words) for word in keywords}
@@ -295,27 +296,32 @@ class Misspellings:
     def find_headed(self, text: str) -> Hit | None:
         """On a free host or a cheap ending: a token that opens with all but the last three
         letters of a distinctive name of 8 letters or more (5 at least) and garbles the rest,
-        about as long as the name (``telegamgom``, ``telegreed`` for telegram), when it is no
-        English word, nor two, nor opens with one, and the head is that name's alone (no
-        English word opens it, no other brand's name starts with it); weak evidence raised
-        only there. Run after every other search found nothing."""
+        about as long as the name (``telegamgom``, ``telegreed`` for telegram), as written or
+        in look-alike letters (``teiegrok``), when it is no English word, nor two, nor opens
+        with one, and the head is that name's alone (no English word opens it, no other
+        brand's name starts with it); weak evidence raised only there. Run after every other
+        search found nothing."""
+        heads = self._heads
         for token in text.split("-"):
             size = len(token)
             if size < HEADED - 1 or not token.isalpha():
                 continue
+            names = heads.get(skeleton(token[: _HEAD_KEPT + 2])[:_HEAD_KEPT])
+            if names is None:
+                continue
             folded = skeleton(token)
-            for written in (token,) if folded == token else (token, folded):
-                for name in self._heads.get(written[:_HEAD_KEPT], ()):
-                    flat = name.flat
-                    kept = max(_HEAD_KEPT, len(flat) - 3)
-                    if (written[:kept] != flat[:kept] or written == flat
-                            or not len(flat) - 1 <= size <= len(flat) + 3):  # fmt: skip
-                        continue
-                    if (self._words.is_word(token) or self._is_two_words(token)
-                            or self._opens_with_other_word(token, flat)):  # fmt: skip
-                        continue
-                    return Hit(0.0, ImitationKind.TYPO, name, token, edit="misspelling",
-                               boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+            for name in names:
+                flat = name.flat
+                kept = max(_HEAD_KEPT, len(flat) - 3)
+                if token == flat or not len(flat) - 1 <= size <= len(flat) + 3:
+                    continue
+                if token[:kept] != flat[:kept] and folded[:kept] != name.skeleton[:kept]:
+                    continue
+                if (self._words.is_word(token) or self._is_two_words(token)
+                        or self._opens_with_other_word(token, flat)):  # fmt: skip
+                    continue
+                return Hit(0.0, ImitationKind.TYPO, name, token, edit="misspelling",
+                           boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         return None
 
     def _another_as_near(self, core: str, name: BrandName, edits: int) -> bool:
@@ -489,6 +495,11 @@ class Misspellings:
         return any(
             words.is_word(core[:i]) and words.is_word(core[i:]) for i in range(3, len(core) - 2)
         )
+
+
+def _most_slips(flat: str) -> int:
+    """The slips a long name is read through anywhere: three from LONG_THREE letters."""
+    return 3 if len(flat) >= LONG_THREE else 2
 
 
 def _first_sound(text: str) -> str:
