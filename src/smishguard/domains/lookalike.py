@@ -181,8 +181,7 @@ class LookalikeIndex:
 
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
-        "_own_endings", "_own_tops", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes",
-        "_words",
+        "_own_slips", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -207,15 +206,18 @@ class LookalikeIndex:
         # A brand's own domains on a country or other ending that is not one of the legacy
         # generic ones (token.im, orange.fr), by that ending: a slip of the name there
         # (tokeo.im) is the brand's address mistyped, whatever the name's strength.
-        own_endings: dict[str, list[tuple[str, BrandName]]] = {}
+        # Gated by (top label, first letter, length): one slip that leaves no letter out keeps
+        # the first letter and adds one letter at most (two for a look-alike pair: rn).
+        own_slips: dict[tuple[str, str, int], list[tuple[str, str, BrandName]]] = {}
         for domain, brand in owned.items():
             label, _, rest = domain.partition(".")
+            top = rest.rsplit(".", 1)[-1]
             name = self._names.exact.get(label)
             if (name is not None and name.brand is brand and len(label) >= 5
-                    and rest.rsplit(".", 1)[-1] not in ESTABLISHED_TLDS):  # fmt: skip
-                own_endings.setdefault(rest, []).append((label, name))
-        self._own_endings = {e: tuple(found) for e, found in own_endings.items()}
-        self._own_tops = frozenset(e.rsplit(".", 1)[-1] for e in own_endings)
+                    and top not in ESTABLISHED_TLDS):  # fmt: skip
+                for size in range(len(label), len(label) + 3):
+                    own_slips.setdefault((top, label[0], size), []).append((rest, label, name))
+        self._own_slips = {key: tuple(found) for key, found in own_slips.items()}
         self._misspellings = Misspellings(
             self._names.by_skeleton.values(), policy.keywords,
             self._rules.keywords.pointed_words, words,
@@ -292,10 +294,10 @@ class LookalikeIndex:
                 memo.clear()
             memo[label] = best
         rules = self._rules
-        if best is None and not free and labels[-1] in self._own_tops:
-            mistyped = self._own_endings.get(".".join(labels[at + 1 :]))
+        if best is None and not free and self._own_slips:
+            mistyped = self._own_slips.get((labels[-1], label[:1], len(label)))
             if mistyped is not None:
-                best = self._own_domain_slip(label, mistyped)
+                best = self._own_domain_slip(label, ".".join(labels[at + 1 :]), mistyped)
         if at > 0 and (best is None or best.score < 0.88 or best.name in rules.pretexts):
             best = rules.better(best, self._subdomains.scan(labels, at))
         if best is None or self._is_owned(labels):
@@ -381,16 +383,19 @@ class LookalikeIndex:
         return best
 
     def _own_domain_slip(
-        self, label: str, domains: tuple[tuple[str, BrandName], ...]
+        self, label: str, where: str, domains: tuple[tuple[str, str, BrandName], ...]
     ) -> Hit | None:
-        """One slip of a brand's own domain's name, on that domain's own ending, its first
-        letter kept and no letter left out (``tokeo.im``, ``tocken.im`` for ``token.im``), as
+        """One slip of a brand's own domain's name, on that domain's own ending ``where``, its
+        first letter kept and no letter left out (``tokeo.im``, ``tocken.im`` for
+        ``token.im``; a letter left out is mostly a word of its own: avto.ru for avito.ru), as
         written or in look-alike letters."""
         folded = skeleton(label)
-        for flat, name in domains:
-            if label[:1] != flat[:1] or len(label) < len(flat) or label == flat:
-                continue  # a letter left out is mostly a word of its own (avto.ru, avito.ru)
+        for own_ending, flat, name in domains:
+            if own_ending != where or label == flat:
+                continue
             if min(distance(label, flat), distance(folded, name.skeleton)) == 1:
+                # scored as a short name's typo (0.7), whatever the name's own strength: the
+                # ending, not the name, says whose address it is
                 edit = describe_edit(label, flat) or "misspelling"
                 return Hit(Scores.TYPO[Strength.SHORT], ImitationKind.TYPO, name, label,
                            edit=edit)  # fmt: skip

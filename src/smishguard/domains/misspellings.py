@@ -160,16 +160,17 @@ class Misspellings:
         # one), and all of them by length (no other name may be about as near).
         by_sound: dict[str, list[BrandName]] = {}
         by_size: dict[int, list[BrandName]] = {}
-        for flat, name in sorted(self._names.items()):
+        flats = sorted(self._names.items())
+        for flat, name in flats:
             if (flat == name.flat and name.typo_strength == Strength.STRONG
                     and len(flat) >= GARBLED and flat.isalpha()):  # fmt: skip
                 by_sound.setdefault(_first_sound(flat), []).append(name)
                 by_size.setdefault(len(flat), []).append(name)
         self._garbled = {sound: tuple(found) for sound, found in by_sound.items()}
+        self._garbled_sizes = {size: tuple(found) for size, found in by_size.items()}
         # Names read by their head (find_headed): a head that opens with an English word
         # (whatsapp, starlink) or another brand's name (banco…) is no one name's.
         heads: dict[str, list[BrandName]] = {}
-        flats = sorted(self._names.items())
         ordered = [flat for flat, _ in flats]
         for flat, name in flats:
             if (flat == name.flat and name.typo_strength == Strength.STRONG
@@ -183,7 +184,6 @@ class Misspellings:
                     continue
                 heads.setdefault(name.skeleton[:_HEAD_KEPT], []).append(name)
         self._heads = {head: tuple(found) for head, found in heads.items()}
-        self._garbled_sizes = {size: tuple(found) for size, found in by_size.items()}
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -306,6 +306,7 @@ class Misspellings:
             size = len(token)
             if size < HEADED - 1 or not token.isalpha():
                 continue
+            # the head folded (two letters more: a look-alike pair such as rn may end it)
             names = heads.get(skeleton(token[: _HEAD_KEPT + 2])[:_HEAD_KEPT])
             if names is None:
                 continue

@@ -117,13 +117,12 @@ class NameRules:
                 return Hit(Scores.SPELLED[strength] - 0.03, _K.SUBDOMAIN, name, domain,
                            edit=RUN_TOGETHER)  # fmt: skip
         if strength <= _S.WORD and not delimited:
-            # its domain run together as a token (attcom-206482): weak evidence
-            if tokens is None and name.typo_strength == _S.STRONG and orig.isalpha():
-                # an everyday word of 8 letters or more glued into a longer word counts as a
-                # distinctive name does (fidelitysummary.click), but not beside digits, which
-                # are mostly versions and mirrors (bookmark4you)
-                return beside_hit(name, tokens, start, end, orig, sub, self.words)
-            if tokens is None or not _spells_domain(name.flat, tokens, start):
+            # Weak evidence: its domain run together as a token (attcom-206482), or an
+            # everyday word of 8 letters or more glued into a longer word, as a distinctive
+            # name is (fidelitysummary.click), but not beside digits, which are mostly
+            # versions and mirrors (bookmark4you)
+            glued_word = tokens is None and name.typo_strength == _S.STRONG and orig.isalpha()
+            if not glued_word and (tokens is None or not _spells_domain(name.flat, tokens, start)):
                 return None
             return beside_hit(name, tokens, start, end, orig, sub, self.words)
         keyword = filler = ""
