@@ -181,7 +181,8 @@ class LookalikeIndex:
 
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
-        "_own_slips", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes", "_words",
+        "_own_slips", "_own_tops", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes",
+        "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -218,6 +219,7 @@ class LookalikeIndex:
                 for size in range(len(label), len(label) + 3):
                     own_slips.setdefault((top, label[0], size), []).append((rest, label, name))
         self._own_slips = {key: tuple(found) for key, found in own_slips.items()}
+        self._own_tops = frozenset(top for top, _, _ in own_slips)  # the cheap gate first
         self._misspellings = Misspellings(
             self._names.by_skeleton.values(), policy.keywords,
             self._rules.keywords.pointed_words, words,
@@ -294,7 +296,7 @@ class LookalikeIndex:
                 memo.clear()
             memo[label] = best
         rules = self._rules
-        if best is None and not free and self._own_slips:
+        if best is None and not free and labels[-1] in self._own_tops:
             mistyped = self._own_slips.get((labels[-1], label[:1], len(label)))
             if mistyped is not None:
                 best = self._own_domain_slip(label, ".".join(labels[at + 1 :]), mistyped)
