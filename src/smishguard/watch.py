@@ -11,7 +11,6 @@ the feeds, stamp ``seen_at`` and write the hits.
 from __future__ import annotations
 
 import json
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -29,7 +28,28 @@ DEFAULT_MEMORY = 250_000
 # characters. Labels below the top level are letters, digits, hyphens and underscores in any
 # order, because real names break the hostname rules there (_dmarc.x.com, -container.x.com)
 # and the index should still see them; the top-level label is a proper one.
-_HOST = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
+MAX_HOST = 253
+MAX_LABEL = 63
+
+
+def _is_host(name: str) -> bool:
+    """Whether a lower-case ASCII ``name`` has the shape above: string methods, not a regular
+    expression, which cost a quarter of the watch's work on names it has seen."""
+    if len(name) > MAX_HOST:
+        return False
+    head, dot, top = name.rpartition(".")
+    if not dot or not 2 <= len(top) <= MAX_LABEL or top[0] == "-" or top[-1] == "-":
+        return False
+    letters = top.replace("-", "")
+    if not letters.isalnum():
+        return False
+    for label in head.split("."):
+        if not 1 <= len(label) <= MAX_LABEL:
+            return False
+        letters = label.replace("-", "").replace("_", "")
+        if letters and not letters.isalnum():
+            return False
+    return True
 
 
 def normalize_name(raw: str) -> str | None:
@@ -48,7 +68,7 @@ def normalize_name(raw: str) -> str | None:
         except UnicodeError:  # idna.IDNAError is one
             return None
     # An all-digit last label (an IPv4 address) ends in a digit: most names skip the split.
-    if not _HOST.match(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
+    if not _is_host(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
         return None
     return name
 
