@@ -30,26 +30,24 @@ DEFAULT_MEMORY = 250_000
 # and the index should still see them; the top-level label is a proper one.
 MAX_HOST = 253
 MAX_LABEL = 63
+_HOST_CHARACTERS = b"abcdefghijklmnopqrstuvwxyz0123456789-_."
 
 
 def _is_host(name: str) -> bool:
-    """Whether a lower-case ASCII ``name`` has the shape above: string methods, not a regular
-    expression, which cost a quarter of the watch's work on names it has seen."""
-    if len(name) > MAX_HOST:
+    """Whether a lower-case ASCII ``name`` has the shape above, checked with a byte table and
+    a few string tests: a regular expression cost a quarter of the watch's work on names it
+    has seen."""
+    size = len(name)
+    if not 0 < size <= MAX_HOST or name.encode("ascii").translate(None, _HOST_CHARACTERS):
         return False
+    if name[0] == "." or ".." in name:
+        return False  # an empty label
     head, dot, top = name.rpartition(".")
     if not dot or not 2 <= len(top) <= MAX_LABEL or top[0] == "-" or top[-1] == "-":
         return False
-    letters = top.replace("-", "")
-    if not letters.isalnum():
+    if "_" in top:
         return False
-    for label in head.split("."):
-        if not 1 <= len(label) <= MAX_LABEL:
-            return False
-        letters = label.replace("-", "").replace("_", "")
-        if letters and not letters.isalnum():
-            return False
-    return True
+    return size <= MAX_LABEL or all(len(label) <= MAX_LABEL for label in head.split("."))
 
 
 def normalize_name(raw: str) -> str | None:
