@@ -11,6 +11,7 @@ the feeds, stamp ``seen_at`` and write the hits.
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,26 +29,7 @@ DEFAULT_MEMORY = 250_000
 # characters. Labels below the top level are letters, digits, hyphens and underscores in any
 # order, because real names break the hostname rules there (_dmarc.x.com, -container.x.com)
 # and the index should still see them; the top-level label is a proper one.
-MAX_HOST = 253
-MAX_LABEL = 63
-_HOST_CHARACTERS = b"abcdefghijklmnopqrstuvwxyz0123456789-_."
-
-
-def _is_host(name: str) -> bool:
-    """Whether a lower-case ASCII ``name`` has the shape above, checked with a byte table and
-    a few string tests: a regular expression cost a quarter of the watch's work on names it
-    has seen."""
-    size = len(name)
-    if not 0 < size <= MAX_HOST or name.encode("ascii").translate(None, _HOST_CHARACTERS):
-        return False
-    if name[0] == "." or ".." in name:
-        return False  # an empty label
-    head, dot, top = name.rpartition(".")
-    if not dot or not 2 <= len(top) <= MAX_LABEL or top[0] == "-" or top[-1] == "-":
-        return False
-    if "_" in top:
-        return False
-    return size <= MAX_LABEL or all(len(label) <= MAX_LABEL for label in head.split("."))
+_HOST = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
 
 
 def normalize_name(raw: str) -> str | None:
@@ -66,7 +48,7 @@ def normalize_name(raw: str) -> str | None:
         except UnicodeError:  # idna.IDNAError is one
             return None
     # An all-digit last label (an IPv4 address) ends in a digit: most names skip the split.
-    if not _is_host(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
+    if not _HOST.match(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
         return None
     return name
 
