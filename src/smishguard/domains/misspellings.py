@@ -411,7 +411,7 @@ class Misspellings:
                     continue
                 sk = sk or skeleton(whole)
                 edits = min(distance(whole, flat), distance(sk, name.skeleton))
-                most = 3 if len(flat) >= LONG_THREE and whole[1] == flat[1] else 2
+                most = _most_slips(flat) if whole[1] == flat[1] else 2
                 if edits == 0 or edits > most:
                     continue
                 if found is None or (edits, flat) < (found[0], found[1].flat):

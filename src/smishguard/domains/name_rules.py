@@ -38,7 +38,7 @@ _S = Strength
 class NameRules:
     """The tables a name is judged with, built once per policy by the index."""
 
-    __slots__ = ("keywords", "names", "owned", "pretexts", "words")
+    __slots__ = ("keywords", "names", "own_endings", "owned", "pretexts", "words")
 
     def __init__(
         self, names: NameTable, keywords: Keywords, owned: Mapping[str, Brand], words: Words
@@ -51,6 +51,13 @@ class NameRules:
         # brand stands beside them: acme.okta-login.co imitates Acme, not Okta.
         self.pretexts = frozenset(
             n for n in names.by_skeleton.values() if n.skeleton in keywords.originals
+        )
+        # Each name with the top-level label of one of its brand's domains (darb.ae for
+        # darb.itc.gov.ae): the endings a kit may write after the name as the brand's own.
+        self.own_endings = frozenset(
+            f"{n.flat}.{domain.rsplit('.', 1)[-1]}"
+            for n in names.by_skeleton.values()
+            for domain in n.brand.domains
         )
 
     def better(self, best: Hit | None, hit: Hit | None) -> Hit | None:

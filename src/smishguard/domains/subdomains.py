@@ -203,13 +203,10 @@ class SubdomainScan:
         if cut < 2:
             return ""
         last = chosen[:cut]
-        brand = name.brand
         if i + 1 == at:
-            if any(domain.endswith("." + last) for domain in brand.domains):
-                return f"{name.text}.{last}"
-            return ""
+            return f"{name.text}.{last}" if f"{name.flat}.{last}" in self._rules.own_endings else ""
         written = ".".join(labels[i:at]) + "." + last
-        return written if self._rules.owned.get(written) is brand else ""
+        return written if self._rules.owned.get(written) is name.brand else ""
 
     def _whole(self, name: BrandName, labels: list[str], i: int, at: int) -> Hit | None:
         """``name`` is the whole subdomain label ``labels[i]``: judged by the labels after it."""
