@@ -681,6 +681,33 @@ def test_a_kits_garbled_name_beside_a_sign_in_word_on_a_free_host(
 
 
 @pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("upohulld-iogin.webflow.io", True),  # an everyday word's name garbled, as a kit does
+        ("upohulld_iogin.godaddysites.com", True),
+        ("upohulld.webflow.io", False),  # no sign-in word beside it
+        ("upohulld-iogin.com", False),  # not on a free host
+        ("upheld-login.webflow.io", False),  # an English word of its own
+    ],
+)
+def test_an_everyday_words_name_garbled_beside_a_sign_in_word_on_a_free_host(
+    host: str, flagged: bool
+) -> None:
+    index = LookalikeIndex.from_policy(Policy(brands=(Brand(name="Uphold",
+                                                            domains=("uphold.com",)),)))
+    found = index.match(host)
+    assert (found is not None and found.score >= 0.4) == flagged, found
+
+
+def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone() -> None:
+    policy = Policy(brands=(Brand(name="KuCoin", domains=("kucoin.com",)),
+                            Brand(name="Booking", domains=("booking.com",))))
+    found = LookalikeIndex.from_policy(policy).match("kkooinxlogn.webflow.io")
+    assert found is not None
+    assert (found.brand, found.score) == ("KuCoin", 0.42), found
+
+
+@pytest.mark.parametrize(
     ("host", "brand"),
     [
         ("metaaaamask-wallet.webflow.io", "MetaMask"),  # not Meta glued to junk

@@ -157,15 +157,18 @@ class Misspellings:
                 three.setdefault(flat[0], []).append(name)
         self._three = {first: tuple(found) for first, found in three.items()}
         # Names read through a kit's garbling, in name order: by first sound (c, k and q are
-        # one), and all of them by length (no other name may be about as near).
+        # one), everyday words among them (ledger, uphold); and the distinctive ones by length
+        # (no other may be about as near; an everyday word's being as near (booking beside
+        # kkooinx) does not take a garbled kucoin away).
         by_sound: dict[str, list[BrandName]] = {}
         by_size: dict[int, list[BrandName]] = {}
         flats = sorted(self._names.items())
         for flat, name in flats:
-            if (flat == name.flat and name.typo_strength == Strength.STRONG
+            if (flat == name.flat and name.typo_strength >= Strength.WORD
                     and len(flat) >= GARBLED and flat.isalpha()):  # fmt: skip
                 by_sound.setdefault(_first_sound(flat), []).append(name)
-                by_size.setdefault(len(flat), []).append(name)
+                if name.typo_strength == Strength.STRONG:
+                    by_size.setdefault(len(flat), []).append(name)
         self._garbled = {sound: tuple(found) for sound, found in by_sound.items()}
         self._garbled_sizes = {size: tuple(found) for size, found in by_size.items()}
         # Names read by their head (find_headed): a head that opens with an English word
@@ -254,10 +257,12 @@ class Misspellings:
 
     def find_garbled(self, text: str) -> Hit | None:
         """On a free host, beside a sign-in word as written or with a slip: a token (or one with
-        the sign-in word peeled off) of 6 to 12 letters that is a distinctive name of 6 or more
-        garbled by up to three slips, half the name at most, keeping its first sound
-        (``kuykoicnlogin``, ``kraikkennlogi``), when no other name is within two more slips;
-        weak evidence raised only in that place. Run after every other search found nothing."""
+        the sign-in word peeled off) of 6 to 12 letters that is a name of 6 or more garbled by
+        up to three slips, half the name at most, keeping its first sound (``kuykoicnlogin``,
+        ``kraikkennlogi``), when no other distinctive name is within two more slips. An
+        everyday word's name counts too (``upohulld_iogin`` for uphold): the garble is no
+        English word, and a sign-in word on a free host is beside it. Weak evidence raised
+        only in that place. Run after every other search found nothing."""
         tokens, candidates = self._read(text)
         beside = next((t for t in tokens if t in self._pointed), "")
         best: tuple[int, BrandName, str, str] | None = None
