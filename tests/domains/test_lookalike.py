@@ -82,6 +82,7 @@ def index() -> LookalikeIndex:
         ("paaypaal.com", "PayPal", K.TYPO),  # letters written twice, two of them
         ("sso-paayypall.com", "PayPal", K.TYPO_KEYWORD),
         ("www-twiilio.com", "Twilio", K.TYPO),  # a typo in a host spelled out
+        ("wwv-twiilio.com", "Twilio", K.TYPO),  # with www mistyped in front, as a name is
         ("twiilio-com.info", "Twilio", K.TYPO),
         ("login.microsaftonline.com", "Microsoft", K.TYPO_KEYWORD),
         # look-alike characters

@@ -193,8 +193,9 @@ def find_typo(
                 if k != j:
                     word = keywords.read(other)
                     if word is None:
-                        if other in FILLER_WORDS:
-                            continue  # www-coinbse, coinbasse-com: the host spelled out
+                        if other in FILLER_WORDS or (k < j and is_slipped_filler(other)):
+                            continue  # www-coinbse, coinbasse-com: the host spelled out;
+                            # wwv-robloxx: www mistyped, as kits write it
                         if len(other) <= 2 and other.isalpha() and len(token) >= 6:
                             continue  # to-telegarm, whtasapp-kp: a tag too short to be a name
                         break
@@ -211,6 +212,17 @@ def find_typo(
             if _may_be_typo(core, names, loose):
                 best = _typo_in(skeleton(core), core, keyword, names, words, loose, best)
     return best
+
+
+def is_slipped_filler(part: str) -> bool:
+    """Whether ``part`` (a skeleton, in front of a name) is www or https mistyped: w and v
+    only (``wvwv``, ``vww``: vv reads as w), or two slips from https with its ``tp`` or ``tt``
+    (``hhtpps``, ``iihttps``, ``httpp``), perhaps with www after it (``httpsswww``)."""
+    if 3 <= len(part) <= 5 and part.count("w") >= 2 and not part.replace("w", "").replace("v", ""):
+        return True
+    if part.endswith("www"):
+        part = part[:-3]
+    return 4 <= len(part) <= 8 and ("tp" in part or "tt" in part) and distance(part, "https") <= 2
 
 
 def _may_be_typo(core_orig: str, names: NameTable, loose: bool) -> bool:

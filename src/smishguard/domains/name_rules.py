@@ -22,8 +22,13 @@ from smishguard.domains.labels import (
     Reading,
     on_boundaries,
 )
-from smishguard.domains.lookalike_hits import Hit, Scores, beside_hit, in_subdomain
-from smishguard.domains.typos import distance
+from smishguard.domains.lookalike_hits import (
+    Hit,
+    Scores,
+    beside_hit,
+    in_subdomain,
+    is_slipped_filler,
+)
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 from smishguard.policy import Brand
@@ -162,7 +167,7 @@ class NameRules:
                 spelled = None
             if spelled is None and part == "www" and start == 3:
                 spelled = "www"  # wwwacme: www.acme without its dot
-            if spelled is None and in_front and delimited and not sub and _slipped_filler(part):
+            if spelled is None and in_front and delimited and not sub and is_slipped_filler(part):
                 spelled = "www"  # wvwv-acme, hhtpps-acme: mistyped, as written by kits
             if spelled is None:
                 if tokens is None and strength >= _S.SHORT:
@@ -326,14 +331,3 @@ def _domain_then_more(tokens: list[str], end: int) -> tuple[str, str]:
     if k < 0 or k + 1 == len(tokens) or tokens[k] not in TLD_WORDS:
         return "", ""
     return tokens[k], "".join(tokens[k + 1 :])
-
-
-def _slipped_filler(part: str) -> bool:
-    """Whether ``part`` (a skeleton, in front of a name) is www or https mistyped: w and v
-    only (``wvwv``, ``vww``: vv reads as w), or two slips from https with its ``tp`` or ``tt``
-    (``hhtpps``, ``iihttps``, ``httpp``), perhaps with www after it (``httpsswww``)."""
-    if 3 <= len(part) <= 5 and part.count("w") >= 2 and not part.replace("w", "").replace("v", ""):
-        return True
-    if part.endswith("www"):
-        part = part[:-3]
-    return 4 <= len(part) <= 8 and ("tp" in part or "tt" in part) and distance(part, "https") <= 2
