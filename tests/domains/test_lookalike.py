@@ -709,6 +709,26 @@ def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone(
 
 
 @pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("coinbasse.com.qzvrk.net", True),  # its domain mistyped, right in front
+        ("coinbasse.com-login.net", True),  # or run on into the registered name
+        ("coinbasx.com-wallet.site", True),  # a loose typo where phishing sites live
+        ("coinbasx.com-wallet.net", False),  # ... and not elsewhere
+        ("coinbasse.com.x.y.qzvrk.net", False),  # far in front: a CDN's CNAME may be so
+        ("coinbasse.cdn.qzvrk.net", False),  # no top-level word after it
+    ],
+)
+def test_a_brands_domain_mistyped_in_front_of_someone_elses(
+    index: LookalikeIndex, host: str, flagged: bool
+) -> None:
+    found = index.match(host)
+    assert (found is not None and found.brand == "Coinbase" and found.score >= 0.4) == flagged, (
+        found
+    )
+
+
+@pytest.mark.parametrize(
     ("host", "brand"),
     [
         ("metaaaamask-wallet.webflow.io", "MetaMask"),  # not Meta glued to junk

@@ -1,10 +1,11 @@
 """The labels in front of the chosen one: where a brand is put to be read at a glance.
 
 ``acme.com.verify-id.xyz``, ``www-acme-com.evil.net`` and ``acmecom.evil.net`` (right in
-front of the chosen label) spell a brand's domain out, ``acme.co.uk-ovrd.com`` writes a
-brand's own host out and runs it on into the registered name, ``acme-login.evil.net`` puts a
-brand beside keywords, ``acme.okta-login.co`` puts a brand label in front of a chosen label
-made only of keywords, and ``twil.io.com`` puts a dot inside the name. :class:`SubdomainScan`
+front of the chosen label) spell a brand's domain out, ``acmee.com.evil.net`` a mistyped
+one, ``acme.co.uk-ovrd.com`` writes a brand's own host out and runs it on into the
+registered name, ``acme-login.evil.net`` puts a brand beside keywords, ``acme.okta-login.co``
+puts a brand label in front of a chosen label made only of keywords, and ``twil.io.com`` puts
+a dot inside the name. :class:`SubdomainScan`
 finds these for the look-alike index (:mod:`~smishguard.domains.lookalike`), with the index's
 :class:`NameRules`.
 """
@@ -15,7 +16,7 @@ from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
-from smishguard.domains.lookalike_hits import Hit, Scores
+from smishguard.domains.lookalike_hits import Hit, Scores, find_typo
 from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
 from smishguard.domains.suffixes import CNAME_STEMS, SAAS_TENANT_HOSTS
 from smishguard.model import ImitationKind
@@ -33,7 +34,7 @@ _NOTHING: _SubLabel = ()
 class SubdomainScan:
     """Brand names in the subdomain labels of a host, with a bounded memo per label."""
 
-    __slots__ = ("_memo", "_memo_size", "_rules")
+    __slots__ = ("_memo", "_memo_size", "_rules", "_typos")
 
     def __init__(self, rules: NameRules, memo_size: int) -> None:
         self._rules = rules
@@ -41,6 +42,7 @@ class SubdomainScan:
         # login, a brand): the memo never changes an answer.
         self._memo: dict[str, _SubLabel] = {}
         self._memo_size = memo_size
+        self._typos: dict[str, Hit | None] = {}  # the same for _typo_spelled
 
     def scan(self, labels: list[str], at: int) -> Hit | None:
         """The best hit in ``labels[:at]``, ``at`` being the index of the chosen label."""
@@ -65,6 +67,10 @@ class SubdomainScan:
                 if len(memo) >= self._memo_size:
                     memo.clear()
                 memo[label] = found
+            if (at - i <= 2 and _top_level_word_after(labels[i + 1], i + 1 == at)
+                    and all(inside is not None for _, inside in found)):  # fmt: skip
+                # no name is the whole label: perhaps a typo of one, its domain written out
+                best = rules.better(best, self._typo_spelled(label))
             for name, inside in found:
                 if first is None:
                     first, first_at = name, i
@@ -82,6 +88,24 @@ class SubdomainScan:
             score = Scores.SUB_CONTEXT[max(first.strength, second.strength)]
             best = rules.better(best, Hit(score, _K.SUBDOMAIN, second, second.text))
         return best
+
+    def _typo_spelled(self, label: str) -> Hit | None:
+        """A typo of a name with a top-level word after it, right in front of the chosen label
+        or run on into it (``coinbasse.com.x.net``, ``kraker.com-wallet.site``): the brand's
+        domain mistyped and written out in front of someone's, read as the typo alone is
+        (loose typos only where phishing sites live). Farther from the chosen label it is
+        left alone, as a CDN's CNAME may be (:func:`_top_level_word_after`)."""
+        memo = self._typos
+        if label in memo:
+            return memo[label]
+        read = read_label(label)
+        rules = self._rules
+        found = None if read is None else find_typo(
+            read, rules.names, rules.words, rules.keywords, loose=True)
+        if len(memo) >= self._memo_size:
+            memo.clear()
+        memo[label] = found
+        return found
 
     def _dotted(self, head: str, label: str, tails: tuple[str, ...]) -> Hit | None:
         names = self._rules.names
@@ -270,3 +294,13 @@ class SubdomainScan:
             boost = Scores.SUB_CONTEXT[strength]
             return Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=boost, needs=needs)
         return None
+
+
+def _top_level_word_after(after: str, run_on: bool) -> bool:
+    """Whether the label after a subdomain label is a top-level word (``com``) right before
+    the chosen label, or the chosen label ``after`` itself (``run_on``) opens with one and a
+    hyphen (``com-wallet``)."""
+    if not run_on:
+        return after in TLD_WORDS
+    cut = after.find("-")
+    return cut > 1 and after[:cut] in TLD_WORDS
