@@ -711,6 +711,27 @@ def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone(
 @pytest.mark.parametrize(
     ("host", "flagged"),
     [
+        ("recovery.paypal.qzvrk.com", True),  # keyword labels in front of the brand's label,
+        ("verify.recovery.paypal.qzvrk.com", True),  # as frequent labels (www, login) count
+        ("bakery.paypal.qzvrk.com", False),  # a label that is neither
+        ("paypal.verification-account.qzvrk.top", True),  # keyword labels after it: a kit's
+        ("paypal.secure.logln.qzvrk.cprapid.com", True),  # host where phishing sites live
+        ("paypal.login.qzvrk.com", False),  # elsewhere a vendor's (cisco.login.duosecurity.com)
+        ("paypal.login.shop.qzvrk.top", False),  # not keywords only
+    ],
+)
+def test_a_brands_label_beside_keyword_labels(
+    index: LookalikeIndex, host: str, flagged: bool
+) -> None:
+    found = index.match(host)
+    assert (found is not None and found.brand == "PayPal" and found.score >= 0.4) == flagged, (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
         ("coinbasse.com.qzvrk.net", True),  # its domain mistyped, right in front
         ("coinbasse.com-login.net", True),  # or run on into the registered name
         ("coinbasx.com-wallet.site", True),  # a loose typo where phishing sites live

@@ -89,6 +89,29 @@ class SubdomainScan:
             best = rules.better(best, Hit(score, _K.SUBDOMAIN, second, second.text))
         return best
 
+    def _is_keywords(self, label: str) -> bool:
+        """Whether a subdomain label is keywords only (``secure``, ``verification-account``)."""
+        return self._rules.keywords.read(skeleton(label.replace("-", ""))) is not None
+
+    def _keywords_between(self, name: BrandName, between: list[str]) -> Hit | None:
+        """``name`` is a whole label with only keyword labels between it and the chosen label
+        (``acme.verification-account.x.top``, ``acme.verification.logln.x.net``): the brand
+        beside sign-in words, a label apart; a weak name only beside a pointed one."""
+        keywords = self._rules.keywords
+        first = ""
+        pointed = name.strength >= _S.SHORT
+        for label in between:
+            flat = skeleton(label.replace("-", ""))
+            word = keywords.read(flat)
+            if word is None:
+                return None
+            first = first or word
+            pointed = pointed or keywords.is_pointed(flat)
+        if not pointed:
+            return None
+        score = Scores.KEYWORD[name.strength] - 0.05
+        return Hit(0.0, _K.KEYWORD, name, name.text, keyword=first, boost=score, needs=PLACE)
+
     def _typo_spelled(self, label: str) -> Hit | None:
         """A typo of a name with a top-level word after it, right in front of the chosen label
         or run on into it (``coinbasse.com.x.net``, ``kraker.com-wallet.site``): the brand's
@@ -283,13 +306,17 @@ class SubdomainScan:
                     return Hit(score, _K.SUBDOMAIN, name, name.text, keyword=keyword)
                 return Hit(0.0, _K.SUBDOMAIN, name, name.text, keyword=keyword, boost=score,
                            needs=PLACE)  # fmt: skip
-        if i == at - 1 and all(labels[j] in rules.names.plain_labels for j in range(i)):
+        if i < at - 1:
+            return self._keywords_between(name, labels[i + 1 : at])
+        plain = rules.names.plain_labels
+        if all(labels[j] in plain or self._is_keywords(labels[j]) for j in range(i)):
             if ".".join(labels[at:]) in SAAS_TENANT_HOSTS:
                 return None  # the brand's own tenant of a service (twilio.pagerduty.com)
-            # The brand in front of someone else's domain (trezor.qzvrk.cc, hsbc.x.net): so
-            # are the hosts vendors run for brands (spotify.demdex.net, latam.visma.com), so
-            # a short name only beside a sign-in word and a word name only where phishing
-            # sites live; a distinctive name of 5 letters or more anywhere.
+            # The brand in front of someone else's domain (trezor.qzvrk.cc, hsbc.x.net), with
+            # frequent labels or keywords in front of it (recovery.trezor.x.com): so are the
+            # hosts vendors run for brands (spotify.demdex.net, latam.visma.com), so a short
+            # name only beside a sign-in word and a word name only where phishing sites live;
+            # a distinctive name of 5 letters or more anywhere.
             needs = NONE if strength == _S.STRONG else POINTED if strength == _S.SHORT else PLACE
             boost = Scores.SUB_CONTEXT[strength]
             return Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=boost, needs=needs)
