@@ -416,6 +416,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("attcom-206482.weeblysite.com", "AT&T"),  # its domain run together as a token
         ("attnet-206482.weeblysite.com", "AT&T"),  # (net is an English word too)
         ("safety-fb-ads-2073518149.vercel.app", "Meta"),  # a two-letter name beside a serial
+        ("fb-verify-account.web.app", "Meta"),  # or beside keywords only, a sign-in word among
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
         ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
         ("uspsqwzye.biz.id", "USPS"),
@@ -485,6 +486,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "active-paypal.admin-bureau.com",
         "safety-fb-ads-2073518149.com",
         "safety-fb-ads.vercel.app",
+        "fb-verify-account.com",  # a two-letter name beside keywords, not where phishing lives
+        "fb-team-online.web.app",  # or beside everyday keywords only
         "orangemy.com",
         "dhlsecure.com",
         "luckyorange.com",  # a keyword that is an everyday word

@@ -139,7 +139,6 @@ from smishguard.domains.context import (
     RISKY_TLDS,
     context_level,
     ending,
-    has_serial,
     is_lure_place,
     is_risky_tld,
 )
@@ -370,7 +369,7 @@ class LookalikeIndex:
         if best is None and loose:
             best = self._misspellings.find(read[0], free)
             written = read[0].split("-")
-            if best is None and tokens is not None and self._pairs and has_serial(written):
+            if best is None and tokens is not None and self._pairs:
                 best = self._two_letters(written)
             if best is None:  # free hosts: with slips; cheap endings: whole names of 6+
                 best = self._approximate.find(label, exact=not free)
@@ -416,14 +415,37 @@ class LookalikeIndex:
         return False
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:
-        """A brand's two-letter name as a token beside a serial (bt-205827.weeblysite.com)."""
+        """A brand's two-letter name as a token beside a serial (bt-205827.weeblysite.com) or
+        beside keywords only, a sign-in word among them (ee-verify-account.web.app)."""
         for token in tokens:
             name = self._pairs.get(token)
             if name is not None:
-                serial = next(t for t in tokens if sum(c.isdigit() for c in t) >= 3)
-                return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=serial,
+                beside = next((t for t in tokens if sum(c.isdigit() for c in t) >= 3), "")
+                if not beside and self._rules.keywords.read(token) is None:
+                    # not a name that is a keyword itself (my of my.gov.au)
+                    beside = self._pointed_keywords(tokens, token)
+                if not beside:
+                    return None
+                return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=beside,
                            edit="beside", boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
         return None
+
+    def _pointed_keywords(self, tokens: list[str], name: str) -> str:
+        """The first keyword of ``tokens`` other than ``name`` when they are keywords only, a
+        pointed one among them, else ''."""
+        keywords = self._rules.keywords
+        first = ""
+        pointed = False
+        for token in tokens:
+            if token == name:
+                continue
+            folded = skeleton(token)
+            word = keywords.read(folded)
+            if word is None:
+                return ""
+            first = first or word
+            pointed = pointed or keywords.is_pointed(folded)
+        return first if pointed else ""
 
     # -- ownership --------------------------------------------------------------------------
 
