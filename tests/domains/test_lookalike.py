@@ -417,6 +417,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("attnet-206482.weeblysite.com", "AT&T"),  # (net is an English word too)
         ("safety-fb-ads-2073518149.vercel.app", "Meta"),  # a two-letter name beside a serial
         ("fb-verify-account.web.app", "Meta"),  # or beside keywords only, a sign-in word among
+        ("fbwebmailsupport.weebly.com", "Meta"),  # or run together with words and one
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
         ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
         ("uspsqwzye.biz.id", "USPS"),
@@ -488,6 +489,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "safety-fb-ads.vercel.app",
         "fb-verify-account.com",  # a two-letter name beside keywords, not where phishing lives
         "fb-team-online.web.app",  # or beside everyday keywords only
+        "fbwebmailsupport.com",  # run together with words and a sign-in word, not on a free host
+        "fbteamphotos.weebly.com",  # or with no sign-in word
         "orangemy.com",
         "dhlsecure.com",
         "luckyorange.com",  # a keyword that is an everyday word
@@ -700,6 +703,21 @@ def test_an_everyday_words_name_garbled_beside_a_sign_in_word_on_a_free_host(
     index = LookalikeIndex.from_policy(Policy(brands=(Brand(name="Uphold",
                                                             domains=("uphold.com",)),)))
     found = index.match(host)
+    assert (found is not None and found.score >= 0.4) == flagged, found
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("cawebmailsupport.weebly.com", True),
+        ("canarymail.weebly.com", False),  # the whole tenant reads as words (canary, mail)
+    ],
+)
+def test_a_two_letter_name_run_together_with_words_on_a_free_host(
+    host: str, flagged: bool
+) -> None:
+    policy = Policy(brands=(Brand(name="California", domains=("ca.gov",)),))
+    found = LookalikeIndex.from_policy(policy).match(host)
     assert (found is not None and found.score >= 0.4) == flagged, found
 
 

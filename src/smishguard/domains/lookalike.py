@@ -349,6 +349,8 @@ class LookalikeIndex:
             best = rules.better(best, rules.glued(orig))
             if best is None and (free or is_risky_tld(tld)):
                 best = glued_head_hit(names, orig, self._words)
+            if best is None and free and self._pairs:
+                best = self._two_letters_glued(orig)
         elif best is None:  # the same, as one token among others (attservice-qzvrk)
             for token in read[0].split("-"):
                 if len(token) > 4 and not self._words.is_word(token):
@@ -429,6 +431,23 @@ class LookalikeIndex:
                 return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=beside,
                            edit="beside", boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
         return None
+
+    def _two_letters_glued(self, text: str) -> Hit | None:
+        """A brand's two-letter name run together with English words and a sign-in word, as
+        a free host's tenant (``btwebmailsupport.weebly.com``): weak evidence there. Not when
+        the whole tenant reads as words (``canarymail``), nor for a name that is a keyword."""
+        name = self._pairs.get(text[:2])
+        if name is None or len(text) < 8:
+            return None
+        keywords = self._rules.keywords
+        if (keywords.read(text[:2]) is not None
+                or keywords.read_words(text, self._words) is not None):  # fmt: skip
+            return None  # a name that is a keyword (my), or words from the start (canarymail)
+        keyword = keywords.read_words(text[2:], self._words)
+        if not keyword:
+            return None
+        return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
+                   boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
 
     def _pointed_keywords(self, tokens: list[str], name: str) -> str:
         """The first keyword of ``tokens`` other than ``name`` when they are keywords only, a
