@@ -388,6 +388,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("att-208461.weeblysite.com", "AT&T"),
         ("paypal-208461.com", "PayPal"),  # a serial number is such a place too
         ("283776paypal.com", "PayPal"),  # a kit's serial in front of a distinctive name too
+        ("paypal283776.com", "PayPal"),  # or after it
         ("vault.72813paypal.com", "PayPal"),
         # the brand in front of someone else's domain in such a place
         ("paypal.qzvrk.cc", "PayPal"),
@@ -460,7 +461,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "pay-palxqz.com",  # a name split by a hyphen with junk after, not where phishing lives
         "pay-palace.top",  # or run on into a word
         "p-aypalxqz.top",  # or split after one letter
-        "paypal283776.com",  # digits after a name are mostly versions and mirrors
+        "paypal365.com",  # fewer digits after a name are mostly versions and mirrors
+        "paypal2x283776.com",  # a serial not right after the name
         "365paypal.com",  # a short number in front is a name's own (365scores)
         "283776chase.com",  # and a serial glues to distinctive names only
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word

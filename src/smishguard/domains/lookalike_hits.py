@@ -373,8 +373,9 @@ def beside_hit(
         if glued < Strength.STRONG and not spelled and not _glued_head(name.flat, token, words):
             return None  # a short name glues only to the head of junk (uspsqwzye, uspscom)
         boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[glued], sub)
-        # a kit's serial number in front of a distinctive name (283776coinbase) counts as a
-        # serial does anywhere; digits after a name are mostly versions (microsoft365)
+        # a kit's serial number glued to a distinctive name (283776coinbase, tiktok4345)
+        # counts as a serial does anywhere; fewer digits after a name are mostly versions
+        # (microsoft365)
         numbered = strength == Strength.STRONG and _numbered(token, name.flat)
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
                    boost=boost, needs=SERIAL if numbered else PLACE)  # fmt: skip
@@ -415,9 +416,12 @@ def _others_are_numbers(tokens: list[str], orig: str, start: int, end: int) -> b
 
 
 def _numbered(token: str, flat: str) -> bool:
-    """Whether ``token`` is a serial of 4 digits or more with the name ``flat`` after it."""
+    """Whether ``token`` is the name ``flat`` and a serial of 4 digits or more, either side."""
     serial = token[: len(token) - len(flat)]
-    return len(serial) >= 4 and serial.isdigit() and token.endswith(flat)
+    if len(serial) >= 4 and serial.isdigit() and token.endswith(flat):
+        return True
+    serial = token[len(flat) :]
+    return len(serial) >= 4 and serial.isdigit() and token.startswith(flat)
 
 
 def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str | None:
