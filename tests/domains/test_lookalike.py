@@ -723,6 +723,29 @@ def test_a_two_letter_name_run_together_with_words_on_a_free_host(
     assert (found is not None and found.score >= 0.4) == flagged, found
 
 
+@pytest.mark.parametrize(
+    ("glued", "apart"),
+    [
+        ("paypallogin-2024.com", "paypal-login-2024.com"),  # a token among others
+        ("loginpaypal-qzx.top", "login-paypal-qzx.top"),
+    ],
+)
+def test_a_name_run_together_with_a_sign_in_word_reads_as_written_apart(
+    index: LookalikeIndex, glued: str, apart: str
+) -> None:
+    together, separate = index.match(glued), index.match(apart)
+    assert together is not None
+    assert separate is not None
+    assert together.score == separate.score >= 0.4, (together, separate)
+
+
+def test_a_name_run_together_with_an_everyday_keyword_is_not_split(
+    index: LookalikeIndex,
+) -> None:
+    # microsoftonline-p.com is Microsoft's: an everyday keyword glued on is a name's own
+    assert index.match("paypalonline-2024.com") is None
+
+
 def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone() -> None:
     policy = Policy(brands=(Brand(name="KuCoin", domains=("kucoin.com",)),
                             Brand(name="Booking", domains=("booking.com",))))

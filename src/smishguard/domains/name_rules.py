@@ -117,6 +117,12 @@ class NameRules:
         it; ``sub`` when the label is a subdomain label rather than the chosen one."""
         strength = name.strength
         delimited = tokens is not None and on_boundaries(tokens, start, end)
+        if not delimited and tokens is not None and strength >= _S.SHORT:
+            # a distinctive name run together with sign-in words in one token among others
+            # (paypallogin-2024): read as written apart (paypal-login-2024)
+            apart = self._keywords_glued_apart(tokens, start, end)
+            if apart is not None:
+                return self.inside(name, flat, start, end, apart, orig, uni, sub)
         if (not delimited and tokens is not None and name.typo_strength >= _S.SHORT
                 and len(orig) == len(flat)):  # fmt: skip
             split = self._split_by_hyphen(name, tokens, start, end, orig)
@@ -204,6 +210,25 @@ class NameRules:
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
+
+    def _keywords_glued_apart(
+        self, tokens: list[str], start: int, end: int
+    ) -> list[str] | None:
+        """``tokens`` with the one that holds [start, end) of their join split there, when the
+        rest of that token is pointed keywords (``paypallogin`` of ``paypallogin-2024``; not
+        ``microsoftonline-p``), else None."""
+        pos = 0
+        for k, token in enumerate(tokens):
+            nxt = pos + len(token)
+            if pos <= start and end <= nxt:
+                parts = [token[: start - pos], token[start - pos : end - pos], token[end - pos :]]
+                for i in (0, 2):
+                    if parts[i] and (self.keywords.read(parts[i]) is None
+                                     or not self.keywords.is_pointed(parts[i])):  # fmt: skip
+                        return None
+                return tokens[:k] + [part for part in parts if part] + tokens[k + 1 :]
+            pos = nxt
+        return None
 
     def _split_by_hyphen(
         self, name: BrandName, tokens: list[str], start: int, end: int, orig: str
