@@ -739,6 +739,15 @@ def test_a_name_run_together_with_a_sign_in_word_reads_as_written_apart(
     assert together.score == separate.score >= 0.4, (together, separate)
 
 
+def test_the_words_beside_a_name_with_folded_letters_are_shown_as_written(
+    index: LookalikeIndex,
+) -> None:
+    # icloud folds to ldoud (cl reads as d): the words beside it are not shown folded
+    found = index.match("icloud-login-2024.info")
+    assert found is not None
+    assert "'login'" in found.reason, found.reason
+
+
 def test_a_name_run_together_with_an_everyday_keyword_is_not_split(
     index: LookalikeIndex,
 ) -> None:

@@ -380,13 +380,7 @@ def beside_hit(
         return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
                    boost=boost, needs=SERIAL if numbered else PLACE)  # fmt: skip
     assert tokens is not None
-    # The words as written when folding kept the lengths (rn → m does not), else folded.
-    written, pos = [], 0
-    for token in tokens:
-        written.append(orig[pos : pos + len(token)])
-        pos += len(token)
-    if pos != len(orig):
-        written = tokens
+    written = written_tokens(tokens, orig)
     others = [w for w, t in zip(written, tokens, strict=True) if t != name.skeleton]
     if not others:
         return None
@@ -401,6 +395,25 @@ def beside_hit(
     needs = POINTED if distinctive and (base > 0 or sub) else SERIAL
     return Hit(base, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                boost=boost, needs=needs)  # fmt: skip
+
+
+def written_tokens(tokens: list[str], orig: str) -> list[str]:
+    """The tokens (skeletons) as written in ``orig``, the label without its hyphens: folding
+    may shorten a token (``icloud`` is ``ldoud``: cl reads as d), so each is matched to the
+    letters whose skeleton it is; the skeletons where that fails."""
+    written: list[str] = []
+    pos = 0
+    for token in tokens:
+        stop = pos + len(token)
+        while stop <= len(orig) and skeleton(orig[pos:stop]) != token:
+            if stop >= pos + 2 * len(token):
+                return tokens
+            stop += 1
+        if stop > len(orig):
+            return tokens
+        written.append(orig[pos:stop])
+        pos = stop
+    return written if pos == len(orig) else tokens
 
 
 def _others_are_numbers(tokens: list[str], orig: str, start: int, end: int) -> bool:
