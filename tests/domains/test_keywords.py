@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.words import english_words
 from smishguard.policy import DEFAULT_KEYWORDS
@@ -75,3 +76,17 @@ def test_read_words_counts_sign_in_words_of_the_least_length() -> None:
     assert KEYWORDS.read_words("paylater", words) == "pay"
     assert KEYWORDS.read_words("paylater", words, 4) == ""  # still words, no long sign-in word
     assert KEYWORDS.read_words("payloginlater", words, 4) == "login"
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (["verification", "account"], ("verification", True)),  # a pointed one among them
+        (["online", "team"], ("online", False)),  # everyday keywords only
+        (["l0gin"], ("login", True)),  # read as skeletons, shown as written
+        (["login", "qzvrk"], None),  # a part that is no keyword
+        ([], ("", False)),
+    ],
+)
+def test_read_each(parts: list[str], expected: tuple[str, bool] | None) -> None:
+    assert KEYWORDS.read_each(skeleton(p) for p in parts) == expected

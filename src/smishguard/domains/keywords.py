@@ -7,7 +7,7 @@ Keywords are matched in two spaces: folded to skeletons (beside a brand found in
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from smishguard.domains.homoglyphs import skeleton
@@ -87,6 +87,19 @@ class Keywords:
     def is_pointed(self, part: str) -> bool:
         """Whether a run of keywords holds one that points at sign-in or payment."""
         return self.pointed.search(part) is not None
+
+    def read_each(self, parts: Iterable[str]) -> tuple[str, bool] | None:
+        """(the first keyword, whether any is pointed) when every one of ``parts`` (skeletons:
+        tokens or labels) is keywords only, else None; ('', False) for no parts."""
+        first = ""
+        pointed = False
+        for part in parts:
+            word = self.read(part)
+            if word is None:
+                return None
+            first = first or word
+            pointed = pointed or self.is_pointed(part)
+        return first, pointed
 
     def read_fillers(self, part: str) -> str | None:
         """The first filler of ``part`` if it is only fillers (www-…-com), else None."""

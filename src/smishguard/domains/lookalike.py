@@ -452,19 +452,8 @@ class LookalikeIndex:
     def _pointed_keywords(self, tokens: list[str], name: str) -> str:
         """The first keyword of ``tokens`` other than ``name`` when they are keywords only, a
         pointed one among them, else ''."""
-        keywords = self._rules.keywords
-        first = ""
-        pointed = False
-        for token in tokens:
-            if token == name:
-                continue
-            folded = skeleton(token)
-            word = keywords.read(folded)
-            if word is None:
-                return ""
-            first = first or word
-            pointed = pointed or keywords.is_pointed(folded)
-        return first if pointed else ""
+        read = self._rules.keywords.read_each(skeleton(t) for t in tokens if t != name)
+        return read[0] if read is not None and read[1] else ""
 
     # -- ownership --------------------------------------------------------------------------
 

@@ -5,9 +5,8 @@ front of the chosen label) spell a brand's domain out, ``acmee.com.evil.net`` a 
 one, ``acme.co.uk-ovrd.com`` writes a brand's own host out and runs it on into the
 registered name, ``acme-login.evil.net`` puts a brand beside keywords, ``acme.okta-login.co``
 puts a brand label in front of a chosen label made only of keywords, and ``twil.io.com`` puts
-a dot inside the name. :class:`SubdomainScan`
-finds these for the look-alike index (:mod:`~smishguard.domains.lookalike`), with the index's
-:class:`NameRules`.
+a dot inside the name. :class:`SubdomainScan` finds these for the look-alike index
+(:mod:`~smishguard.domains.lookalike`), with the index's :class:`NameRules`.
 """
 
 from __future__ import annotations
@@ -97,20 +96,11 @@ class SubdomainScan:
         """``name`` is a whole label with only keyword labels between it and the chosen label
         (``acme.verification-account.x.top``, ``acme.verification.logln.x.net``): the brand
         beside sign-in words, a label apart; a weak name only beside a pointed one."""
-        keywords = self._rules.keywords
-        first = ""
-        pointed = name.strength >= _S.SHORT
-        for label in between:
-            flat = skeleton(label.replace("-", ""))
-            word = keywords.read(flat)
-            if word is None:
-                return None
-            first = first or word
-            pointed = pointed or keywords.is_pointed(flat)
-        if not pointed:
+        read = self._rules.keywords.read_each(skeleton(b.replace("-", "")) for b in between)
+        if read is None or not (read[1] or name.strength >= _S.SHORT):
             return None
         score = Scores.KEYWORD[name.strength] - 0.05
-        return Hit(0.0, _K.KEYWORD, name, name.text, keyword=first, boost=score, needs=PLACE)
+        return Hit(0.0, _K.KEYWORD, name, name.text, keyword=read[0], boost=score, needs=PLACE)
 
     def _typo_spelled(self, label: str) -> Hit | None:
         """A typo of a name with a top-level word after it, right in front of the chosen label
