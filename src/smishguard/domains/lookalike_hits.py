@@ -403,6 +403,11 @@ def written_tokens(tokens: list[str], orig: str) -> list[str]:
     letters whose skeleton it is; the skeletons where that fails."""
     written: list[str] = []
     pos = 0
+    if sum(len(token) for token in tokens) == len(orig):  # nothing folded: the same lengths
+        for token in tokens:
+            written.append(orig[pos : pos + len(token)])
+            pos += len(token)
+        return written
     for token in tokens:
         stop = pos + len(token)
         while stop <= len(orig) and skeleton(orig[pos:stop]) != token:

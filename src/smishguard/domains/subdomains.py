@@ -319,5 +319,7 @@ def _top_level_word_after(after: str, run_on: bool) -> bool:
     hyphen (``com-wallet``)."""
     if not run_on:
         return after in TLD_WORDS
+    if "-" not in after:
+        return False
     cut = after.find("-")
     return cut > 1 and after[:cut] in TLD_WORDS
