@@ -778,10 +778,7 @@ def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone(
 def test_a_brands_label_beside_keyword_labels(
     index: LookalikeIndex, host: str, flagged: bool
 ) -> None:
-    found = index.match(host)
-    assert (found is not None and found.brand == "PayPal" and found.score >= 0.4) == flagged, (
-        found
-    )
+    assert _flagged_as(index, host, "PayPal") == flagged, index.match(host)
 
 
 @pytest.mark.parametrize(
@@ -798,10 +795,13 @@ def test_a_brands_label_beside_keyword_labels(
 def test_a_brands_domain_mistyped_in_front_of_someone_elses(
     index: LookalikeIndex, host: str, flagged: bool
 ) -> None:
+    assert _flagged_as(index, host, "Coinbase") == flagged, index.match(host)
+
+
+def _flagged_as(index: LookalikeIndex, host: str, brand: str) -> bool:
+    """Whether ``host`` is flagged (suspicious or worse) as imitating ``brand``."""
     found = index.match(host)
-    assert (found is not None and found.brand == "Coinbase" and found.score >= 0.4) == flagged, (
-        found
-    )
+    return found is not None and found.brand == brand and found.score >= 0.4
 
 
 @pytest.mark.parametrize(
