@@ -755,6 +755,14 @@ def test_a_name_run_together_with_an_everyday_keyword_is_not_split(
     assert index.match("paypalonline-2024.com") is None
 
 
+def test_a_two_letter_name_beside_keywords_after_one_that_is_a_keyword() -> None:
+    policy = Policy(brands=(Brand(name="myGov", domains=("my.gov.au",)),
+                            Brand(name="EE", domains=("ee.co.uk",))))
+    found = LookalikeIndex.from_policy(policy).match("my-ee-login-auth.web.app")
+    assert found is not None
+    assert (found.brand, found.score) == ("EE", 0.42), found
+
+
 def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone() -> None:
     policy = Policy(brands=(Brand(name="KuCoin", domains=("kucoin.com",)),
                             Brand(name="Booking", domains=("booking.com",))))

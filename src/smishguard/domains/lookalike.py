@@ -427,7 +427,7 @@ class LookalikeIndex:
                     # not a name that is a keyword itself (my of my.gov.au)
                     beside = self._pointed_keywords(tokens, token)
                 if not beside:
-                    return None
+                    continue  # another token may be a name (my-ee-login-auth)
                 return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=beside,
                            edit="beside", boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
         return None
