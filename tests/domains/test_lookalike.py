@@ -403,6 +403,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
         ("twilioa.top", "Twilio"),  # a letter added to a shorter name
         ("coinbasres.fit", "Coinbase"),  # a long name's typo made plural
+        ("twiliu7.top", "Twilio"),  # a typo with a kit's number after it
+        ("coinbsae06.top", "Coinbase"),
         ("pay-palxqz.top", "PayPal"),  # a name split by a hyphen, junk run on after it
         ("twi-liotqz.vercel.app", "Twilio"),
         # a short or tiny name glued to the head of junk there, a typo beside other words
@@ -471,6 +473,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "twilioa.com",  # a letter added to a name under 8 letters (tiktokv.com is TikTok's)
         "coinbasres.com",  # a typo made plural: a plural is mostly a site of its own
         "coinbas3.com",
+        "twiliu7.com",  # a typo with a number after it, not where phishing lives
         "coinbase-data.s3.amazonaws.com",
         "paypal73qk.blob.core.windows.net",
         "uspsxqzv.com",

@@ -383,6 +383,13 @@ class LookalikeIndex:
                 best = self._misspellings.find_headed(read[0])
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
+        if best is None and loose and not free and tokens is None and orig[-1:].isdigit():
+            # a kit's number after a typo on a cheap ending (amazou06.vip): read without it;
+            # not on free hosts, where tenants number their names (fwcdn3.weebly.com)
+            core = orig.rstrip("0123456789")
+            core_read = read_label(core) if len(core) >= 5 else None
+            if core_read is not None:
+                best = find_typo(core_read, names, self._words, rules.keywords, loose)
         return best
 
     def _own_domain_slip(
