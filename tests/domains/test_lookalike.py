@@ -99,6 +99,8 @@ def index() -> LookalikeIndex:
         ("xn--pple-43d.com", "Apple", K.HOMOGLYPH),  # the same in punycode
         ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
         ("paypa1-365.com", "PayPal", K.HOMOGLYPH),  # beside a number, as mlcrosoft-365.com
+        ("paypa1-qi.com", "PayPal", K.HOMOGLYPH),  # or a tag of one to three letters
+        ("w-paypa1.com", "PayPal", K.HOMOGLYPH),
         # brand in the subdomain of an unrelated domain, and on free hosts
         ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),
         ("paypal.com.secure-login.info", "PayPal", K.SUBDOMAIN),
@@ -480,9 +482,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "dhlqvxq.com",
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
-        "w-paypa1.com",
-        "paypa1-x365.com",  # look-alike letters beside a tag that is no number
-        "en-paypa1.example.io",
+        "news-paypa1.com",  # look-alike letters beside a word, not where phishing lives
+        "paypa1-x365.com",  # look-alike letters beside a tag of four characters or more
+        "news-paypa1.example.io",
         "chase-team.com",
         "it-att.example.com",
         "chase.my-gwnp.net",  # a weak name before an everyday keyword and a tag
@@ -756,6 +758,13 @@ def test_a_name_run_together_with_an_everyday_keyword_is_not_split(
 ) -> None:
     # microsoftonline-p.com is Microsoft's: an everyday keyword glued on is a name's own
     assert index.match("paypalonline-2024.com") is None
+
+
+def test_an_everyday_word_of_8_letters_in_look_alike_letters_beside_a_tag() -> None:
+    found = LookalikeIndex.from_policy(WORDS).match("teiegram-qi.com")  # as a typo would be
+    assert found is not None
+    assert (found.brand, found.kind) == ("Telegram", K.HOMOGLYPH), found
+    assert found.score >= 0.4
 
 
 def test_a_two_letter_name_beside_keywords_after_one_that_is_a_keyword() -> None:

@@ -349,13 +349,16 @@ def beside_hit(
     own = tokens is not None and on_boundaries(tokens, start, end)
     if name.flat not in orig:
         # look-alike letters beside unknown words reach too many names, but a distinctive
-        # name spelled so as a token of its own (k-1nterac) counts where phishing sites live
+        # name (or an everyday word of 8 letters or more, as for typos) spelled so as a token
+        # of its own (k-1nterac) counts where phishing sites live
+        strength = name.typo_strength
         if not own or strength < Strength.STRONG:
             return None
         same = len(orig) == sum(len(t) for t in tokens or ())  # rn -> m changes lengths
         shown = orig[start:end] if same else orig
-        if same and tokens is not None and _others_are_numbers(tokens, orig, start, end):
-            # beside numbers only (mlcrosoft-365): the look-alike is the name, read as written
+        if same and tokens is not None and _others_are_tags(tokens, orig, start, end):
+            # beside numbers or tags only (mlcrosoft-365, teiegram-qi): the look-alike is the
+            # name, read as written
             return Hit(Scores.HOMOGLYPH[strength] - 0.1, ImitationKind.HOMOGLYPH, name, shown)
         boost = in_subdomain(Scores.CONTEXT[strength], sub)
         return Hit(0.0, ImitationKind.HOMOGLYPH, name, shown, edit="beside", boost=boost,
@@ -421,13 +424,13 @@ def written_tokens(tokens: list[str], orig: str) -> list[str]:
     return written if pos == len(orig) else tokens
 
 
-def _others_are_numbers(tokens: list[str], orig: str, start: int, end: int) -> bool:
-    """Whether every token but the one at [start, end) is a number, as written in ``orig``
-    (the label without hyphens, as long as the tokens)."""
+def _others_are_tags(tokens: list[str], orig: str, start: int, end: int) -> bool:
+    """Whether every token but the one at [start, end) is a number or a tag of one to three
+    letters, as written in ``orig`` (the label without hyphens, as long as the tokens)."""
     pos = 0
     for token in tokens:
         stop = pos + len(token)
-        if pos != start and not orig[pos:stop].isdigit():
+        if pos != start and not (orig[pos:stop].isdigit() or stop - pos <= 3):
             return False
         pos = stop
     return True
