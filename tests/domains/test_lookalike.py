@@ -403,6 +403,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("coinbas3.zapier.app", "Coinbase"),  # a free host missing from the suffix list
         ("twiliu.top", "Twilio"),
         ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
+        ("twiliu.solutions", "Twilio"),  # and .onl, .company, .college, .solutions
         ("twilioa.top", "Twilio"),  # a letter added to a shorter name
         ("coinbasres.fit", "Coinbase"),  # a long name's typo made plural
         ("twiliu7.top", "Twilio"),  # a typo with a kit's number after it

@@ -22,6 +22,9 @@ RISKY_TLDS = frozenset((
     "space", "today", "mom", "cam", "best", "hair", "beauty", "skin", "makeup", "autos",
     "boats", "homes", "yachts", "motorcycles", "cloud", "cc", "tk", "ml", "ga", "cf", "gq",
     "pw", "su", "ws", "fit", "kim", "rent", "bar", "host",
+    # cheap new endings with look-alikes in the feed and none in Tranco or Umbrella, even under
+    # 1,000 brands (not .ltd, .pics: youtubemp3.ltd, syosetu.pics are popular there)
+    "onl", "company", "college", "solutions",
     # second levels where anyone registers for free or nearly (my.id is free to Indonesians)
     "my.id", "web.id", "biz.id",
     # and China's provincial second levels (hl.cn, tw.cn): no popular site in Tranco or
