@@ -100,6 +100,7 @@ def index() -> LookalikeIndex:
         ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
         ("paypa1-365.com", "PayPal", K.HOMOGLYPH),  # beside a number, as mlcrosoft-365.com
         ("paypa1-qi.com", "PayPal", K.HOMOGLYPH),  # or a tag of one to three letters
+        ("lcloud-fmi.com", "Apple", K.HOMOGLYPH),  # look-alike letters that fold (cl as d)
         ("w-paypa1.com", "PayPal", K.HOMOGLYPH),
         # brand in the subdomain of an unrelated domain, and on free hosts
         ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),

@@ -354,11 +354,16 @@ def beside_hit(
         strength = name.typo_strength
         if not own or strength < Strength.STRONG:
             return None
-        same = len(orig) == sum(len(t) for t in tokens or ())  # rn -> m changes lengths
-        shown = orig[start:end] if same else orig
-        if same and tokens is not None and _others_are_tags(tokens, orig, start, end):
-            # beside numbers or tags only (mlcrosoft-365, teiegram-qi): the look-alike is the
-            # name, read as written
+        assert tokens is not None
+        written = written_tokens(tokens, orig)  # rn -> m, cl -> d change lengths
+        if written is tokens and len(orig) != sum(len(t) for t in tokens):
+            shown, others = orig, None  # not matched to its letters: shown whole, not as tags
+        else:
+            k = _token_index(tokens, start)
+            shown, others = written[k], written[:k] + written[k + 1 :]
+        if others is not None and all(w.isdigit() or len(w) <= 3 for w in others):
+            # beside numbers or tags only (mlcrosoft-365, teiegram-qi, lcloud-fmi): the
+            # look-alike is the name, read as written
             return Hit(Scores.HOMOGLYPH[strength] - 0.1, ImitationKind.HOMOGLYPH, name, shown)
         boost = in_subdomain(Scores.CONTEXT[strength], sub)
         return Hit(0.0, ImitationKind.HOMOGLYPH, name, shown, edit="beside", boost=boost,
@@ -424,16 +429,14 @@ def written_tokens(tokens: list[str], orig: str) -> list[str]:
     return written if pos == len(orig) else tokens
 
 
-def _others_are_tags(tokens: list[str], orig: str, start: int, end: int) -> bool:
-    """Whether every token but the one at [start, end) is a number or a tag of one to three
-    letters, as written in ``orig`` (the label without hyphens, as long as the tokens)."""
+def _token_index(tokens: list[str], start: int) -> int:
+    """The index of the token that starts at ``start`` of the joined tokens (one does)."""
     pos = 0
-    for token in tokens:
-        stop = pos + len(token)
-        if pos != start and not (orig[pos:stop].isdigit() or stop - pos <= 3):
-            return False
-        pos = stop
-    return True
+    for k, token in enumerate(tokens):
+        if pos == start:
+            return k
+        pos += len(token)
+    raise ValueError(f"no token starts at {start}")
 
 
 def _numbered(token: str, flat: str) -> bool:
