@@ -72,6 +72,7 @@ def index() -> LookalikeIndex:
         ("twiilio.com", "Twilio", K.TYPO),
         ("go-twillio.com", "Twilio", K.TYPO),  # beside a tag of one or two letters too
         ("twillio-kp.com", "Twilio", K.TYPO),
+        ("twillio-86.com", "Twilio", K.TYPO),  # or two digits
         ("microsofty.com", "Microsoft", K.TYPO),  # a letter added to a name of 8 or more
         ("pay-pal.com", "PayPal", K.TYPO),
         ("pay.pal.com", "PayPal", K.TYPO),

@@ -196,8 +196,9 @@ def find_typo(
                         if other in FILLER_WORDS or (k < j and is_slipped_filler(other)):
                             continue  # www-coinbse, coinbasse-com: the host spelled out;
                             # wwv-robloxx: www mistyped, as kits write it
-                        if len(other) <= 2 and other.isalpha() and len(token) >= 6:
-                            continue  # to-telegarm, whtasapp-kp: a tag too short to be a name
+                        if len(other) <= 2 and len(token) >= 6:
+                            continue  # to-telegarm, whtasapp-kp, allergro-86: a tag too short
+                            # to be a name
                         break
                     keyword = keyword or word
             else:
