@@ -357,10 +357,10 @@ def beside_hit(
             return None
         assert tokens is not None
         written = written_tokens(tokens, orig)  # rn -> m, cl -> d change lengths
-        if written is tokens and len(orig) != sum(len(t) for t in tokens):
+        k = token_starting_at(tokens, start)
+        if k < 0 or (written is tokens and len(orig) != sum(len(t) for t in tokens)):
             shown, others = orig, None  # not matched to its letters: shown whole, not as tags
         else:
-            k = _token_index(tokens, start)
             shown, others = written[k], written[:k] + written[k + 1 :]
         if others is not None and all(w.isdigit() or len(w) <= 3 for w in others):
             # beside numbers or tags only (mlcrosoft-365, teiegram-qi, lcloud-fmi): the
@@ -430,14 +430,14 @@ def written_tokens(tokens: list[str], orig: str) -> list[str]:
     return written if pos == len(orig) else tokens
 
 
-def _token_index(tokens: list[str], start: int) -> int:
-    """The index of the token that starts at ``start`` of the joined tokens (one does)."""
+def token_starting_at(tokens: list[str], at: int) -> int:
+    """The index of the token that starts at ``at`` of the joined tokens, or -1."""
     pos = 0
     for k, token in enumerate(tokens):
-        if pos == start:
+        if pos == at:
             return k
         pos += len(token)
-    raise ValueError(f"no token starts at {start}")
+    return -1
 
 
 def _numbered(token: str, flat: str) -> bool:

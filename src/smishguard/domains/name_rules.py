@@ -28,6 +28,7 @@ from smishguard.domains.lookalike_hits import (
     beside_hit,
     in_subdomain,
     is_slipped_filler,
+    token_starting_at,
 )
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -237,7 +238,7 @@ class NameRules:
         it (``fideli-tyaxuje``, ``ali-express333``): a kit's way past blocklists that look for
         the name as written; weak evidence, raised where phishing sites live. ``orig`` has the
         tokens' lengths."""
-        k = _token_starting_at(tokens, start)
+        k = token_starting_at(tokens, start)
         if k < 0 or k + 1 == len(tokens):
             return None
         cut = start + len(tokens[k])
@@ -332,19 +333,9 @@ class NameRules:
                    edit="beside")  # fmt: skip
 
 
-def _token_starting_at(tokens: list[str], at: int) -> int:
-    """The index of the token that starts at ``at`` of the joined tokens, or -1."""
-    pos = 0
-    for k, token in enumerate(tokens):
-        if pos == at:
-            return k
-        pos += len(token)
-    return -1
-
-
 def _spells_domain(flat: str, tokens: list[str], start: int) -> bool:
     """Whether the token starting at ``start`` is ``flat`` and a TLD word (attcom, uspsnet)."""
-    k = _token_starting_at(tokens, start)
+    k = token_starting_at(tokens, start)
     return k >= 0 and tokens[k].startswith(flat) and tokens[k][len(flat) :] in TLD_WORDS
 
 
@@ -352,7 +343,7 @@ def _domain_then_more(tokens: list[str], end: int) -> tuple[str, str]:
     """(top-level word, the tokens after it run together) when the token at ``end`` of the
     joined tokens is a top-level word with more after it (``acme-com-login``: com, login),
     else ("", "")."""
-    k = _token_starting_at(tokens, end)
+    k = token_starting_at(tokens, end)
     if k < 0 or k + 1 == len(tokens) or tokens[k] not in TLD_WORDS:
         return "", ""
     return tokens[k], "".join(tokens[k + 1 :])
