@@ -770,20 +770,23 @@ def test_an_everyday_word_of_8_letters_in_look_alike_letters_beside_a_tag() -> N
     assert found.score >= 0.4
 
 
-def test_a_two_letter_name_beside_keywords_after_one_that_is_a_keyword() -> None:
-    policy = Policy(brands=(Brand(name="myGov", domains=("my.gov.au",)),
-                            Brand(name="EE", domains=("ee.co.uk",))))
-    found = LookalikeIndex.from_policy(policy).match("my-ee-login-auth.web.app")
+@pytest.mark.parametrize(
+    ("brands", "host", "brand"),
+    [
+        # a two-letter name beside keywords, read after one that is a keyword itself (my)
+        ((("myGov", "my.gov.au"), ("EE", "ee.co.uk")), "my-ee-login-auth.web.app", "EE"),
+        # an everyday word's name as near leaves a garbled distinctive name alone
+        ((("KuCoin", "kucoin.com"), ("Booking", "booking.com")), "kkooinxlogn.webflow.io",
+         "KuCoin"),
+    ],
+)
+def test_which_of_two_brands_weak_evidence_reads(
+    brands: tuple[tuple[str, str], ...], host: str, brand: str
+) -> None:
+    policy = Policy(brands=tuple(Brand(name=n, domains=(d,)) for n, d in brands))
+    found = LookalikeIndex.from_policy(policy).match(host)
     assert found is not None
-    assert (found.brand, found.score) == ("EE", 0.42), found
-
-
-def test_an_everyday_words_name_as_near_leaves_a_garbled_distinctive_name_alone() -> None:
-    policy = Policy(brands=(Brand(name="KuCoin", domains=("kucoin.com",)),
-                            Brand(name="Booking", domains=("booking.com",))))
-    found = LookalikeIndex.from_policy(policy).match("kkooinxlogn.webflow.io")
-    assert found is not None
-    assert (found.brand, found.score) == ("KuCoin", 0.42), found
+    assert (found.brand, found.score) == (brand, 0.42), found
 
 
 @pytest.mark.parametrize(
