@@ -98,16 +98,22 @@ def is_cloud_endpoint(labels: list[str]) -> bool:
     )
 
 
-def has_serial(tokens: list[str]) -> bool:
-    """Whether a token carries a serial number: three digits or more (att-208461, id73015)."""
+def serial_token(tokens: list[str]) -> str:
+    """The first token that carries a serial number, three digits or more (att-208461,
+    id73015), else ''."""
     for token in tokens:
         digits = 0
         for c in token:
             if c.isdigit():
                 digits += 1
         if digits >= 3:
-            return True
-    return False
+            return token
+    return ""
+
+
+def has_serial(tokens: list[str]) -> bool:
+    """Whether a token carries a serial number (:func:`serial_token`)."""
+    return serial_token(tokens) != ""
 
 
 def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str]) -> int:

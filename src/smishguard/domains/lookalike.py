@@ -141,6 +141,7 @@ from smishguard.domains.context import (
     ending,
     is_lure_place,
     is_risky_tld,
+    serial_token,
 )
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
@@ -429,14 +430,13 @@ class LookalikeIndex:
         for token in tokens:
             name = self._pairs.get(token)
             if name is not None:
-                beside = next((t for t in tokens if sum(c.isdigit() for c in t) >= 3), "")
-                if not beside and self._rules.keywords.read(token) is None:
+                beside = serial_token(tokens)
+                if not beside and self._rules.keywords.read(skeleton(token)) is None:
                     # not a name that is a keyword itself (my of my.gov.au)
                     beside = self._pointed_keywords(tokens, token)
-                if not beside:
-                    continue  # another token may be a name (my-ee-login-auth)
-                return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=beside,
-                           edit="beside", boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
+                if beside:
+                    return _two_letter_hit(name, beside)
+                # else another token may be a name (my-ee-login-auth)
         return None
 
     def _two_letters_glued(self, text: str) -> Hit | None:
@@ -447,14 +447,11 @@ class LookalikeIndex:
         if name is None or len(text) < 8:
             return None
         keywords = self._rules.keywords
-        if (keywords.read(text[:2]) is not None
+        if (keywords.read(skeleton(text[:2])) is not None
                 or keywords.read_words(text, self._words) is not None):  # fmt: skip
             return None  # a name that is a keyword (my), or words from the start (canarymail)
         keyword = keywords.read_words(text[2:], self._words)
-        if not keyword:
-            return None
-        return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
-                   boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
+        return _two_letter_hit(name, keyword) if keyword else None
 
     def _pointed_keywords(self, tokens: list[str], name: str) -> str:
         """The first keyword of ``tokens`` other than ``name`` when they are keywords only, a
@@ -480,3 +477,9 @@ class LookalikeIndex:
             if key in owned:
                 return True
         return False
+
+
+def _two_letter_hit(name: BrandName, beside: str) -> Hit:
+    """A two-letter name beside a serial or keywords: weak evidence where phishing lives."""
+    return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=beside, edit="beside",
+               boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
