@@ -358,8 +358,8 @@ def beside_hit(
         assert tokens is not None
         written = written_tokens(tokens, orig)  # rn -> m, cl -> d change lengths
         k = token_starting_at(tokens, start)
-        if k < 0 or (written is tokens and len(orig) != sum(len(t) for t in tokens)):
-            shown, others = orig, None  # not matched to its letters: shown whole, not as tags
+        if k < 0 or written is tokens:  # not matched to its letters: shown whole, no tags
+            shown, others = orig, None
         else:
             shown, others = written[k], written[:k] + written[k + 1 :]
         if others is not None and all(w.isdigit() or len(w) <= 3 for w in others):
@@ -409,7 +409,7 @@ def beside_hit(
 def written_tokens(tokens: list[str], orig: str) -> list[str]:
     """The tokens (skeletons) as written in ``orig``, the label without its hyphens: folding
     may shorten a token (``icloud`` is ``ldoud``: cl reads as d), so each is matched to the
-    letters whose skeleton it is; the skeletons where that fails."""
+    letters whose skeleton it is; ``tokens`` itself where that fails."""
     written: list[str] = []
     pos = 0
     if sum(len(token) for token in tokens) == len(orig):  # nothing folded: the same lengths
