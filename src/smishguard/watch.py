@@ -16,20 +16,20 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import idna
 
 from smishguard.model import Imitation, ImitationKind
 
 # Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
-DEFAULT_MEMORY = 250_000
+DEFAULT_MEMORY: Final = 250_000
 
 # Host names as seen in certificates and DNS feeds: at least two labels, at most 253
 # characters. Labels below the top level are letters, digits, hyphens and underscores in any
 # order, because real names break the hostname rules there (_dmarc.x.com, -container.x.com)
 # and the index should still see them; the top-level label is a proper one.
-_HOST = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
+_HOST: Final = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
 
 
 def normalize_name(raw: str) -> str | None:

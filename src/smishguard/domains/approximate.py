@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -38,18 +39,18 @@ from smishguard.domains.lookalike_hits import Hit
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 
-MIN_NAME = 5  # shorter names, slips allowed, are inside too many tenant names
-MAX_LABEL = 63
-MIN_PIECE = 3
-EXACT_MIN = 6
+MIN_NAME: Final = 5  # shorter names, slips allowed, are inside too many tenant names
+MAX_LABEL: Final = 63
+MIN_PIECE: Final = 3
+EXACT_MIN: Final = 6
 # Weak evidence on a free host: a name found whole inside the label, or with slips.
-SCORE_WHOLE = 0.45
-SCORE_SLIPS = 0.42
-_MEMO_SIZE = 1 << 15
-_HEX = frozenset("0123456789abcdef")
-_DIGITS = re.compile(r"[0-9]+")
+SCORE_WHOLE: Final = 0.45
+SCORE_SLIPS: Final = 0.42
+_MEMO_SIZE: Final = 1 << 15
+_HEX: Final = frozenset("0123456789abcdef")
+_DIGITS: Final = re.compile(r"[0-9]+")
 # Two-letter words and endings that run on in names (mygreat, bookmarking, androidapps).
-_SHORT_WORDS = frozenset(("my", "go", "me", "we", "us", "up", "in", "on", "to", "of", "at",
+_SHORT_WORDS: Final = frozenset(("my", "go", "me", "we", "us", "up", "in", "on", "to", "of", "at",
                           "it", "is", "be", "do", "no", "so", "ing", "er", "s", "es", "ed"))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Final
 
 import ahocorasick
 
@@ -21,11 +22,11 @@ from smishguard.domains.typos import collapse_runs, deletions
 from smishguard.domains.words import Words
 from smishguard.policy import Brand
 
-MIN_NAME = 3  # shorter names (fb, wa, g, a) are never matched: too many meanings
-_HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+MIN_NAME: Final = 3  # shorter names (fb, wa, g, a) are never matched: too many meanings
+_HOST_LABEL: Final = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 
-LONG_WORD = 8  # everyday words this long are misspelled as distinctive names are
+LONG_WORD: Final = 8  # everyday words this long are misspelled as distinctive names are
 
 
 class Strength(IntEnum):

@@ -11,11 +11,13 @@ weak evidence (after a hit, so it costs nothing on the names that hold no brand)
 
 from __future__ import annotations
 
+from typing import Final
+
 # Endings where most look-alike names are registered (the top endings of the OpenPhish feed
 # and of the abuse reports of Spamhaus and Interisle): cheap, new, or free. Not .com and the
 # legacy endings, not country endings people use, not .app/.dev (many real developer sites).
 # fmt: off
-RISKY_TLDS = frozenset((
+RISKY_TLDS: Final = frozenset((
     "top", "xyz", "vip", "shop", "icu", "cfd", "click", "sbs", "cyou", "site", "online", "live",
     "help", "bond", "life", "win", "world", "club", "one", "ink", "work", "guru", "buzz", "xin",
     "link", "qpon", "lol", "store", "website", "support", "rest", "monster", "quest", "fun",
@@ -40,15 +42,15 @@ RISKY_TLDS = frozenset((
 # are not (icloud.com.cn, samsunggalaxy.com.cn): whole campaigns in the feed write the brand
 # among hyphenated words (hub-for-whatsapp.com.cn, go-net-whatsappweb.com.cn), and none of the
 # hundreds of .com.cn names in Tranco and Umbrella is so written.
-LURE_SECOND_LEVELS = frozenset(("com.cn",))
+LURE_SECOND_LEVELS: Final = frozenset(("com.cn",))
 # Words of a brand's own serving hosts (icloud-content, aliexpress-media): beside a brand on
 # those second levels they are the brand's, not a lure.
-SERVING_WORDS = frozenset(
+SERVING_WORDS: Final = frozenset(
     ("content", "cdn", "static", "assets", "img", "images", "media", "video", "origin", "cache")
 )
 # Cloud endpoints whose tenant names are made by machines (storage buckets, load balancers,
 # API hosts): a product name in them is the cloud's own customers' naming, not a lure.
-CLOUD_ENDPOINTS = frozenset(
+CLOUD_ENDPOINTS: Final = frozenset(
     (
         "amazonaws.com",
         "windows.net",
@@ -61,7 +63,11 @@ CLOUD_ENDPOINTS = frozenset(
     )
 )
 
-NONE, POINTED, SERIAL, PLACE = 0, 1, 2, 3  # context levels, weakest first
+# Context levels, weakest first.
+NONE: Final = 0
+POINTED: Final = 1
+SERIAL: Final = 2
+PLACE: Final = 3
 
 
 def is_risky_tld(tld: str) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from smishguard.model import ImitationKind
 from smishguard.policy import Brand
 
-_EDITS = {
+_EDITS: Final = {
     "omission": "a letter left out",
     "repetition": "a letter doubled",
     "transposition": "two letters swapped",

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import FILLERS, GENERIC_KEYWORDS
 from smishguard.domains.words import Words
 
 # The longest piece read when a glued label is split into words (the word list's longest).
-_LONGEST_PIECE = 20
+_LONGEST_PIECE: Final = 20
 
 
 def _regexes(words: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -5,41 +5,45 @@ Kept apart from :mod:`~smishguard.domains.lookalike` so the index module is abou
 
 from __future__ import annotations
 
+from typing import Final
+
 import idna
 
 from smishguard.domains.homoglyphs import skeleton, to_ascii
 
-MAX_HOST = 253  # longer names are not host names: rejected before any work
+MAX_HOST: Final = 253  # longer names are not host names: rejected before any work
 # Labels that spell a domain out around a brand: www-acme-com, acme.com-login.xyz.
-TLD_WORDS = frozenset(
+TLD_WORDS: Final = frozenset(
     ("com", "net", "org", "co", "io", "us", "uk", "info", "biz", "gov", "edu", "es", "mx")
 )
 # Language labels in front of a brand's host (zh.acme.com, en.acme.com): joined to the name by
 # a hyphen in front of it (zh-acme.com) they spell the host name out, as www-acme.com does.
 # Not country labels, nor after the name: brands name their regional domains so
 # (kr-weathernews.com, ubuntu-fr.org, tiktokv-eu.com in the popular-domain lists).
-LANGUAGES = frozenset(("en", "zh", "ja", "ko", "vi", "he", "el", "da", "sv", "cs", "fa"))
+LANGUAGES: Final = frozenset(("en", "zh", "ja", "ko", "vi", "he", "el", "da", "sv", "cs", "fa"))
 # What spells a host out only in front of it: a language and a URL's scheme
 # (https-www-acme.com is https://www.acme.com).
-IN_FRONT = LANGUAGES | {"http", "https"}
-HOST_FILLERS = IN_FRONT | {"www"}  # what a written host name starts with, dot hyphenated
-FILLER_WORDS = TLD_WORDS | HOST_FILLERS  # every word that spells a host out
-FILLERS = (*sorted(TLD_WORDS | IN_FRONT), "www")
+IN_FRONT: Final = LANGUAGES | {"http", "https"}
+HOST_FILLERS: Final = IN_FRONT | {"www"}  # what a written host name starts with, dot hyphenated
+FILLER_WORDS: Final = TLD_WORDS | HOST_FILLERS  # every word that spells a host out
+FILLERS: Final = (*sorted(TLD_WORDS | IN_FRONT), "www")
 # Keywords that are everyday compounds with a common word (box-office, target-online): beside
 # a tiny or word brand name they do not point at a sign-in page, so they do not count there.
 # fmt: off
-GENERIC_KEYWORDS = frozenset((
+GENERIC_KEYWORDS: Final = frozenset((
     "office", "service", "team", "staff", "online", "web", "app", "my", "mobile", "personal",
     "connect", "corp", "desk", "remote", "schedule", "benefits", "customer", "it", "hr", "id",
     "portal", "admin", "access",
 ))
 # fmt: on
 # Legacy generic endings; with the two-letter country endings, the "established" ones.
-ESTABLISHED_TLDS = frozenset(("com", "net", "org", "edu", "gov", "int", "mil", "info", "biz"))
+ESTABLISHED_TLDS: Final = frozenset(
+    ("com", "net", "org", "edu", "gov", "int", "mil", "info", "biz")
+)
 # Frequent subdomain labels (DNS popularity lists, CT logs); those holding no brand name of a
 # policy are skipped outright.
 # fmt: off
-COMMON_LABELS = (
+COMMON_LABELS: Final = (
     "www", "www1", "www2", "mail", "webmail", "smtp", "imap", "pop", "mx", "ns1", "ns2", "ftp",
     "api", "apis", "cdn", "static", "assets", "img", "images", "media", "video", "files", "data",
     "app", "apps", "web", "mobile", "login", "auth", "secure", "accounts", "account", "id",
@@ -83,7 +87,7 @@ def read_label(label: str) -> Reading | None:
 
 # Google Translate's web proxy serves any site at ``<host, dots as hyphens>.translate.goog``
 # (en-wikipedia-org.translate.goog is en.wikipedia.org translated).
-TRANSLATE_PROXY = ("translate", "goog")
+TRANSLATE_PROXY: Final = ("translate", "goog")
 
 
 def proxied_host(labels: list[str]) -> str | None:

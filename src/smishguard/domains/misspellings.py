@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import Final
 
 import ahocorasick
 
@@ -42,25 +43,27 @@ from smishguard.domains.typos import deletions, describe_edit, distance
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 
-MIN_NAME = 5  # shorter names are one or two letters from too many others
-_MIN_CORE = 5
-_MAX_CORE = 24
-_LONG = 10  # names this long stay plain through two slips (steamcomunitty)
-LONG_ANYWHERE = 13  # names this long are nobody else's two slips away, on any ending
-LONG_THREE = 14  # ... and these three slips away, when the first two letters stay
-THREE_SLIPS = 8  # on a free host, beside a sign-in word, names this long are read through three
-GARBLED = 6  # ... and these, when no other name is as near (find_garbled)
-HEADED = 8  # on free hosts and cheap endings, names this long are read by their head alone
-_HEAD_KEPT = 5
-TWO_SLIPS = 8  # on a cheap ending, names this long are read through two that keep their ends
-_HEAD_WORD = 5  # a candidate opening with an English word this long is that word's, not a slip
-_HEAD = 7  # letters of a name and a candidate that are indexed and looked up
-_MEMO_SIZE = 1 << 15
+MIN_NAME: Final = 5  # shorter names are one or two letters from too many others
+_MIN_CORE: Final = 5
+_MAX_CORE: Final = 24
+_LONG: Final = 10  # names this long stay plain through two slips (steamcomunitty)
+LONG_ANYWHERE: Final = 13  # names this long are nobody else's two slips away, on any ending
+LONG_THREE: Final = 14  # ... and these three slips away, when the first two letters stay
+# On a free host, beside a sign-in word, names this long are read through three slips.
+THREE_SLIPS: Final = 8
+GARBLED: Final = 6  # ... and these, when no other name is as near (find_garbled)
+HEADED: Final = 8  # on free hosts and cheap endings, names this long are read by their head alone
+_HEAD_KEPT: Final = 5
+TWO_SLIPS: Final = 8  # on a cheap ending, names this long are read through two that keep their ends
+# A candidate opening with an English word this long is that word's, not a slip.
+_HEAD_WORD: Final = 5
+_HEAD: Final = 7  # letters of a name and a candidate that are indexed and looked up
+_MEMO_SIZE: Final = 1 << 15
 # Scores in a phishing-like place: a misspelling alone, and beside a keyword.
-SCORE = 0.45
-SCORE_KEYWORD = 0.5
-SCORE_THREE = 0.42  # three slips: the least sure of the misspellings
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+SCORE: Final = 0.45
+SCORE_KEYWORD: Final = 0.5
+SCORE_THREE: Final = 0.42  # three slips: the least sure of the misspellings
+_ALPHABET: Final = "abcdefghijklmnopqrstuvwxyz"
 
 
 def keyword_slips(keywords: Iterable[str], words: Words) -> frozenset[str]:

@@ -10,6 +10,7 @@ or other words. The rules are documented in the index's module docstring.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 from smishguard.domains.brandnames import BrandName, GluedNames, NameTable, Strength
 from smishguard.domains.context import PLACE, is_risky_tld
@@ -37,7 +38,7 @@ from smishguard.policy import Brand
 _K = ImitationKind
 # A subdomain label that is a brand's domain without its dot (paypalcom): the subdomain scan
 # reads it only right in front of the chosen label (deeper, it is a CDN's CNAME).
-RUN_TOGETHER = "run-together"
+RUN_TOGETHER: Final = "run-together"
 _S = Strength
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import idna
 
@@ -26,17 +27,19 @@ from smishguard.domains.suffixes import suffix_table
 from smishguard.errors import InvalidInput
 
 # Where brand + keyword names are registered (cheap, generic, or the usual ones).
-KEYWORD_TLDS = ("com", "net", "org", "us", "co", "io", "info", "xyz", "online", "site", "app")
+KEYWORD_TLDS: Final = (
+    "com", "net", "org", "us", "co", "io", "info", "xyz", "online", "site", "app",
+)
 # Other endings for the brand's exact name, as seen in smishing (tolls, parcels, banks).
 # fmt: off
-SWAP_TLDS = (
+SWAP_TLDS: Final = (
     *KEYWORD_TLDS, "biz", "top", "live", "shop", "store", "support", "help", "link", "click",
     "cc", "me", "vip", "icu", "sbs", "cfd", "buzz", "club", "pro", "tech", "services",
     "digital", "cloud", "page", "es", "mx", "uk", "co.uk", "de", "fr", "ca", "in",
 )
 # fmt: on
-DICTIONARY_KEYWORDS = 12  # the first keywords paired with each other: 12 x 11 names
-_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+DICTIONARY_KEYWORDS: Final = 12  # the first keywords paired with each other: 12 x 11 names
+_LABEL: Final = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 @dataclass(frozen=True, slots=True)

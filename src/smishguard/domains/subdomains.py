@@ -11,6 +11,8 @@ a dot inside the name. :class:`SubdomainScan` finds these for the look-alike ind
 
 from __future__ import annotations
 
+from typing import Final
+
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import skeleton
@@ -20,14 +22,14 @@ from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
 from smishguard.domains.suffixes import CNAME_STEMS, SAAS_TENANT_HOSTS
 from smishguard.model import ImitationKind
 
-MAX_SUBDOMAIN_LABELS = 8
+MAX_SUBDOMAIN_LABELS: Final = 8
 _K = ImitationKind
 _S = Strength
 # The brand names in a subdomain label, in the order found: the hit of a name inside the
 # label (it depends on the label alone), or None for the whole label, which is judged with
 # the labels around it (_whole).
 _SubLabel = tuple[tuple[BrandName, Hit | None], ...]
-_NOTHING: _SubLabel = ()
+_NOTHING: Final[_SubLabel] = ()
 
 
 class SubdomainScan:

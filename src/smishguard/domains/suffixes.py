@@ -16,6 +16,7 @@ from __future__ import annotations
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tldextract.suffix_list import extract_tlds_from_suffix_list
 
@@ -23,7 +24,7 @@ from smishguard.errors import DataError
 
 # Free site builders and hosts where phishing pages live, missing from the private PSL.
 # fmt: off
-EXTRA_FREE_HOSTS: tuple[str, ...] = (
+EXTRA_FREE_HOSTS: Final[tuple[str, ...]] = (
     "weebly.com", "weeblysite.com", "000webhostapp.com", "godaddysites.com", "my.site.com",
     "sandbox.my.site.com", "serv00.net", "wixstudio.io", "webnode.page", "jimdosite.com",
     "mystrikingly.com", "strikingly.com", "carrd.co", "tilda.ws", "framer.website", "framer.app",
@@ -46,7 +47,7 @@ EXTRA_FREE_HOSTS: tuple[str, ...] = (
     "m-pages.com", "bravesites.com", "crabdance.com", "free.hr", "netsons.org",
 )
 # Blogger's country endings, dropped from the Public Suffix List in 2023 but still served.
-BLOGSPOT_ENDINGS: tuple[str, ...] = (
+BLOGSPOT_ENDINGS: Final[tuple[str, ...]] = (
     "ae", "al", "am", "ba", "be", "bg", "bj", "ca", "cf", "ch", "cl", "co.at", "co.id", "co.il",
     "co.ke", "co.nz", "co.uk", "co.za", "com.ar", "com.au", "com.br", "com.by", "com.co",
     "com.cy", "com.ee", "com.eg", "com.es", "com.mt", "com.ng", "com.tr", "com.uy", "cv", "cz",
@@ -59,7 +60,7 @@ BLOGSPOT_ENDINGS: tuple[str, ...] = (
 # CDN and traffic-manager names where a customer's own hostname is written into the label
 # (``www.apple.com.edgekey.net``): a brand in the subdomain there is the brand's own setup.
 # fmt: off
-CDN_INFRASTRUCTURE: frozenset[str] = frozenset(
+CDN_INFRASTRUCTURE: Final[frozenset[str]] = frozenset(
     (
         "edgekey.net", "edgesuite.net", "akamaiedge.net", "akamai.net", "akamaized.net",
         "akadns.net", "akamaihd.net", "srip.net", "edgekey-staging.net", "cloudfront.net",
@@ -77,7 +78,7 @@ CDN_INFRASTRUCTURE: frozenset[str] = frozenset(
 # twilio.pagerduty.com): a brand's name alone in front of one is most likely its own tenant.
 # Anyone can open a tenant, so other shapes there (paypal-login.zendesk.com) are still read.
 # fmt: off
-SAAS_TENANT_HOSTS: frozenset[str] = frozenset(
+SAAS_TENANT_HOSTS: Final[frozenset[str]] = frozenset(
     (
         "zendesk.com", "freshdesk.com", "freshservice.com", "zohodesk.com", "custhelp.com",
         "pagerduty.com", "statuspage.io", "atlassian.net", "slack.com", "service-now.com",
@@ -91,11 +92,16 @@ SAAS_TENANT_HOSTS: frozenset[str] = frozenset(
 # fmt: on
 # Stems of CDN and DNS-steering names (volcfcdndvs.com, alibabadns.com, cdngslb.com): a brand's
 # hostname written in front of them is a CNAME target, not an imitation.
-INFRA_STEMS = ("cdn", "dns", "gslb", "edge", "akamai", "cache")
+INFRA_STEMS: Final = ("cdn", "dns", "gslb", "edge", "akamai", "cache")
 # And the labels of a CNAME chain between a hostname and the CDN (x.com.ssl.d1.sc.omtrdc.net).
-CNAME_STEMS = (*INFRA_STEMS, "ssl")
+CNAME_STEMS: Final = (*INFRA_STEMS, "ssl")
 
-_ICANN, _PRIVATE, _WILD_ICANN, _WILD_PRIVATE, _EXCEPTION, _TAIL = 1, 2, 4, 8, 16, 32
+_ICANN: Final = 1
+_PRIVATE: Final = 2
+_WILD_ICANN: Final = 4
+_WILD_PRIVATE: Final = 8
+_EXCEPTION: Final = 16
+_TAIL: Final = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +191,7 @@ def suffix_table() -> SuffixTable:
 
 # Public suffixes whose names only a government or its army may register: gov and mil, and
 # the gov. and mil. second levels of country endings (gov.au, mil.br, gov.rw).
-_RESTRICTED = frozenset(("gov", "mil"))
+_RESTRICTED: Final = frozenset(("gov", "mil"))
 
 
 def is_restricted_suffix(labels: list[str], suffix_at: int) -> bool:

@@ -9,14 +9,15 @@ a name shares a one- or two-letter deletion with it) and names the mistake with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
 Generator = Callable[[str], Iterator[str]]  # name → its variants of one kind
-VOWELS = "aeiou"
-HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+VOWELS: Final = "aeiou"
+HOST_CHARS: Final = "abcdefghijklmnopqrstuvwxyz0123456789"
 
-_KEYBOARDS = (
+_KEYBOARDS: Final = (
     ("1234567890-", "qwertyuiop", "asdfghjkl", "zxcvbnm"),
     ("1234567890", "qwertzuiop", "asdfghjkl", "yxcvbnm"),
     ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn"),
@@ -38,7 +39,7 @@ def _neighbours() -> dict[str, str]:
     return {k: "".join(sorted(v - {"-"})) for k, v in near.items()}
 
 
-KEYBOARD_NEIGHBOURS: dict[str, str] = _neighbours()
+KEYBOARD_NEIGHBOURS: Final[dict[str, str]] = _neighbours()
 
 
 def distance(a: str, b: str) -> int:

@@ -14,11 +14,12 @@ import gzip
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Final
 
 from smishguard.errors import DataError
 
 # fmt: off
-_SPANISH_COMMON: tuple[str, ...] = (
+_SPANISH_COMMON: Final[tuple[str, ...]] = (
     "correo", "correos", "banco", "bancos", "caja", "pago", "pagos", "cuenta", "cuentas",
     "hacienda", "tributaria", "agencia", "multa", "multas", "envio", "entrega", "paquete", "tienda",
     "casa", "naranja", "plata", "oro", "sol", "mar", "vida", "hogar", "mundo", "tarjeta", "seguro",
