@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import load_policy
-from smishguard.watch import Watch, WatchHit, normalize_name, watch
+from smishguard.watch import Watch, WatchHit, is_host_name, normalize_name, watch
 
 
 class FakeIndex:
@@ -54,12 +55,33 @@ class FakeIndex:
     ("*", None),
     ("acme.com/login", None),
     ("a" * 64 + ".com", None),
+    ("a" * 63 + ".com", "a" * 63 + ".com"),
+    ("acme." + "c" * 63, "acme." + "c" * 63),
+    ("acme." + "c" * 64, None),
+    ("acme.co_m", None),
+    (".com", None),
+    ("-.acme-okta.com", "-.acme-okta.com"),
     (".".join(["a" * 60] * 5) + ".com", None),  # over 253 characters
     ("acme\x00.com", None),
     ("☃.com\udcff", None),  # lone surrogate: not encodable
 ])
 def test_normalize_name(raw: str, expected: str | None) -> None:
     assert normalize_name(raw) == expected
+
+
+# The host-name rules of is_host_name as one regular expression (what it replaced, for speed).
+_HOST_RULES = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
+
+
+@given(st.text(alphabet="ab09-_.~", max_size=14))
+def test_host_name_rules_read_as_their_regular_expression(name: str) -> None:
+    assert is_host_name(name) == bool(_HOST_RULES.match(name))
+
+
+@pytest.mark.parametrize("length", [1, 2, 5, 63, 64])
+def test_host_name_label_lengths(length: int) -> None:
+    for name in ("a" * length + ".com", "x." + "a" * length, "x-" + "a" * (length - 2) + ".io"):
+        assert is_host_name(name) == bool(_HOST_RULES.match(name))
 
 
 @given(st.text(max_size=80))

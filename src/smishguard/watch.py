@@ -11,7 +11,6 @@ the feeds, stamp ``seen_at`` and write the hits.
 from __future__ import annotations
 
 import json
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,16 +19,43 @@ from typing import Any, Final, Protocol
 
 import idna
 
+from smishguard.domains.labels import MAX_HOST, MAX_LABEL
 from smishguard.model import Imitation, ImitationKind
 
 # Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
 DEFAULT_MEMORY: Final = 250_000
 
-# Host names as seen in certificates and DNS feeds: at least two labels, at most 253
-# characters. Labels below the top level are letters, digits, hyphens and underscores in any
-# order, because real names break the hostname rules there (_dmarc.x.com, -container.x.com)
-# and the index should still see them; the top-level label is a proper one.
-_HOST: Final = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9_-]{1,63}\.)+(?!-)[a-z0-9-]{2,63}(?<!-)\Z")
+
+def is_host_name(name: str) -> bool:
+    """Whether a lower-case ASCII name is a host name as seen in certificates and DNS feeds:
+    at least two labels, at most 253 characters.
+
+    Labels below the top level are 1-63 letters, digits, hyphens and underscores in any
+    order, because real names break the hostname rules there (``_dmarc.x.com``,
+    ``-container.x.com``) and the index should still see them; the top-level label is a
+    proper one (2-63 letters, digits and inner hyphens). Written with ``isalnum``, not a
+    regular expression: every name of a feed passes here, and compiled this costs two
+    thirds of what the expression did.
+    """
+    if len(name) > MAX_HOST:
+        return False
+    labels = name.split(".")
+    top = labels.pop()
+    if not labels or not 2 <= len(top) <= MAX_LABEL or top[0] == "-" or top[-1] == "-":
+        return False
+    if not top.isalnum() and not top.replace("-", "").isalnum():
+        return False
+    for label in labels:
+        if label.isalnum():
+            if len(label) > MAX_LABEL:
+                return False
+            continue
+        if not label or len(label) > MAX_LABEL:
+            return False
+        rest = label.replace("-", "").replace("_", "")
+        if rest and not rest.isalnum():
+            return False
+    return True
 
 
 def normalize_name(raw: str) -> str | None:
@@ -48,7 +74,7 @@ def normalize_name(raw: str) -> str | None:
         except UnicodeError:  # idna.IDNAError is one
             return None
     # An all-digit last label (an IPv4 address) ends in a digit: most names skip the split.
-    if not _HOST.match(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
+    if not is_host_name(name) or (name[-1].isdigit() and name.rpartition(".")[2].isdigit()):
         return None
     return name
 

@@ -35,12 +35,12 @@ from rapidfuzz.distance import OSA
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import PLACE
 from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.labels import MAX_LABEL
 from smishguard.domains.lookalike_hits import Hit
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 
 MIN_NAME: Final = 5  # shorter names, slips allowed, are inside too many tenant names
-MAX_LABEL: Final = 63
 MIN_PIECE: Final = 3
 EXACT_MIN: Final = 6
 # Weak evidence on a free host: a name found whole inside the label, or with slips.

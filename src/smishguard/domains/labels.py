@@ -12,6 +12,7 @@ import idna
 from smishguard.domains.homoglyphs import skeleton, to_ascii
 
 MAX_HOST: Final = 253  # longer names are not host names: rejected before any work
+MAX_LABEL: Final = 63  # nor are names with a longer label
 # Labels that spell a domain out around a brand: www-acme-com, acme.com-login.xyz.
 TLD_WORDS: Final = frozenset(
     ("com", "net", "org", "co", "io", "us", "uk", "info", "biz", "gov", "edu", "es", "mx")
