@@ -747,6 +747,32 @@ def test_a_name_run_together_with_a_sign_in_word_reads_as_written_apart(
     assert together.score == separate.score >= 0.4, (together, separate)
 
 
+@pytest.mark.parametrize(
+    ("numbered", "plain"),
+    [
+        ("paypal-login2.com", "paypal-login.com"),  # a kit's copy number after a keyword
+        ("www.paypal-verify07.com", "www.paypal-verify.com"),
+        ("paypal-com3.net", "paypal-com.net"),  # or after the ending spelled out
+    ],
+)
+def test_a_keyword_with_a_copy_number_reads_as_the_keyword(
+    index: LookalikeIndex, numbered: str, plain: str
+) -> None:
+    copy, word = index.match(numbered), index.match(plain)
+    assert copy is not None
+    assert word is not None
+    assert (copy.score, copy.keyword) == (word.score, word.keyword), (copy, word)
+    assert copy.score >= POLICY.thresholds.suspicious
+
+
+@pytest.mark.parametrize("host", ["paypal-login365.com", "paypal-a1.com", "paypal-login2x.com"])
+def test_longer_numbers_or_other_tags_are_not_copy_numbers(
+    index: LookalikeIndex, host: str
+) -> None:
+    found = index.match(host)  # three digits are a year or a version; a1 is no keyword
+    assert found is None or found.keyword not in ("login", "a"), found
+
+
 def test_the_words_beside_a_name_with_folded_letters_are_shown_as_written(
     index: LookalikeIndex,
 ) -> None:

@@ -147,7 +147,12 @@ class NameRules:
             return beside_hit(name, tokens, start, end, orig, sub, self.words)
         keyword = filler = ""
         pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
-        for in_front, part in ((False, flat[end:]), (True, flat[:start])):
+        after = flat[end:]
+        if delimited and len(orig) == len(flat):
+            serial = len(orig) - len(orig.rstrip("0123456789"))
+            if 0 < serial <= 2 and len(after) > serial + 1 and orig[-serial - 1].isalpha():
+                after = after[:-serial]  # a kit's copy number (acme-login2, acme-us3)
+        for in_front, part in ((False, after), (True, flat[:start])):
             if not part:
                 continue
             word = self.keywords.read(part)
