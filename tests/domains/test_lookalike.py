@@ -753,6 +753,7 @@ def test_a_name_run_together_with_a_sign_in_word_reads_as_written_apart(
         ("paypal-login2.com", "paypal-login.com"),  # a kit's copy number after a keyword
         ("www.paypal-verify07.com", "www.paypal-verify.com"),
         ("paypal-com3.net", "paypal-com.net"),  # or after the ending spelled out
+        ("lcloud-support1.com", "lcloud-support.com"),  # beside letters that fold (cl as d)
     ],
 )
 def test_a_keyword_with_a_copy_number_reads_as_the_keyword(

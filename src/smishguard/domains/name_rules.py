@@ -148,7 +148,7 @@ class NameRules:
         keyword = filler = ""
         pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
         after = flat[end:]
-        if delimited and len(orig) == len(flat):
+        if delimited:  # digits fold one to one (1 as l): the serial ends flat as it ends orig
             serial = len(orig) - len(orig.rstrip("0123456789"))
             if 0 < serial <= 2 and len(after) > serial + 1 and orig[-serial - 1].isalpha():
                 after = after[:-serial]  # a kit's copy number (acme-login2, acme-us3)
