@@ -783,6 +783,21 @@ def test_the_words_beside_a_name_with_folded_letters_are_shown_as_written(
     assert "'login'" in found.reason, found.reason
 
 
+@pytest.mark.parametrize(
+    ("host", "shown"),
+    [("lcloud-support.com", "lcloud"), ("lcloud-support1.com", "lcloud"),
+     ("www.lcloud-verify.com", "lcloud")],
+)
+def test_a_name_in_letters_that_fold_is_shown_as_written(
+    index: LookalikeIndex, host: str, shown: str
+) -> None:
+    # cl reads as d: the name is shown as its letters, not as the whole label
+    found = index.match(host)
+    assert found is not None
+    assert found.matched == shown, found
+    assert f"'{shown}' spells" in found.reason, found.reason
+
+
 def test_a_name_run_together_with_an_everyday_keyword_is_not_split(
     index: LookalikeIndex,
 ) -> None:

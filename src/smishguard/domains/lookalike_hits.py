@@ -430,6 +430,21 @@ def written_tokens(tokens: list[str], orig: str) -> list[str]:
     return written if pos == len(orig) else tokens
 
 
+def written_span(orig: str, flat: str, start: int, end: int) -> str | None:
+    """The letters of ``orig`` (a label as written, without hyphens) whose skeleton is
+    ``flat[start:end]``, ``flat`` being ``orig``'s skeleton: folding may shorten letters
+    (``lcloud`` is ``ldoud``, ``phantorn`` is ``phantom``), so the positions differ; None when
+    no such letters are found."""
+    head, want = flat[:start], flat[start:end]
+    for a in range(start, min(len(orig), 2 * start) + 1):
+        if skeleton(orig[:a]) != head:
+            continue
+        for b in range(a + len(want), min(len(orig), a + 2 * len(want)) + 1):
+            if skeleton(orig[a:b]) == want:
+                return orig[a:b]
+    return None
+
+
 def token_starting_at(tokens: list[str], at: int) -> int:
     """The index of the token that starts at ``at`` of the joined tokens, or -1."""
     pos = 0

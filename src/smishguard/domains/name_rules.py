@@ -30,6 +30,7 @@ from smishguard.domains.lookalike_hits import (
     in_subdomain,
     is_slipped_filler,
     token_starting_at,
+    written_span,
 )
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -213,7 +214,9 @@ class NameRules:
         if sub:
             return Hit(Scores.SUB_KEYWORD[strength], _K.SUBDOMAIN, name, name.text, keyword=keyword)
         if uni or name.flat not in orig:
-            shown = orig[start:end] if len(orig) == len(flat) else orig
+            # as written: folded letters (lcloud, phantorn) are longer than their skeleton
+            shown = (orig[start:end] if len(orig) == len(flat)
+                     else written_span(orig, flat, start, end) or orig)
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
