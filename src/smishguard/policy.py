@@ -48,6 +48,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "blocked", "limited", "activation", "activate", "renew", "renewal", "expired",
     "authentication", "signature", "esign", "documents", "appeal", "violation", "complaint",
     "copyright", "updates", "invoice", "phrase", "acct", "alerts", "claims", "promos",
+    "official", "redeem",
     "lost", "findmy", "encontrar", "localizar",
     "denglu", "guanwang", "qianbao", "kefu", "xiazai", "zhuce",
     "resmi", "bantuan", "layanan", "akun", "aktifkan",

@@ -142,6 +142,8 @@ def index() -> LookalikeIndex:
         ("findmy-icloud.us", "Apple", K.KEYWORD),  # a lost phone's lures
         ("encontrar-icloud.us", "Apple", K.KEYWORD),
         ("netflix-paiement.info", "Netflix", K.KEYWORD),  # French payment pretexts
+        ("paypal-official.com", "PayPal", K.KEYWORD),  # "the official site", as kits say
+        ("redeem-paypal.com", "PayPal", K.KEYWORD),  # a code or gift card to redeem
         ("ing-verify.es", "ING", K.KEYWORD),
         # ... or run together with one keyword that is no everyday word
         ("chasesignin.com", "Chase", K.KEYWORD),
