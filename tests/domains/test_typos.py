@@ -76,6 +76,14 @@ def test_deletions_are_every_string_with_up_to_depth_characters_left_out() -> No
         typos.deletions("paypal", 3)  # no rule looks three edits away
 
 
+@pytest.mark.parametrize("text", ["paypal", "paypa", "aab", "", "steamcommunity"])
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_deletions_within_a_set_are_the_intersection(text: str, depth: int) -> None:
+    within = frozenset(("paypal", "ppal", "payal", "aa", "ab", "", "steam"))
+    expected = typos.deletions(text, depth) & within
+    assert typos.deletions(text, depth, within=within) == expected
+
+
 @pytest.mark.parametrize(
     ("candidate", "name", "extra"),
     [

@@ -480,10 +480,9 @@ class Misspellings:
         far_enough = (far and len(core) >= 5) or len(core) >= _LONG
         depth = 2 if far_enough or (core[:2], core[-1], len(core)) in self._two_slips else 1
         head, sk_head = core[:_HEAD], sk[:_HEAD]
-        keys = deletions(head, depth)
+        hits = deletions(head, depth, within=self._delete_keys)
         if sk_head != head:
-            keys |= deletions(sk_head, depth)
-        hits = self._delete_keys.intersection(keys)
+            hits |= deletions(sk_head, depth, within=self._delete_keys)
         if not hits or self._is_two_words(core):
             return None  # nothing near, or two words of its own (whitenoise, netfilm)
         for key in sorted(hits):  # the same name of equally near ones in every run

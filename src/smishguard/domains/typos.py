@@ -9,6 +9,7 @@ a name shares a one- or two-letter deletion with it) and names the mistake with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Final
 
 from rapidfuzz.distance import OSA
@@ -47,13 +48,16 @@ def distance(a: str, b: str) -> int:
     return int(OSA.distance(a, b))
 
 
-def deletions(text: str, depth: int, keep: int = 0) -> set[str]:
+def deletions(
+    text: str, depth: int, keep: int = 0, within: AbstractSet[str] | None = None
+) -> set[str]:
     """All strings made by deleting up to ``depth`` (0, 1 or 2) characters (SymSpell's
-    neighbourhood). The first ``keep`` characters are never deleted.
+    neighbourhood). The first ``keep`` characters are never deleted. With ``within``, only
+    those in it: the intersection, without storing the others on the way.
     """
     if not 0 <= depth <= 2:
         raise ValueError(f"deletions go up to two deep, not {depth}")
-    out = {text}
+    out = {text} if within is None or text in within else set()
     if depth == 0:
         return out
     size = len(text)
@@ -61,10 +65,13 @@ def deletions(text: str, depth: int, keep: int = 0) -> set[str]:
     # shortened string), so "ab" loses its "a" then its "b", never its "b" then its "a".
     for i in range(keep, size):
         shorter = text[:i] + text[i + 1 :]
-        out.add(shorter)
+        if within is None or shorter in within:
+            out.add(shorter)
         if depth == 2:
             for j in range(i, size - 1):
-                out.add(shorter[:j] + shorter[j + 1 :])
+                shortest = shorter[:j] + shorter[j + 1 :]
+                if within is None or shortest in within:
+                    out.add(shortest)
     return out
 
 
