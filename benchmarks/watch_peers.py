@@ -40,7 +40,7 @@ import shlex
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,9 @@ from watch import badinput
 from watch.brands import EVAL_BRANDS, IDP_WORDS, TLDS, EvalBrand, constructed_names, policy_toml
 from watch.inputs import (
     HELDOUT_LABELS,
+    LABELS,
     SECOND_LABELS,
+    THIRD_LABELS,
     Labelled,
     benign_parts,
     brand_sets,
@@ -85,7 +87,12 @@ from smishguard.domains.registrable import registrable_domain
 SEED = 20260901
 FEED_DEV = "OpenPhish, 1st sample (developed on)"
 FEED_SECOND = "OpenPhish, 2nd sample (developed on since 2026-11-29)"
-FEED_HELDOUT = "OpenPhish, 3rd sample (held out)"
+FEED_THIRD = "OpenPhish, 3rd sample (held out 2026-11-29, developed on since the 4th)"
+FEED_HELDOUT = "OpenPhish, 4th sample (held out)"
+# Each labelled sample of the feed: its name in the report, its labels, its list's name.
+FEED_SAMPLES = ((FEED_DEV, LABELS, "recall_feed"), (FEED_SECOND, SECOND_LABELS, "recall_second"),
+                (FEED_THIRD, THIRD_LABELS, "recall_third"),
+                (FEED_HELDOUT, HELDOUT_LABELS, "recall_heldout"))
 COUNTS = (10, 100, 1000)
 OPENSQUAT_SPEED_NAMES = {10: 3000, 100: 600, 1000: 100}
 ROUNDS = 5  # timed runs of each tool, taking turns; the best counts
@@ -132,9 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # -- inputs ------------------------------------------------------------------------------
     lines = feed_lines(root)
-    labelled = labelled_hosts(lines)
-    second = labelled_hosts(lines, SECOND_LABELS)
-    heldout = labelled_hosts(lines, HELDOUT_LABELS)
+    feed_samples = {name: labelled_hosts(lines, labels) for name, labels, _ in FEED_SAMPLES}
     tranco, umbrella = benign_parts(root)
     parts = {"Tranco": tranco, "Umbrella": umbrella}
     domain_of = {n: registrable_domain(n) or n for n in tranco + umbrella}
@@ -146,9 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stream = speed_stream(tranco + umbrella, feed_hosts(lines), SEED)
     sets = brand_sets(tranco, COUNTS)
     lists = {
-        "recall_feed": write_list(work / "recall_feed.txt", [x.host for x in labelled]),
-        "recall_second": write_list(work / "recall_second.txt", [x.host for x in second]),
-        "recall_heldout": write_list(work / "recall_heldout.txt", [x.host for x in heldout]),
+        **{list_name: write_list(work / f"{list_name}.txt", [x.host for x in feed_samples[name]])
+           for name, _, list_name in FEED_SAMPLES},
         "recall_constructed": write_list(work / "recall_constructed.txt", [n for _, n, _ in made]),
         "recall_dnstwist": work / "recall_dnstwist.txt",  # written by the dnstwist job
         "fp_Tranco": write_list(work / "fp_tranco.txt", tranco),
@@ -160,8 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     policy = work / "policy.toml"
     policy.write_text(policy_toml(EVAL_BRANDS), encoding="utf-8")
     common = {"dictionary": list(IDP_WORDS), "tlds": list(TLDS)}
-    recall_lists = ["recall_feed", "recall_second", "recall_heldout", "recall_constructed",
-                    "recall_dnstwist"]
+    recall_lists = [list_name for _, _, list_name in FEED_SAMPLES] + [
+        "recall_constructed", "recall_dnstwist"]
 
     def entries(names: Sequence[str], limit: int | None = None) -> list[dict[str, Any]]:
         return [{"name": n, "path": str(lists[n]), "timed": n == "stream", "limit": limit}
@@ -206,8 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     is_owned = owned_by(d for b in EVAL_BRANDS for d in b.domains)
     evals = {"smishguard": results["smishguard eval"], "dnstwist": results["dnstwist eval"],
              "dnstwist labels": results["dnstwist eval"], "openSquat": results["opensquat eval"]}
-    by_set = recall_sets(labelled, second, heldout, made, lists["recall_dnstwist"],
-                         benign_domains)
+    by_set = recall_sets(feed_samples, made, lists["recall_dnstwist"], benign_domains)
     recall_md, recalls = recall_table(by_set, evals, is_owned)
     fps = fp_table(parts, samples, evals, is_owned, domain_of)
     speed_md, ratio_md = speed_tables(results, COUNTS, len(stream))
@@ -274,13 +277,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def recall_sets(labelled: Sequence[Labelled], second: Sequence[Labelled],
-                heldout: Sequence[Labelled], made: Sequence[tuple[str, str, str]],
-                dnstwist_file: Path, benign_domains: set[str]) -> dict[str, RecallSet]:
+def recall_sets(feed_samples: Mapping[str, Sequence[Labelled]],
+                made: Sequence[tuple[str, str, str]], dnstwist_file: Path,
+                benign_domains: set[str]) -> dict[str, RecallSet]:
     sets = {}
-    for name, rows, list_name in ((FEED_DEV, labelled, "recall_feed"),
-                                  (FEED_SECOND, second, "recall_second"),
-                                  (FEED_HELDOUT, heldout, "recall_heldout")):
+    for name, _, list_name in FEED_SAMPLES:
+        rows = feed_samples[name]
         sets[name] = RecallSet(list_name, [x.host for x in rows], [x.brand for x in rows],
                                list(range(len(rows))))
     names, keys = [n for _, n, _ in made], [k for _, _, k in made]
@@ -302,7 +304,7 @@ def goals(recalls: dict[tuple[str, str], float], fps: Any, results: dict[str, An
     ours, strict = ROWS[0][0], ROWS[1][0]
     peers = [row for row, _, _ in ROWS[2:]]
     lines = []
-    for name in (FEED_HELDOUT, FEED_SECOND, FEED_DEV, "constructed: all"):
+    for name in (FEED_HELDOUT, FEED_THIRD, FEED_SECOND, FEED_DEV, "constructed: all"):
         r = recalls[strict, name]  # what `watch` prints
         best = max(peers, key=lambda p: recalls[p, name])
         lines.append(f"* recall >= 0.95 and above every peer, {name}, {strict}: "

@@ -20,9 +20,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 from watch.brands import EVAL_BRANDS, IDP_WORDS, constructed_names, policy_toml  # noqa: E402
 from watch.inputs import (  # noqa: E402
-    HELDOUT_LABELS,
-    LABELS,
-    SECOND_LABELS,
+    FEED_LABELS,
     feed_lines,
     labelled_hosts,
 )
@@ -53,7 +51,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 def test_labels_keep_no_host_names() -> None:
     brands: set[str] = set()
-    for path in (LABELS, SECOND_LABELS, HELDOUT_LABELS):
+    for path in FEED_LABELS:
         rows = _rows(path)
         assert len(rows) >= 200
         for number, brand, digest in rows:
@@ -66,7 +64,7 @@ def test_labels_keep_no_host_names() -> None:
 
 def test_the_samples_share_no_line() -> None:
     seen: set[int] = set()
-    for path in (LABELS, SECOND_LABELS, HELDOUT_LABELS):
+    for path in FEED_LABELS:
         numbers = [int(number) for number, _, _ in _rows(path)]
         assert numbers == sorted(set(numbers)), path.name
         assert not seen & set(numbers), path.name
@@ -86,7 +84,7 @@ def test_generated_policy_reads_back_with_every_brand_and_word() -> None:
 @pytest.mark.data
 def test_labels_match_the_shared_feed(shared_data: Path) -> None:
     lines = feed_lines(shared_data)
-    for path in (LABELS, SECOND_LABELS, HELDOUT_LABELS):
+    for path in FEED_LABELS:
         assert len(labelled_hosts(lines, path)) >= 200
 
 

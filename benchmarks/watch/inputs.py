@@ -22,9 +22,13 @@ from watch.brands import EVAL_BRANDS, EvalBrand
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "watch_feed_labels.tsv"
 # A second sample, labelled by another reader after the engine work on the first: held out
-# from 2026-11-28, developed on since the third (four readers, 2026-11-29) is held out.
+# from 2026-11-28, developed on since the third (four readers, 2026-11-29) took its place; the
+# third was held out for six sessions, developed on since the fourth (four other readers, drawn
+# and labelled at the start of the fifteenth) took its place.
 SECOND_LABELS = LABELS.with_name("watch_feed_labels_2nd.tsv")
-HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_3rd.tsv")
+THIRD_LABELS = LABELS.with_name("watch_feed_labels_3rd.tsv")
+HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_4th.tsv")
+FEED_LABELS = (LABELS, SECOND_LABELS, THIRD_LABELS, HELDOUT_LABELS)  # drawn in this order
 TRANCO_LINES = 100_000
 
 
