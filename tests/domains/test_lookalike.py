@@ -103,6 +103,11 @@ def index() -> LookalikeIndex:
         ("paypa1-qi.com", "PayPal", K.HOMOGLYPH),  # or a tag of one to three letters
         ("lcloud-fmi.com", "Apple", K.HOMOGLYPH),  # look-alike letters that fold (cl as d)
         ("w-paypa1.com", "PayPal", K.HOMOGLYPH),
+        ("news-paypa1.com", "PayPal", K.HOMOGLYPH),  # beside words (0.6): nobody writes so
+        ("news-paypa1.example.io", "PayPal", K.HOMOGLYPH),
+        ("paypa1-x365.com", "PayPal", K.HOMOGLYPH),  # beside a tag of four characters or more
+        ("tw1lioshop.com", "Twilio", K.HOMOGLYPH),  # at the head of a token, words glued on
+        ("micros0ftteams.com", "Microsoft", K.HOMOGLYPH),
         # brand in the subdomain of an unrelated domain, and on free hosts
         ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),
         ("paypal.com.secure-login.info", "PayPal", K.SUBDOMAIN),
@@ -487,9 +492,10 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "dhlqvxq.com",
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
-        "news-paypa1.com",  # look-alike letters beside a word, not where phishing lives
-        "paypa1-x365.com",  # look-alike letters beside a tag of four characters or more
-        "news-paypa1.example.io",
+        "paypaiexpress.com",  # look-alike letters glued on: not when a folded letter ends it
+        "paypa1xy.com",  # nor with fewer than three letters after it
+        "rnicrosoftstore.com",  # nor when a fold changes the name's length (rn as m)
+        "app1eshop.com",  # nor for an everyday word's name
         "chase-team.com",
         "it-att.example.com",
         "chase.my-gwnp.net",  # a weak name before an everyday keyword and a tag

@@ -48,6 +48,9 @@ class Scores:
     # A word or tiny name run together with a pointed keyword (dhlservice, telegramsignin).
     GLUED_KEYWORD: ClassVar[ByStrength] = _by_strength(0.0, 0.6, 0.6, 0.55)
     HOMOGLYPH: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.8, 0.0)
+    # A distinctive name in look-alike letters beside other words (rnicrosoft-exchange,
+    # tlktokshop): nobody writes their own name so.
+    HOMOGLYPH_BESIDE: ClassVar[ByStrength] = _by_strength(0.6, 0.0, 0.0, 0.0)
     UNICODE: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.85, 0.0)
     HOMOGLYPH_KEYWORD: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.8, 0.75)
     TYPO: ClassVar[ByStrength] = _by_strength(0.75, 0.7, 0.0, 0.0)
@@ -349,12 +352,14 @@ def beside_hit(
     strength = name.strength
     own = tokens is not None and on_boundaries(tokens, start, end)
     if name.flat not in orig:
-        # look-alike letters beside unknown words reach too many names, but a distinctive
-        # name (or an everyday word of 8 letters or more, as for typos) spelled so as a token
-        # of its own (k-1nterac) counts where phishing sites live
+        # look-alike letters: a distinctive name (or an everyday word of 8 letters or more,
+        # as for typos) so spelled is its look-alike, as a token of its own or at the head
+        # of a longer one; spread over tokens (l-cloud) only where phishing sites live
         strength = name.typo_strength
-        if not own or strength < Strength.STRONG:
+        if strength < Strength.STRONG:
             return None
+        if not own:
+            return _look_alike_glued(name, tokens, start, end, orig, words)
         assert tokens is not None
         written = written_tokens(tokens, orig)  # rn -> m, cl -> d change lengths
         k = token_starting_at(tokens, start)
@@ -366,6 +371,8 @@ def beside_hit(
             # beside numbers or tags only (mlcrosoft-365, teiegram-qi, lcloud-fmi): the
             # look-alike is the name, read as written
             return Hit(Scores.HOMOGLYPH[strength] - 0.1, ImitationKind.HOMOGLYPH, name, shown)
+        if k >= 0 and tokens[k] == name.skeleton:  # beside words (rnicrosoft-exchange)
+            return Hit(Scores.HOMOGLYPH_BESIDE[strength], ImitationKind.HOMOGLYPH, name, shown)
         boost = in_subdomain(Scores.CONTEXT[strength], sub)
         return Hit(0.0, ImitationKind.HOMOGLYPH, name, shown, edit="beside", boost=boost,
                    needs=PLACE)  # fmt: skip
@@ -443,6 +450,28 @@ def written_span(orig: str, flat: str, start: int, end: int) -> str | None:
             if skeleton(orig[a:b]) == want:
                 return orig[a:b]
     return None
+
+
+def _look_alike_glued(
+    name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str, words: Words
+) -> Hit | None:
+    """A distinctive name in look-alike letters at the head of a token, with three letters
+    or more glued after it (``tlktokshop``, ``fideiltyprgwc``), read as the look-alike.
+
+    Not when a folded letter ends the name (``openalex``, ``deepin`` would be OpenAI and
+    DeepL), nor for a name whose folds change its length (``cisco`` folds to ``dsco``, which
+    ``dscore`` opens with), nor a word or a name with a letter or two more (``baldur``).
+    """
+    token = _token_at(tokens, start, end, orig)
+    if token is None or len(token) < end - start + 3 or words.is_word(token):
+        return None
+    if (start != 0 if tokens is None else token_starting_at(tokens, start) < 0):
+        return None
+    span = orig[start:end]
+    flat = name.flat
+    if span[-1] != flat[-1] or len(name.skeleton) != len(flat) or skeleton(span) != name.skeleton:
+        return None
+    return Hit(Scores.HOMOGLYPH_BESIDE[Strength.STRONG], ImitationKind.HOMOGLYPH, name, span)
 
 
 def token_starting_at(tokens: list[str], at: int) -> int:
