@@ -86,6 +86,9 @@ def index() -> LookalikeIndex:
         ("wwv-twiilio.com", "Twilio", K.TYPO),  # with www mistyped in front, as a name is
         ("twiilio-com.info", "Twilio", K.TYPO),
         ("login.microsaftonline.com", "Microsoft", K.TYPO_KEYWORD),
+        ("c0inbaes.com", "Coinbase", K.TYPO),  # look-alike letters and a slip, 8+ letters
+        ("mircos0ft.com", "Microsoft", K.TYPO),
+        ("c0inbse-login.com", "Coinbase", K.TYPO_KEYWORD),
         # look-alike characters
         ("acrne.com", "Acme", K.HOMOGLYPH),
         ("twil1o.com", "Twilio", K.HOMOGLYPH),
@@ -338,6 +341,15 @@ def test_reason_reads_like_a_sentence(index: LookalikeIndex) -> None:
     )
 
 
+def test_a_slip_in_look_alike_letters_names_both(index: LookalikeIndex) -> None:
+    found = index.match("c0inbaes.com")
+    assert found is not None
+    assert found.reason == (
+        "c0inbaes.com imitates Coinbase: 'c0inbaes' is 'coinbase' with two letters swapped "
+        "and look-alike characters"
+    )
+
+
 def test_matched_part_is_reported(index: LookalikeIndex) -> None:
     typo = index.match("twillio-sso.com")
     glyph = index.match("xn--pypal-4ve.com")
@@ -496,6 +508,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypa1xy.com",  # nor with fewer than three letters after it
         "rnicrosoftstore.com",  # nor when a fold changes the name's length (rn as m)
         "app1eshop.com",  # nor for an everyday word's name
+        "netfilm.com",  # folded, a slip from netflix: look-alikes and a slip need 8+ letters
+        "paypa1l.com",
         "chase-team.com",
         "it-att.example.com",
         "chase.my-gwnp.net",  # a weak name before an everyday keyword and a tag

@@ -23,6 +23,16 @@ _EDITS: Final = {
     "plural-typo": "a slip and an 's' added at the end",
     "": "two letters changed",
 }
+LOOK_ALIKE: Final = "+look-alike"  # after an edit: the slip is in a name of look-alike letters
+
+
+def _edit_words(edit: str) -> str:
+    """``edit`` in words: ``transposition+look-alike`` → two letters swapped and look-alike
+    characters."""
+    if edit.endswith(LOOK_ALIKE):
+        base = edit[: -len(LOOK_ALIKE)]
+        return f"{_EDITS.get(base, base)} and look-alike characters"
+    return _EDITS.get(edit, edit)
 
 
 def _owned(brand: Brand) -> str:
@@ -58,10 +68,10 @@ def explain(
             f"but it is not one of {who}'s domains"
         )
     if kind is ImitationKind.TYPO:
-        return f"{host} imitates {who}: '{matched}' is '{name}' with {_EDITS.get(edit, edit)}"
+        return f"{host} imitates {who}: '{matched}' is '{name}' with {_edit_words(edit)}"
     if kind is ImitationKind.TYPO_KEYWORD:
         return (
-            f"{host} imitates {who}: '{matched}' is '{name}' with {_EDITS.get(edit, edit)}, "
+            f"{host} imitates {who}: '{matched}' is '{name}' with {_edit_words(edit)}, "
             f"joined{beside}"
         )
     if kind is ImitationKind.HOMOGLYPH:

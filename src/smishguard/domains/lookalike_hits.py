@@ -6,7 +6,7 @@ from typing import ClassVar, Final
 
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, POINTED, SERIAL
-from smishguard.domains.explain import explain
+from smishguard.domains.explain import LOOK_ALIKE, explain
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import FILLER_WORDS, TLD_WORDS, Reading, on_boundaries
@@ -136,21 +136,28 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
     """A typo of ``name`` found in ``candidate`` (beside ``keyword``), if the rules allow it.
 
     Typos are counted on the letters as written: look-alike letters (i/l, rn/m) are not free
-    edits here, or gmail would be one edit from tmall. With ``loose`` (the host is on a free
+    edits here, or gmail would be one edit from tmall; but a long distinctive name written
+    with look-alike letters and one slip (``teiegrma``, :func:`_folded_slip`) is its typo, the
+    look-alike counted as a second edit. With ``loose`` (the host is on a free
     host or a risky ending), a distinctive name of 5 letters or more may also change its
     second or last letter, take a digit for a letter (ledg3r) or, under 8 letters, take one
     more letter at the end with no keyword beside (trezorx); such a hit scores 0 and is
     raised to its score only in that place (``boost``, :mod:`~smishguard.domains.context`).
     """
     flat = name.flat
-    if candidate[0] != flat[0]:
-        return None  # people rarely mistype the first letter; other names start so
+    shown = candidate
     strict = True
+    look_alike = False
+    edits = distance(candidate, flat) if candidate[0] == flat[0] else _FAR
+    if edits == 0:
+        return None
+    if edits > name.max_typos or (edits == 2 and not keyword):
+        folded = _folded_slip(name, candidate)
+        if folded is None:
+            return None  # two edits alone reach too many real names (salesfire, sourcefire)
+        candidate, flat, edits, look_alike = folded, name.skeleton, 2, True
     if any(c.isdigit() for c in candidate) and not any(c.isdigit() for c in flat):
         strict = False  # digits added are versions and mirrors (xvideos2), not typos
-    edits = distance(candidate, flat)
-    if edits == 0 or edits > name.max_typos or (edits == 2 and not keyword):
-        return None  # two edits alone reach too many real names (salesfire, sourcefire)
     edit = describe_edit(candidate, flat)
     if edit == "addition" and candidate[-1] in "s0123456789":
         return None  # a plural or a version is usually a site of its own (livescores)
@@ -165,12 +172,31 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
             # trezorx, singulart)
     if not strict and not (loose and name.typo_strength == Strength.STRONG):
         return None
+    if look_alike:
+        edit += LOOK_ALIKE
     kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
     score = typo_score(name.typo_strength, edits, keyword)
     if not strict:
-        return Hit(0.0, kind, name, candidate, keyword=keyword, edit=edit, boost=score - 0.1,
+        return Hit(0.0, kind, name, shown, keyword=keyword, edit=edit, boost=score - 0.1,
                    needs=PLACE)  # fmt: skip
-    return Hit(score, kind, name, candidate, keyword=keyword, edit=edit)
+    return Hit(score, kind, name, shown, keyword=keyword, edit=edit)
+
+
+_FAR: Final = 99  # edits of a candidate whose first letter is not the name's: never a typo
+
+
+def _folded_slip(name: BrandName, candidate: str) -> str | None:
+    """``candidate`` with its look-alike letters read as the letters they imitate, when so it
+    is one slip from ``name``, a distinctive name (or an everyday word) of 8 letters or more:
+    ``teiegrma`` for telegram, ``c0inbaes`` for coinbase. Shorter names stay out: folded,
+    ``netfilm`` is a slip from netflix (an i and an l swapped fold alike) and ``aivcdn`` one
+    from alicdn."""
+    if name.typo_strength != Strength.STRONG or len(name.flat) < 8:
+        return None
+    folded = skeleton(candidate)
+    if folded == candidate or folded[0] != name.skeleton[0]:
+        return None
+    return folded if distance(folded, name.skeleton) == 1 else None
 
 
 def find_typo(
@@ -187,9 +213,9 @@ def find_typo(
         best = _typo_in(flat, orig, "", names, words, loose, best)
         originals = [t for t in text.split("-") if t]
         for j, token in enumerate(tokens):
-            if not _may_be_typo(originals[j], names, loose) and not _may_be_stretched(
-                originals[j], names
-            ):
+            written = originals[j]
+            if not (_may_be_typo(written, names, loose) or _may_be_stretched(written, names)
+                    or _may_be_folded_typo(token, written, names, loose)):  # c0inbse
                 continue
             keyword: str | None = ""
             for k, other in enumerate(tokens):
@@ -245,6 +271,19 @@ def _may_be_typo(core_orig: str, names: NameTable, loose: bool) -> bool:
     return (start, size_key) in wide or (core_orig[0], core_orig[-1], size_key) in wide
 
 
+def _may_be_folded_typo(core: str, core_orig: str, names: NameTable, loose: bool) -> bool:
+    """Whether ``core``, the skeleton of ``core_orig``, passes the gates that the letters as
+    written did not (``c0inbaes``, :func:`_folded_slip`): only a label of 7 letters or more
+    whose folds changed its length or the letters the gates read can."""
+    size = len(core)
+    if size < 7 or core == core_orig:
+        return False
+    if (size == len(core_orig) and core[0] == core_orig[0] and core[1] == core_orig[1]
+            and core[size - 1] == core_orig[size - 1] and core[size - 2] == core_orig[size - 2]):
+        return False  # the gates read the same letters
+    return _may_be_typo(core, names, loose)
+
+
 def _typo_in(
     core: str, core_orig: str, keyword: str, names: NameTable, words: Words, loose: bool,
     best: Hit | None,
@@ -253,7 +292,8 @@ def _typo_in(
     best = _stretched(core_orig, keyword, names, best)
     if loose and len(core_orig) >= 9 and core_orig[-1] == "s":
         best = _plural(core, core_orig, keyword, names, words, best)
-    if not _may_be_typo(core_orig, names, loose):
+    if not _may_be_typo(core_orig, names, loose) and not _may_be_folded_typo(
+            core, core_orig, names, loose):
         return best
     if core in names.by_skeleton or words.is_word(core_orig):
         return best
