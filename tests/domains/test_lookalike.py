@@ -133,6 +133,10 @@ def index() -> LookalikeIndex:
         ("paypal.my-gwnp.net", "PayPal", K.SUBDOMAIN),
         ("chase.login-gwnp.com", "Chase", K.SUBDOMAIN),
         ("dhl.net-track8f.top", "DHL", K.SUBDOMAIN),  # a weak name's domain run on
+        ("support.cash.app.qzvrk.com", "Cash App", K.SUBDOMAIN),  # a short domain, written out
+        ("gov-uk.qzvrk.top", "HMRC", K.SUBDOMAIN),
+        ("gov.uk-refund8.top", "HMRC", K.SUBDOMAIN),  # run on into the registered name
+        ("my-fb-com.weebly.com", "Meta", K.SUBDOMAIN),  # in a tenant's name
         # the exact name elsewhere
         ("paypal.xyz", "PayPal", K.TLD_SWAP),
         # short and word brands: token + keyword, or the exact name
@@ -252,6 +256,9 @@ def test_found_but_below_suspicious(index: LookalikeIndex, host: str, brand: str
         "paypal.com.x1.y2.qzvrk.com",  # (no words between)
         "apple-icloudx.qzvrk.cn",  # two names of one brand in one label: not two in front
         "cdn-paypal-com-x1.qzvrk.net",  # a domain spelled inside a CDN's label, not in front
+        "live.com.akadns.net",  # a short domain written out in a CDN's name
+        "welcome-me.com",  # its name alone (me of me.com) in a registered name
+        "tax.service.gov.uk",  # its own domain's hosts
     ],
 )
 def test_never_flags(index: LookalikeIndex, host: str) -> None:

@@ -157,6 +157,7 @@ from smishguard.domains.labels import (
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo, glued_head_hit
 from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
+from smishguard.domains.spelled import SpelledDomains
 from smishguard.domains.subdomains import SubdomainScan
 from smishguard.domains.suffixes import (
     SuffixTable,
@@ -181,8 +182,8 @@ class LookalikeIndex:
 
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
-        "_own_slips", "_own_tops", "_pairs", "_policy", "_rules", "_subdomains", "_suffixes",
-        "_words",
+        "_own_slips", "_own_tops", "_pairs", "_policy", "_rules", "_spelled", "_subdomains",
+        "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -204,6 +205,7 @@ class LookalikeIndex:
             if n.strength >= Strength.SHORT and suffixes.is_top_level(n.flat)
         )
         self._subdomains = SubdomainScan(self._rules, MEMO_SIZE)
+        self._spelled = SpelledDomains(policy.brands, frozenset(self._names.exact), MEMO_SIZE)
         # A brand's own domains on a country or other ending that is not one of the legacy
         # generic ones (token.im, orange.fr), by that ending: a slip of the name there
         # (tokeo.im) is the brand's address mistyped, whatever the name's strength.
@@ -302,6 +304,8 @@ class LookalikeIndex:
                 best = self._own_domain_slip(label, ".".join(labels[at + 1 :]), mistyped)
         if at > 0 and (best is None or best.score < 0.88 or best.name in rules.pretexts):
             best = rules.better(best, self._subdomains.scan(labels, at))
+            if best is None and self._spelled.heads:
+                best = self._spelled_in_front(labels, at)
         if best is None or self._is_owned(labels):
             return None
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
@@ -384,6 +388,12 @@ class LookalikeIndex:
                 best = self._misspellings.find_headed(read[0])
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
+        if best is None and free and tokens is not None and self._spelled.heads:
+            # a brand's short domain written out in a tenant's name (mail-sco-gov-pk)
+            spelled = self._spelled.find(read[0].split("-"))
+            if spelled is not None:
+                return Hit(Scores.SPELLED[_S.TINY], ImitationKind.SUBDOMAIN, spelled, label,
+                           edit="free-host")  # fmt: skip
         if best is None and loose and not free and tokens is None and orig[-1:].isdigit():
             # a kit's number after a typo on a cheap ending (amazou06.vip): read without it;
             # not on free hosts, where tenants number their names (fwcdn3.weebly.com)
@@ -392,6 +402,21 @@ class LookalikeIndex:
             if core_read is not None:
                 best = find_typo(core_read, names, self._words, rules.keywords, loose)
         return best
+
+    def _spelled_in_front(self, labels: list[str], at: int) -> Hit | None:
+        """A brand's short domain written out in the labels in front of someone else's domain
+        or run on into its name (``log-ind.skat.dk.x.com``, ``post-ch.x.world``,
+        ``ca.gov-zae.cfd``): :mod:`~smishguard.domains.spelled`."""
+        spelled = self._spelled
+        for i in range(at):
+            if spelled.may_open(labels[i]):
+                break
+        else:
+            return None
+        name = spelled.find("-".join(labels[: at + 1]).split("-"))
+        if name is None:
+            return None
+        return Hit(Scores.SPELLED[_S.TINY], ImitationKind.SUBDOMAIN, name, name.text)
 
     def _own_domain_slip(
         self, label: str, where: str, domains: tuple[tuple[str, str, BrandName], ...]
