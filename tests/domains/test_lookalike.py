@@ -451,6 +451,7 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("attnet-206482.weeblysite.com", "AT&T"),  # (net is an English word too)
         ("safety-fb-ads-2073518149.vercel.app", "Meta"),  # a two-letter name beside a serial
         ("fb-verify-account.web.app", "Meta"),  # or beside keywords only, a sign-in word among
+        ("fb-account-home.web.app", "Meta"),  # or beside keywords and English words
         ("fbwebmailsupport.weebly.com", "Meta"),  # or run together with words and one
         ("orangemy.live", "Orange"),  # or run together with everyday keywords
         ("coinbase-hub.my.id", "Coinbase"),  # cheap second levels are such endings too
@@ -528,6 +529,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "safety-fb-ads.vercel.app",
         "fb-verify-account.com",  # a two-letter name beside keywords, not where phishing lives
         "fb-team-online.web.app",  # or beside everyday keywords only
+        "fb-home-online.web.app",  # or beside words and everyday keywords
+        "fb-account-home.com",  # or beside words and a sign-in word, not where phishing lives
+        "fb-verify-zzqx.web.app",  # or beside junk
         "fbwebmailsupport.com",  # run together with words and a sign-in word, not on a free host
         "fbteamphotos.weebly.com",  # or with no sign-in word
         "orangemy.com",

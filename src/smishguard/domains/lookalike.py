@@ -451,7 +451,8 @@ class LookalikeIndex:
 
     def _two_letters(self, tokens: list[str]) -> Hit | None:
         """A brand's two-letter name as a token beside a serial (bt-205827.weeblysite.com) or
-        beside keywords only, a sign-in word among them (ee-verify-account.web.app)."""
+        beside keywords and English words, a sign-in word among them (ee-verify-account.web.app,
+        ee-account-home.web.app)."""
         for token in tokens:
             name = self._pairs.get(token)
             if name is not None:
@@ -480,9 +481,23 @@ class LookalikeIndex:
 
     def _pointed_keywords(self, tokens: list[str], name: str) -> str:
         """The first keyword of ``tokens`` other than ``name`` when they are keywords only, a
-        pointed one among them, else ''."""
-        read = self._rules.keywords.read_each(skeleton(t) for t in tokens if t != name)
-        return read[0] if read is not None and read[1] else ""
+        pointed one among them; when they are keywords and English words of 3 letters or
+        more (``ee-account-home``), the first pointed keyword; else ''."""
+        keywords = self._rules.keywords
+        others = [t for t in tokens if t != name]
+        read = keywords.read_each(skeleton(t) for t in others)
+        if read is not None:
+            return read[0] if read[1] else ""
+        pointed = ""
+        for token in others:
+            folded = skeleton(token)
+            word = keywords.read(folded)
+            if word is None:
+                if len(token) < 3 or not self._words.is_word(token):
+                    return ""
+            elif not pointed and keywords.is_pointed(folded):
+                pointed = word
+        return pointed
 
     # -- ownership --------------------------------------------------------------------------
 
