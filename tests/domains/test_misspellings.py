@@ -169,6 +169,17 @@ def test_misspellings_stay_quiet_elsewhere(index: LookalikeIndex, host: str) -> 
     assert found is None or found.score < POLICY.thresholds.suspicious, found
 
 
+def test_a_long_name_less_a_word_is_another_name() -> None:
+    """henryschein (the parent company) is henryscheinone with the word "one" cut off: a name
+    of its own, not three slips of the longer one."""
+    brand = Brand(name="Henry Schein One", domains=("henryscheinone.com",))
+    index = LookalikeIndex.from_policy(Policy(brands=(brand,)))
+    assert index.match("henryschein.com") is None
+    found = index.match("henryscheinoen.com")  # two letters swapped: still its slip
+    assert found is not None
+    assert (found.brand, found.kind) == ("Henry Schein One", K.TYPO)
+
+
 def test_three_slips_never_read_a_label_that_opens_with_another_word() -> None:
     """problemrica is three slips from promerica, but it is the word "problem" and more."""
     promerica = Brand(name="Promerica", domains=("promerica.fi.cr",))

@@ -402,6 +402,8 @@ class Misspellings:
         if found is None or self._words.is_word(whole) or self._is_two_words(whole):
             return None
         edits, name = found
+        if _less_a_word(whole, name.flat, self._words):
+            return None  # another name: henryschein of henryscheinone
         edit = describe_edit(whole, name.flat) or "misspelling"
         return Hit(typo_score(Strength.STRONG, edits, ""), ImitationKind.TYPO, name, whole,
                    edit=edit)  # fmt: skip
@@ -551,3 +553,16 @@ def _near(edits: int, core: str, name: str) -> bool:
     if edits == 2 and distance(core, name) != 2:
         return False  # look-alike letters do not stretch a long name (checkporn)
     return _keeps_head(core, name)
+
+
+def _less_a_word(whole: str, flat: str, words: Words) -> bool:
+    """Whether ``whole`` is the name ``flat`` with a whole English word cut off one end
+    (``henryschein`` of ``henryscheinone``): a name of its own, often the parent's, not a
+    slip of the longer one."""
+    if flat.startswith(whole):
+        rest = flat[len(whole) :]
+    elif flat.endswith(whole):
+        rest = flat[: len(flat) - len(whole)]
+    else:
+        return False
+    return len(rest) >= 2 and words.is_word(rest)
