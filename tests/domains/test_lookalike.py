@@ -339,22 +339,20 @@ def test_company_beats_the_identity_provider_beside_it(index: LookalikeIndex) ->
         assert found.keyword == "okta"
 
 
-def test_reason_reads_like_a_sentence(index: LookalikeIndex) -> None:
-    found = index.match("acme-okta.com")
+@pytest.mark.parametrize(
+    ("host", "reason"),
+    [
+        ("acme-okta.com", "acme-okta.com imitates Acme: it joins the name Acme with 'okta', "
+         "but it is not one of Acme's domains"),
+        # a slip in look-alike letters names both
+        ("c0inbaes.com", "c0inbaes.com imitates Coinbase: 'c0inbaes' is 'coinbase' with two "
+         "letters swapped and look-alike characters"),
+    ],
+)  # fmt: skip
+def test_reason_reads_like_a_sentence(index: LookalikeIndex, host: str, reason: str) -> None:
+    found = index.match(host)
     assert found is not None
-    assert found.reason == (
-        "acme-okta.com imitates Acme: it joins the name Acme with 'okta', "
-        "but it is not one of Acme's domains"
-    )
-
-
-def test_a_slip_in_look_alike_letters_names_both(index: LookalikeIndex) -> None:
-    found = index.match("c0inbaes.com")
-    assert found is not None
-    assert found.reason == (
-        "c0inbaes.com imitates Coinbase: 'c0inbaes' is 'coinbase' with two letters swapped "
-        "and look-alike characters"
-    )
+    assert found.reason == reason
 
 
 def test_matched_part_is_reported(index: LookalikeIndex) -> None:
