@@ -422,6 +422,9 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("paypal.qzvrk.cc", "PayPal"),
         ("att.qzvrk.cc", "AT&T"),
         ("coinbase.login-79v.com", "Coinbase"),
+        # a word name in front of a kit's numbered domain: words, then a serial at the end
+        ("chase.confirmation-id4936.com", "Chase"),
+        ("chase.guest-hotel73352.com", "Chase"),
         # loose typos there: second or last letter, a digit for a letter
         ("twillo.top", "Twilio"),
         ("microsofd.vercel.app", "Microsoft"),
@@ -499,6 +502,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "283776chase.com",  # and a serial glues to distinctive names only
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word
         "att.qzvrk.com",
+        "chase.signature365.com",  # a number in a one-word label is a product's (365, 360)
+        "chase.law360-news.com",  # a serial not at the end
+        "chase.confirmation-id49.com",  # two digits are no serial
         "twiliu.com",
         "twilioa.com",  # a letter added to a name under 8 letters (tiktokv.com is TikTok's)
         "coinbasres.com",  # a typo made plural: a plural is mostly a site of its own

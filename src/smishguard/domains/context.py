@@ -67,7 +67,10 @@ CLOUD_ENDPOINTS: Final = frozenset(
 NONE: Final = 0
 POINTED: Final = 1
 SERIAL: Final = 2
-PLACE: Final = 3
+# The chosen label is hyphenated words ending in a serial (confirmation-id4936,
+# guest-hotel73352): the shape of a kit's throwaway domains, not of a product's (signature365).
+KIT_SERIAL: Final = 3
+PLACE: Final = 4
 
 
 def is_risky_tld(tld: str) -> bool:
@@ -122,11 +125,22 @@ def has_serial(tokens: list[str]) -> bool:
     return serial_token(tokens) != ""
 
 
+def ends_in_serial(tokens: list[str]) -> bool:
+    """Whether hyphenated tokens end in a serial of three digits or more
+    (``confirmation-id4936``; not ``signature365``, one token)."""
+    if len(tokens) < 2:
+        return False
+    last = tokens[-1]
+    digits = len(last) - len(last.rstrip("0123456789"))
+    return digits >= 3
+
+
 def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str]) -> int:
     """How phishing-like the place of a host is: :data:`PLACE` on a free host, a risky ending,
-    or a lure second level with the chosen label of hyphenated words; :data:`SERIAL` with a
-    serial number in the chosen label; :data:`POINTED` with a pointed keyword (login, verify;
-    not online) as a token of any label; else :data:`NONE`.
+    or a lure second level with the chosen label of hyphenated words; :data:`KIT_SERIAL` with
+    the chosen label of hyphenated words ending in a serial (:func:`ends_in_serial`),
+    :data:`SERIAL` with a serial number elsewhere in it; :data:`POINTED` with a pointed
+    keyword (login, verify; not online) as a token of any label; else :data:`NONE`.
 
     ``labels`` is the host split on dots, ``at`` the index of the chosen label (the tenant on
     a free host), ``pointed`` the policy's pointed keywords as written.
@@ -140,7 +154,7 @@ def context_level(labels: list[str], at: int, free: bool, pointed: frozenset[str
     for i in range(at + 1):
         tokens = labels[i].split("-")
         if i == at and has_serial(tokens):
-            return SERIAL
+            return KIT_SERIAL if ends_in_serial(tokens) else SERIAL
         if level == NONE:
             for token in tokens:
                 if token in pointed:

@@ -72,8 +72,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     (``att-208461``), glued into a longer word (``uniswaptraderz``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
     (``uspsqwzye``, ``dhlqvx``; not ``metahub``), a short or word name as the label in front
-    of an unrelated domain (``dpd.qzvrk.cc``; a distinctive name of 5 letters or more there,
-    ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
+    of an unrelated domain (``dpd.qzvrk.cc``; a word name also anywhere in front of a kit's
+    numbered domain, ``booking.confirmation-id4936.com``; a distinctive name of 5 letters or
+    more there, ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
     beside words that are not keywords (``en-trezoor``, ``k-1nterac``), and typos outside
     the rules above (a changed second or last letter, ``ledg3r``; a letter added at the end
     of a name under 8 letters, ``trezorx``; a plural of a distinctive name of 8 letters or more

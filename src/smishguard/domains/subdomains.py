@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from smishguard.domains.brandnames import BrandName, Strength
-from smishguard.domains.context import NONE, PLACE, POINTED
+from smishguard.domains.context import KIT_SERIAL, NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo
@@ -307,9 +307,11 @@ class SubdomainScan:
             # The brand in front of someone else's domain (trezor.qzvrk.cc, hsbc.x.net), with
             # frequent labels or keywords in front of it (recovery.trezor.x.com): so are the
             # hosts vendors run for brands (spotify.demdex.net, latam.visma.com), so a short
-            # name only beside a sign-in word and a word name only where phishing sites live;
-            # a distinctive name of 5 letters or more anywhere.
-            needs = NONE if strength == _S.STRONG else POINTED if strength == _S.SHORT else PLACE
+            # name only beside a sign-in word and a word name only where phishing sites live
+            # or in front of a kit's numbered domain (booking.confirmation-id4936.com); a
+            # distinctive name of 5 letters or more anywhere.
+            needs = (NONE if strength == _S.STRONG else POINTED if strength == _S.SHORT
+                     else KIT_SERIAL)
             boost = Scores.SUB_CONTEXT[strength]
             return Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=boost, needs=needs)
         return None
