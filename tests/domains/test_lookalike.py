@@ -430,6 +430,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("microsofd.vercel.app", "Microsoft"),
         ("coinbas3.xyz", "Coinbase"),
         ("coinbas3.zapier.app", "Coinbase"),  # a free host missing from the suffix list
+        ("paypal-001-site1.qtempurl.com", "PayPal"),  # a web host's temporary site name
+        ("managepaypalinfo021.ignorelist.com", "PayPal"),  # afraid.org's free subdomains
         ("twiliu.top", "Twilio"),
         ("twiliu.fit", "Twilio"),  # .fit, .kim, .rent, .bar, .host are such endings too
         ("twiliu.solutions", "Twilio"),  # and .onl, .company, .college, .solutions

@@ -45,6 +45,11 @@ EXTRA_FREE_HOSTS: Final[tuple[str, ...]] = (
     "hstn.me", "ct.ws", "myfunnelish.com", "fourthwall.com", "kesug.com", "work.gd", "dns.army",
     "x10.mx", "mmm.page", "univer.se", "mystagingwebsite.com", "created.app", "rollout.site",
     "m-pages.com", "bravesites.com", "crabdance.com", "free.hr", "netsons.org",
+    # free dynamic-DNS and subdomain services: afraid.org's shared domains, ChangeIP, YDNS,
+    # dnsExit, Korea's free kro.kr; and SmarterASP.NET's temporary site names
+    "mooo.com", "chickenkiller.com", "ignorelist.com", "jumpingcrab.com", "strangled.net",
+    "twilightparadox.com", "us.to", "uk.to", "ns01.info", "ydns.eu", "publicvm.com", "kro.kr",
+    "linkpc.net", "rr.nu", "gt.tc", "info.gf", "qtempurl.com",
 )
 # Blogger's country endings, dropped from the Public Suffix List in 2023 but still served.
 BLOGSPOT_ENDINGS: Final[tuple[str, ...]] = (
