@@ -422,6 +422,10 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("paypal.qzvrk.cc", "PayPal"),
         ("att.qzvrk.cc", "AT&T"),
         ("coinbase.login-79v.com", "Coinbase"),
+        # a long name made plural beside tags only or with a copy number: a kit's copies
+        ("coinbases-mw.com", "Coinbase"),
+        ("m-coinbases.com", "Coinbase"),
+        ("coinbases2.com", "Coinbase"),
         # a word name in front of a kit's numbered domain: words, then a serial at the end
         ("chase.confirmation-id4936.com", "Chase"),
         ("chase.guest-hotel73352.com", "Chase"),
@@ -510,6 +514,9 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "twiliu.com",
         "twilioa.com",  # a letter added to a name under 8 letters (tiktokv.com is TikTok's)
         "coinbasres.com",  # a typo made plural: a plural is mostly a site of its own
+        "coinbases.com",  # and so is a plural alone
+        "coinbases-live.com",  # or beside words
+        "paypals-mw.com",  # and a shorter name's plural beside a tag
         "coinbas3.com",
         "twiliu7.com",  # a typo with a number after it, not where phishing lives
         "coinbase-data.s3.amazonaws.com",

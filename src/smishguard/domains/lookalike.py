@@ -78,8 +78,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     beside words that are not keywords (``en-trezoor``, ``k-1nterac``), and typos outside
     the rules above (a changed second or last letter, ``ledg3r``; a letter added at the end
     of a name under 8 letters, ``trezorx``; a plural of a distinctive name of 8 letters or more
-    or of its typo, ``telegrcams``; a name split by a hyphen with junk run on after
-    it, ``fideli-tyaxuje``) have the shapes of many real names. They
+    or of its typo, ``telegrcams``, which beside tags only or with a copy number is a kit's
+    copy anywhere, ``telegrams-mw``, ``whatsapps2``, 0.42; a name split by a hyphen with
+    junk run on after it, ``fideli-tyaxuje``) have the shapes of many real names. They
     become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc; .com.cn
     for a registered name of hyphenated words, ``hub-for-whatsapp.com.cn``; not .com, other
     country endings or cloud endpoints), beside a serial number (also one of 4 digits or more

@@ -54,6 +54,8 @@ class Scores:
     UNICODE: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.85, 0.0)
     HOMOGLYPH_KEYWORD: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.8, 0.75)
     TYPO: ClassVar[ByStrength] = _by_strength(0.75, 0.7, 0.0, 0.0)
+    # A long name made plural beside tags or with a copy number (telegrams-mw, whatsapps2).
+    PLURAL_TAGGED: ClassVar[float] = 0.42
     TYPO_KEYWORD: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.0, 0.0)
     SPELLED: ClassVar[ByStrength] = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
     SUB_KEYWORD: ClassVar[ByStrength] = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net
@@ -420,8 +422,11 @@ def beside_hit(
         # glued: the brand's domain run together (uspscom-…) or a distinctive name
         # inside a longer word; never a weak name, never a known word (steamboat)
         token = _token_at(tokens, start, end, orig)
-        if token is None or words.is_word(token):
+        if token is None:
             return None
+        plural = _plural_beside_tags(name, tokens, token)
+        if plural is not None or words.is_word(token):
+            return plural
         # its domain run together (ledgercom, attnet) counts as its domain spelled out, even
         # where the ending is an English word (net)
         spelled = token[len(name.flat) :] in TLD_WORDS and token.startswith(name.flat)
@@ -531,6 +536,28 @@ def _numbered(token: str, flat: str) -> bool:
         return True
     serial = token[len(flat) :]
     return len(serial) >= 4 and serial.isdigit() and token.startswith(flat)
+
+
+def _plural_beside_tags(name: BrandName, tokens: list[str] | None, token: str) -> Hit | None:
+    """A name of 8 letters or more that takes typos, made plural beside tags only
+    (``telegrams-mw``, ``m-facebooks``) or with a copy number (``whatsapps2``): the way kits
+    number their copies. Anywhere, as brands write no plural of their name beside a region
+    (a plural alone is mostly a site of its own, ``livescores``: see :func:`_plural`)."""
+    flat = name.flat
+    if (name.typo_strength != Strength.STRONG or len(flat) < 8 or flat[-1] == "s"
+            or not token.startswith(flat) or token[len(flat) : len(flat) + 1] != "s"):
+        return None
+    copy = token[len(flat) + 1 :]
+    if copy:
+        tagged = len(copy) <= 3 and copy.isdigit()
+    else:
+        # the plural is the one token that is no tag (tokens are skeletons: colnbases)
+        tagged = tokens is not None and len(tokens) > 1 and sum(
+            1 for t in tokens if len(t) > 3 and not any(c.isdigit() for c in t)
+        ) == 1
+    if not tagged:
+        return None
+    return Hit(Scores.PLURAL_TAGGED, ImitationKind.TYPO, name, flat + "s", edit="plural")
 
 
 def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str | None:

@@ -141,9 +141,14 @@ class NameRules:
             # Weak evidence: its domain run together as a token (attcom-206482), or an
             # everyday word of 8 letters or more glued into a longer word, as a distinctive
             # name is (fidelitysummary.click), but not beside digits, which are mostly
-            # versions and mirrors (bookmark4you)
-            glued_word = tokens is None and name.typo_strength == _S.STRONG and orig.isalpha()
-            if not glued_word and (tokens is None or not _spells_domain(name.flat, tokens, start)):
+            # versions and mirrors (bookmark4you); or such a word made plural as a token
+            # (telegrams-mw), which beside tags only is a kit's copy
+            long_word = name.typo_strength == _S.STRONG
+            glued_word = tokens is None and long_word and orig.isalpha()
+            plural = tokens is not None and long_word and name.flat + "s" in tokens
+            if not (glued_word or plural) and (
+                tokens is None or not _spells_domain(name.flat, tokens, start)
+            ):
                 return None
             return beside_hit(name, tokens, start, end, orig, sub, self.words)
         keyword = filler = ""
