@@ -426,6 +426,9 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("coinbases-mw.com", "Coinbase"),
         ("m-coinbases.com", "Coinbase"),
         ("coinbases2.com", "Coinbase"),
+        # a distinctive name with a short tag glued on, beside a keyword: a kit's copy
+        ("app-vzf-coinbasecc.com", "Coinbase"),
+        ("secure-coinbasexq.com", "Coinbase"),
         # a word name in front of a kit's numbered domain: words, then a serial at the end
         ("chase.confirmation-id4936.com", "Chase"),
         ("chase.guest-hotel73352.com", "Chase"),
@@ -515,6 +518,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "twilioa.com",  # a letter added to a name under 8 letters (tiktokv.com is TikTok's)
         "coinbasres.com",  # a typo made plural: a plural is mostly a site of its own
         "coinbases.com",  # and so is a plural alone
+        "vzf-coinbasecc.com",  # a name with a tag glued on, no keyword beside it
+        "app-vzf-coinbasexqzv.com",  # or a longer tail glued on
         "coinbases-live.com",  # or beside words
         "paypals-mw.com",  # and a shorter name's plural beside a tag
         "coinbas3.com",

@@ -73,15 +73,16 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
     (``uspsqwzye``, ``dhlqvx``; not ``metahub``), a short or word name as the label in front
     of an unrelated domain (``dpd.qzvrk.cc``; a word name also anywhere in front of a kit's
-    numbered domain, ``booking.confirmation-id4936.com``; a distinctive name of 5 letters or
-    more there, ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
-    beside words that are not keywords (``en-trezoor``, ``k-1nterac``), and typos outside
-    the rules above (a changed second or last letter, ``ledg3r``; a letter added at the end
-    of a name under 8 letters, ``trezorx``; a plural of a distinctive name of 8 letters or more
-    or of its typo, ``telegrcams``, which beside tags only or with a copy number is a kit's
-    copy anywhere, ``telegrams-mw``, ``whatsapps2``, 0.42; a name split by a hyphen with
-    junk run on after it, ``fideli-tyaxuje``) have the shapes of many real names. They
-    become suspicious (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc; .com.cn
+    numbered domain, ``booking.confirmation-id4936.com``; a distinctive name of 5 letters or more
+    there, ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters
+    beside words that are not keywords (``en-trezoor``, ``k-1nterac``), and typos outside the rules
+    above (a changed second or last letter, ``ledg3r``; a letter added at the end of a name under 8
+    letters, ``trezorx``; a plural of a distinctive name of 8 letters or more or of its typo,
+    ``telegrcams``, which beside tags only or with a copy number is a kit's copy anywhere,
+    ``telegrams-mw``, ``whatsapps2``, 0.42, as is a distinctive name with a tag of up to three
+    letters glued on beside a keyword, ``app-vzf-whatsappcc``; a name split by a hyphen with junk
+    run on after it, ``fideli-tyaxuje``) have the shapes of many real names. They become suspicious
+    (0.42-0.6) only on a free host, a cheap ending (.top, .xyz, .cc; .com.cn
     for a registered name of hyphenated words, ``hub-for-whatsapp.com.cn``; not .com, other
     country endings or cloud endpoints), beside a serial number (also one of 4 digits or more
     glued in front of a distinctive name: ``283776coinbase``), or for words beside a

@@ -56,6 +56,8 @@ class Scores:
     TYPO: ClassVar[ByStrength] = _by_strength(0.75, 0.7, 0.0, 0.0)
     # A long name made plural beside tags or with a copy number (telegrams-mw, whatsapps2).
     PLURAL_TAGGED: ClassVar[float] = 0.42
+    # A distinctive name with a tag glued on, beside a keyword (app-vzf-whatsappcc).
+    TAG_GLUED_BESIDE_KEYWORD: ClassVar[float] = 0.42
     TYPO_KEYWORD: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.0, 0.0)
     SPELLED: ClassVar[ByStrength] = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
     SUB_KEYWORD: ClassVar[ByStrength] = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net
@@ -109,6 +111,11 @@ class Hit:
         """This hit scored at its boost (it is in the place the boost needs)."""
         return Hit(self.boost, self.kind, self.name, self.matched, self.keyword, self.edit,
                    self.boost, self.needs)  # fmt: skip
+
+    def rescored(self, score: float) -> Hit:
+        """This hit scored ``score`` where its place does not raise it (its boost kept)."""
+        return Hit(score, self.kind, self.name, self.matched, self.keyword, self.edit,
+                   max(self.boost, score), self.needs)  # fmt: skip
 
     def imitation(self, host: str, registrable: str, suffix: str) -> Imitation:
         brand = self.name.brand

@@ -193,7 +193,12 @@ class NameRules:
                     hit = self._among_words(name, orig, start, end, len(flat), sub)
                     if hit is not None:
                         return hit
-                return beside_hit(name, tokens, start, end, orig, sub, self.words)
+                hit = beside_hit(name, tokens, start, end, orig, sub, self.words)
+                if (hit is not None and hit.score < Scores.TAG_GLUED_BESIDE_KEYWORD
+                        and strength == _S.STRONG and not sub and tokens is not None
+                        and self._tag_glued_beside_keyword(tokens, start, end)):  # fmt: skip
+                    hit = hit.rescored(Scores.TAG_GLUED_BESIDE_KEYWORD)
+                return hit
             filler = filler or spelled
         if filler in HOST_FILLERS and not keyword and not sub:
             # www-acme.com, zh-acme.com: the host name with a hyphen for its first dot
@@ -244,6 +249,21 @@ class NameRules:
                 return tokens[:k] + [part for part in parts if part] + tokens[k + 1 :]
             pos = nxt
         return None
+
+    def _tag_glued_beside_keyword(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether the name at [start, end) opens a token with a tag of one to three letters
+        glued on that is no word nor a top-level word (``whatsappcc``), and another token is a
+        keyword (``app-vzf-whatsappcc``): the shape of a kit's numbered copies."""
+        k = token_starting_at(tokens, start)
+        if k < 0:
+            return False
+        token = tokens[k]
+        tag = token[end - start :]
+        if not 0 < len(tag) <= 3 or not tag.isalpha() or tag in TLD_WORDS:
+            return False
+        if self.words.is_word(token) or self.words.is_word(tag):
+            return False
+        return any(self.keywords.read(t) is not None for i, t in enumerate(tokens) if i != k)
 
     def _split_by_hyphen(
         self, name: BrandName, tokens: list[str], start: int, end: int, orig: str
