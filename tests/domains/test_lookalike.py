@@ -607,6 +607,28 @@ def test_a_slip_of_the_brands_own_domain_on_its_own_ending(host: str, flagged: b
     assert (found is not None and found.score >= 0.4) is flagged, (host, found)
 
 
+OWN_NAMES = Policy(brands=(
+    Brand(name="Microsoft", domains=("microsoft.com", "microsoftonline.com")),
+))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("microsoftonline.us", False),  # its domain's name on another ending: mostly its own
+        ("login.microsoftonline.us", False),
+        ("microsoftonline.xyz", True),  # but on a cheap ending, its name elsewhere
+        ("microsoft-online.us", True),  # a hyphen added to its name
+        ("microsoft-login.us", True),
+    ],
+)
+def test_a_label_that_is_a_brand_name_is_read_as_that_name(host: str, flagged: bool) -> None:
+    """"microsoftonline" is one of Microsoft's names (microsoftonline.com), not "microsoft"
+    beside the keyword "online"."""
+    found = LookalikeIndex.from_policy(OWN_NAMES).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 DARB = Policy(brands=(Brand(name="Darb", domains=("darb.itc.gov.ae",)),))
 
 

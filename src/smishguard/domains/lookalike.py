@@ -340,10 +340,15 @@ class LookalikeIndex:
         # One token: weak names can only be the whole label, so only distinctive ones are
         # searched inside it (fewer hits to reject).
         automaton = names.automaton if tokens is not None else names.distinctive
+        # A label that is a brand's name is read as that name (microsoftonline.us: its
+        # domain's name on another ending), not as a shorter name of the brand beside a word.
+        whole_name = names.by_skeleton.get(flat)
         for end, name in automaton.iter(flat):  # type: ignore[union-attr]
             start = end + 1 - len(name.skeleton)
             if start == 0 and end + 1 == len(flat):
                 hit = rules.whole(name, label, read, free, tld)
+            elif whole_name is not None and whole_name.brand is name.brand:
+                continue
             else:
                 hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=False)
             best = rules.better(best, hit)
