@@ -137,6 +137,12 @@ def test_default_brands_own_no_shared_hosting() -> None:
         # a name written as a domain keeps its domain's name, when that is not short
         (Brand("Booking.com", ("booking.com",)), ("booking", "bookingcom")),
         (Brand("WEB.DE", ("web.de",)), ("webde",)),
+        # nor does a name with more words after the domain's: its first words are no cut
+        (Brand("Facepunch Studios", ("facepunch.com",)), ("facepunch", "facepunchstudios")),
+        (Brand("Apple Inc.", ("apple.com",)), ("apple", "appleinc")),
+        (Brand("Call of Duty Mobile", ("callofduty.com",), ("CODM",)),
+         ("callofduty", "callofdutymobile", "codm")),
+        (Brand("Chainlink", ("chain.link",)), ("chainlink",)),  # a cut inside a word
     ],
 )
 def test_short_domain_names_are_not_brand_labels(brand: Brand, labels: tuple[str, ...]) -> None:

@@ -83,16 +83,21 @@ class Brand:
         from a longer one (``twil.io``, ``youtu.be``) is a short link or an abbreviation that
         would match too much; it is kept only when it is the brand's name or an alias
         (``ups.com`` for UPS). A name written as a domain (``Booking.com``) does not cut its
-        domain's name (``booking``) short.
+        domain's name (``booking``) short, nor does a name with more words after the domain's
+        (``facepunch.com`` for Facepunch Studios, ``callofduty.com`` for Call of Duty Mobile).
         """
         written = (self.name, *self.aliases)
-        names = [re.sub(r"[^a-z0-9]", "", _fold_accents(n.lower())) for n in written]
+        words = [re.findall(r"[a-z0-9]+", _fold_accents(n.lower())) for n in written]
+        names = ["".join(w) for w in words]
         whole = [n for n, w in zip(names, written, strict=True) if "." not in w]
+        # the names' first words run together: Facepunch, Call of Duty (not cuts)
+        heads = {"".join(w[:k]) for w in words for k in range(1, len(w))}
         seen: dict[str, None] = {}
         from_domains = [d.split(".")[0] for d in self.domains]
         for label in from_domains:
-            is_cut = any(other != label and other.startswith(label)
-                         for other in (*from_domains, *whole))
+            is_cut = label not in heads and any(
+                other != label and other.startswith(label) for other in (*from_domains, *whole)
+            )
             if label in names or (len(label) >= 5 and not is_cut):
                 seen.setdefault(label, None)
         for label in names:

@@ -629,6 +629,31 @@ def test_a_label_that_is_a_brand_name_is_read_as_that_name(host: str, flagged: b
     assert (found is not None and found.score >= 0.4) is flagged, (host, found)
 
 
+NAMED_LONGER = Policy(brands=(
+    Brand(name="Facepunch Studios", domains=("facepunch.com",)),
+    Brand(name="Call of Duty Mobile", domains=("callofduty.com",), aliases=("CODM",)),
+))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("facepunch-login.com", True),  # the domain's name, though the brand's is longer
+        ("facepnuch-helpdesk.com", True),  # and its typos
+        ("facepunchstudios-login.com", True),
+        ("callofduty-verify.com", True),
+        ("callofdutymobile.com", False),  # its whole name on .com: mostly its own
+        ("callofdutymobile.xyz", True),  # and on a cheap ending, its name elsewhere
+    ],
+)
+def test_a_brand_named_with_more_words_than_its_domain(host: str, flagged: bool) -> None:
+    """Facepunch Studios owns facepunch.com: "facepunch" is its name, not a cut of it; and a
+    label that is the brand's whole name is read as that name, not as the shorter one beside a
+    keyword ("callofduty" + "mobile")."""
+    found = LookalikeIndex.from_policy(NAMED_LONGER).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 DARB = Policy(brands=(Brand(name="Darb", domains=("darb.itc.gov.ae",)),))
 
 
