@@ -422,6 +422,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("paypal.qzvrk.cc", "PayPal"),
         ("att.qzvrk.cc", "AT&T"),
         ("coinbase.login-79v.com", "Coinbase"),
+        ("auth.paypal.detected-xqzv7.qzvrk.top", "PayPal"),  # labels in front, junk between
+        ("coinbase.x7q2.site-x.weebly.com", "Coinbase"),
         # a long name made plural beside tags only or with a copy number: a kit's copies
         ("coinbases-mw.com", "Coinbase"),
         ("m-coinbases.com", "Coinbase"),
@@ -512,6 +514,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "citi.qzvrk.net",  # a short name in front of someone's domain, no sign-in word
         "att.qzvrk.com",
         "chase.signature365.com",  # a number in a one-word label is a product's (365, 360)
+        "paypal.detected-xqzv7.qzvrk.com",  # labels in front, not where phishing lives
+        "paypal.data.us.qzvrk.top",  # or words between: a vendor's host for the brand
         "chase.law360-news.com",  # a serial not at the end
         "chase.confirmation-id49.com",  # two digits are no serial
         "twiliu.com",

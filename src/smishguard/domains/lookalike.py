@@ -71,7 +71,9 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
     (``att-208461``), glued into a longer word (``uniswaptraderz``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
-    (``uspsqwzye``, ``dhlqvx``; not ``metahub``), a short or word name as the label in front
+    (``uspsqwzye``, ``dhlqvx``; not ``metahub``), a distinctive name several labels in front of
+    an unrelated domain with junk between (``auth.coinbase.detected-x7.qzvrk.top``), a short
+    or word name as the label in front
     of an unrelated domain (``dpd.qzvrk.cc``; a word name also anywhere in front of a kit's
     numbered domain, ``booking.confirmation-id4936.com``; a distinctive name of 5 letters or more
     there, ``trezor.qzvrk.net``, is suspicious anywhere: 0.6), a typo or look-alike characters

@@ -299,7 +299,17 @@ class SubdomainScan:
                 return Hit(0.0, _K.SUBDOMAIN, name, name.text, keyword=keyword, boost=score,
                            needs=PLACE)  # fmt: skip
         if i < at - 1:
-            return self._keywords_between(name, labels[i + 1 : at])
+            between = labels[i + 1 : at]
+            hit = self._keywords_between(name, between)
+            if hit is None and strength == _S.STRONG and not all(
+                len(label) <= 3 or rules.words.is_word(label) for label in between
+            ):
+                # A distinctive name labels in front, with junk between (authentification.
+                # coinbase.detected-suspesius1.<ip>.cprapid.com): a kit's long host where
+                # phishing sites live; vendors name hosts with words (intuit.data.us.x.cloud).
+                hit = Hit(0.0, _K.SUBDOMAIN, name, name.text, boost=Scores.SUB_CONTEXT[strength],
+                          needs=PLACE)  # fmt: skip
+            return hit
         plain = rules.names.plain_labels
         if all(labels[j] in plain or self._is_keywords(labels[j]) for j in range(i)):
             if ".".join(labels[at:]) in SAAS_TENANT_HOSTS:
