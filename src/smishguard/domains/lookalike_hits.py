@@ -334,12 +334,18 @@ def _plural(
         if typo is None or typo.score <= 0:
             return best
         name = typo.name
-    if len(name.flat) < 8 or name.typo_strength != Strength.STRONG or name.flat[-1] == "s":
+    if not _takes_plural(name):
         return best
     kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
     hit = Hit(0.0, kind, name, core_orig, keyword=keyword, edit=edit,
               boost=typo_score(name.typo_strength, 1, keyword) - 0.1, needs=PLACE)  # fmt: skip
     return hit if best is None or _stronger(hit, best) else best
+
+
+def _takes_plural(name: BrandName) -> bool:
+    """Whether a plural of ``name`` is read as it: a name of 8 letters or more that takes
+    typos and does not end in s (``telegrams``; not ``xnxxs`` nor ``vans``)."""
+    return len(name.flat) >= 8 and name.typo_strength == Strength.STRONG and name.flat[-1] != "s"
 
 
 def _stretched(core_orig: str, keyword: str, names: NameTable, best: Hit | None) -> Hit | None:
@@ -551,8 +557,7 @@ def _plural_beside_tags(name: BrandName, tokens: list[str] | None, token: str) -
     number their copies. Anywhere, as brands write no plural of their name beside a region
     (a plural alone is mostly a site of its own, ``livescores``: see :func:`_plural`)."""
     flat = name.flat
-    if (name.typo_strength != Strength.STRONG or len(flat) < 8 or flat[-1] == "s"
-            or not token.startswith(flat) or token[len(flat) : len(flat) + 1] != "s"):
+    if not _takes_plural(name) or not token.startswith(flat + "s"):
         return None
     copy = token[len(flat) + 1 :]
     if copy:
