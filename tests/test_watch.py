@@ -24,7 +24,7 @@ class FakeIndex:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def match(self, host: str) -> Imitation | None:
+    def match(self, host: str, leads: bool = False) -> Imitation | None:
         self.asked.append(host)
         if "acme" not in host or host == "acme.com" or host.endswith(".acme.com"):
             return None
@@ -209,3 +209,52 @@ def test_min_score_drops_weak_imitations() -> None:
     assert weak.score < 0.4
     assert [h.domain for h in Watch(index, min_score=0.4).run(names)] == ["acme-okta.com"]
     assert [h.domain for h in Watch(index).run(names)] == names
+
+
+# --- a kit's copies (smishguard.domains.kits) ----------------------------------------------
+
+DARB = "[[brands]]\nname = \"Darb\"\ndomains = [\"darb.itc.gov.ae\"]\n"
+DARB_KIT = ["darb.qmobilitcma.com", "example.org", "darb.qmobilicco.com",
+            "www.darb.qmobilicco.com", "darb.qmobiliizty.com", "darb.qmobilitsuoa.com"]
+
+
+@pytest.fixture(scope="module")
+def darb_index(tmp_path_factory: pytest.TempPathFactory) -> LookalikeIndex:
+    path = tmp_path_factory.mktemp("darb") / "policy.toml"
+    path.write_text(DARB, encoding="utf-8")
+    return LookalikeIndex.from_policy(load_policy(path))
+
+
+def test_a_kit_is_reported_when_it_shows_itself_its_earlier_copies_too(
+        darb_index: LookalikeIndex) -> None:
+    """Darb's toll kit in front of new .com names: nothing for the first two domains, all four
+    hosts at the third, in the order seen, then each later copy as it comes."""
+    w = Watch(darb_index, source="ct", min_score=0.4)
+    seen: list[tuple[int, str]] = []
+    for n, name in enumerate(DARB_KIT):
+        hit = w.judge(name)
+        seen += [(n, h.domain) for h in w.drain()]
+        if hit is not None:
+            seen.append((n, hit.domain))
+    assert seen == [(4, "darb.qmobilitcma.com"), (4, "darb.qmobilicco.com"),
+                    (4, "www.darb.qmobilicco.com"), (4, "darb.qmobiliizty.com"),
+                    (5, "darb.qmobilitsuoa.com")]
+    hits = list(Watch(darb_index, source="ct", min_score=0.4).run(DARB_KIT))
+    assert [h.domain for h in hits] == [d for _, d in seen]
+    assert all(h.kind is ImitationKind.SUBDOMAIN and h.score == 0.5 and h.source == "ct"
+               and "one of a kit's copies" in h.reason for h in hits)
+    assert w.summary.hits == 5
+
+
+def test_kits_can_be_turned_off_and_two_copies_are_no_kit(darb_index: LookalikeIndex) -> None:
+    assert list(Watch(darb_index, kit_copies=0).run(DARB_KIT)) == []
+    assert list(Watch(darb_index).run(DARB_KIT[:4])) == []  # two domains named alike
+    assert [h.domain for h in Watch(darb_index, kit_copies=2).run(DARB_KIT[:3])] == [
+        "darb.qmobilitcma.com", "darb.qmobilicco.com"]
+    with pytest.raises(ValueError, match="kit copies"):
+        Watch(darb_index, kit_copies=-1)
+
+
+def test_a_kit_copy_seen_again_is_not_reported_twice(darb_index: LookalikeIndex) -> None:
+    hits = list(Watch(darb_index).run([*DARB_KIT, *DARB_KIT]))
+    assert len(hits) == len({h.domain for h in hits}) == 5

@@ -20,6 +20,7 @@ from typing import Any, Final, Protocol
 
 import idna
 
+from smishguard.domains.kits import KIT_COPIES, KitCopies
 from smishguard.domains.labels import MAX_HOST
 from smishguard.model import Imitation, ImitationKind
 
@@ -67,7 +68,7 @@ def normalize_name(raw: str) -> str | None:
 class ImitationMatcher(Protocol):
     """What the watch needs of the look-alike index (smishguard.domains.lookalike)."""
 
-    def match(self, host: str) -> Imitation | None: ...
+    def match(self, host: str, leads: bool = False) -> Imitation | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,18 +148,30 @@ class Watch:
     The memory of hosts already judged is a bounded LRU of ``memory`` entries, so an
     endless feed runs in bounded memory; a host forgotten and seen again is judged (and, if
     it imitates a brand, reported) again.
+
+    With ``kit_copies`` (3 by default; 0 turns it off), a brand's name put in front of that
+    many new domains named alike is a kit's (:mod:`~smishguard.domains.kits`): those hosts
+    are reported when the kit shows itself, the earlier ones then too, later ones as they
+    come.
     """
 
     def __init__(self, matcher: ImitationMatcher, *, source: str = "",
-                 memory: int = DEFAULT_MEMORY, min_score: float = 0.0) -> None:
+                 memory: int = DEFAULT_MEMORY, min_score: float = 0.0,
+                 kit_copies: int = KIT_COPIES) -> None:  # fmt: skip
         if memory < 1:
             raise ValueError("the watch memory must hold at least one name")
+        if kit_copies < 0:
+            raise ValueError("kit copies must be 0 (off) or more")
         self.matcher = matcher
         self.min_score = min_score
         self.source = source
         self.memory = memory
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._names = self._invalid = self._repeated = self._hits = 0
+        self._kits = KitCopies(kit_copies) if kit_copies else None
+        self._leads = self._kits is not None
+        # Hosts a kit's forming makes reportable besides the name that formed it.
+        self._earlier: list[WatchHit] = []
 
     @property
     def summary(self) -> WatchSummary:
@@ -179,17 +192,42 @@ class Watch:
         seen[host] = None
         if len(seen) > self.memory:
             seen.popitem(last=False)
-        imitation = self.matcher.match(host)
-        if imitation is None or imitation.score < self.min_score:
+        imitation = self.matcher.match(host, self._leads)
+        if imitation is None:
+            return None
+        if imitation.score <= 0 and imitation.kind is ImitationKind.SUBDOMAIN and self._leads:
+            return self._kit_copy(imitation)
+        if imitation.score < self.min_score:
             return None
         self._hits += 1
         return WatchHit.from_imitation(imitation, self.source)
 
+    def _kit_copy(self, lead: Imitation) -> WatchHit | None:
+        """The hit for a lead once it is a kit's copy; the group's earlier hosts wait in
+        ``_earlier`` for :meth:`run` (or :meth:`drain`)."""
+        assert self._kits is not None
+        found = [i for i in self._kits.add(lead) if i.score >= self.min_score]
+        if not found:
+            return None
+        self._hits += len(found)
+        source = self.source
+        self._earlier.extend(WatchHit.from_imitation(i, source) for i in found[:-1])
+        return WatchHit.from_imitation(found[-1], source)
+
+    def drain(self) -> list[WatchHit]:
+        """The hosts a kit's forming made reportable since the last call, in the order seen
+        (a caller of :meth:`judge` reports these before the hit ``judge`` returned)."""
+        earlier, self._earlier = self._earlier, []
+        return earlier
+
     def run(self, names: Iterable[str]) -> Iterator[WatchHit]:
-        """The hits among ``names``, in order, as they come (works on endless streams)."""
+        """The hits among ``names``, in order, as they come (works on endless streams); a
+        kit's earlier copies come when the kit shows itself."""
         for raw in names:
             hit = self.judge(raw)
             if hit is not None:
+                if self._earlier:
+                    yield from self.drain()
                 yield hit
 
 

@@ -23,7 +23,7 @@ class FakeIndex:
     """Any host with 'acme' in it but acme.com itself imitates Acme (the engine has its own
     tests; here it is not the point)."""
 
-    def match(self, host: str) -> Imitation | None:
+    def match(self, host: str, leads: bool = False) -> Imitation | None:
         if "acme" not in host or host == "acme.com":
             return None
         return Imitation(domain=host, brand="Acme", kind=ImitationKind.KEYWORD, score=0.9,
@@ -150,6 +150,7 @@ def test_dead_certstream_is_a_clear_error_not_a_traceback() -> None:
     (["new.csv"], "--column NAME"),
     (["--ct-log", "https://ct.example/log", "names.txt"], "give one input"),
     (["missing-file.txt"], "does not exist"),
+    (["--kit-copies", "1", "-"], "a kit has 2 copies or more"),
 ])
 @pytest.mark.usefixtures("fake_index")
 def test_misuse_is_invalid_input(args: list[str], message: str) -> None:
@@ -199,6 +200,21 @@ def test_main_turns_a_lost_feed_into_one_line_and_an_exit_code(
     assert "Traceback" not in err
     assert err.splitlines()[-1].startswith(f"smishguard: error: certstream {url}: cannot connect")
     assert "smishguard: watch: 0 names read" in err
+
+
+def test_kit_copies_are_reported_unless_turned_off(tmp_path: Path) -> None:
+    policy = tmp_path / "darb.toml"
+    policy.write_text('[[brands]]\nname = "Darb"\ndomains = ["darb.itc.gov.ae"]\n',
+                      encoding="utf-8")
+    kit = b"darb.qmobilitcma.com\ndarb.qmobilicco.com\ndarb.qmobiliizty.com\n"
+    found = run(["--policy", str(policy), "-"], kit)
+    assert found.exit_code == 0, found.output
+    assert [line.split("\t")[:4] for line in found.stdout.splitlines()] == [
+        [host, "Darb", "subdomain", "0.50"]
+        for host in ("darb.qmobilitcma.com", "darb.qmobilicco.com", "darb.qmobiliizty.com")]
+    off = run(["--policy", str(policy), "--kit-copies", "0", "-"], kit)
+    assert off.exit_code == 0, off.output
+    assert off.stdout == ""
 
 
 @pytest.mark.data

@@ -18,6 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.table import Table
 
 from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
+from smishguard.domains.kits import KIT_COPIES
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.domains.permutations import permutations
 from smishguard.errors import InvalidInput
@@ -127,12 +128,15 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
                    "suspicious threshold).")
 @click.option("--memory", type=click.IntRange(min=1), default=DEFAULT_MEMORY, show_default=True,
               help="Hosts remembered to report each once (bounds memory on endless feeds).")
+@click.option("--kit-copies", type=click.IntRange(min=0), default=KIT_COPIES, show_default=True,
+              help="Report a brand's name put in front of this many new domains named alike "
+                   "(a kit's copies); 0: off.")
 def watch_command(
     policy_path: Path | None, path: str | None, kind: str, ct_log: str | None,
     certstream: str | None, column: str | None, as_json: bool, output: Path | None,
     state_path: Path | None, ct_start: int | None, batch_size: int, poll_interval: float,
     once: bool, max_retries: int, forever: bool, backoff_s: float, min_score: float | None,
-    memory: int,
+    memory: int, kit_copies: int,
 ) -> None:
     """Report newly seen names that imitate a protected brand.
 
@@ -151,9 +155,12 @@ def watch_command(
     resolved = resolve(spec)
     if (state_path or ct_start is not None or once) and resolved.kind != SourceKind.CT:
         raise InvalidInput("--state, --ct-start and --once apply to a CT log (--ct-log URL)")
+    if kit_copies == 1:
+        raise InvalidInput("--kit-copies: a kit has 2 copies or more (0 turns it off)")
     policy = load_policy_option(policy_path)
     watch = Watch(_lookalike_index(policy), source=resolved.label, memory=memory,
-                  min_score=policy.thresholds.suspicious if min_score is None else min_score)
+                  min_score=policy.thresholds.suspicious if min_score is None else min_score,
+                  kit_copies=kit_copies)
     with ExitStack() as stack:
         out: IO[str] = (
             stack.enter_context(_open_output(output)) if output is not None

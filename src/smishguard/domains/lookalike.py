@@ -259,8 +259,12 @@ class LookalikeIndex:
     def policy(self) -> Policy:
         return self._policy
 
-    def match(self, host: str) -> Imitation | None:
-        """The brand ``host`` imitates and how, or None (also for owned and invalid names)."""
+    def match(self, host: str, leads: bool = False) -> Imitation | None:
+        """The brand ``host`` imitates and how, or None (also for owned and invalid names).
+
+        With ``leads``, a brand's name put in front of someone else's domain where nothing
+        raises it (``darb.qmobilitcma.com``) comes back at score 0: a lead, which only a
+        kit's other copies make suspicious (:mod:`~smishguard.domains.kits`)."""
         if not host or len(host) > MAX_HOST or self._names.automaton is None:
             return None
         if not host.isascii():
@@ -278,7 +282,7 @@ class LookalikeIndex:
             return None
         proxied = proxied_host(labels)
         if proxied is not None:  # the proxied site is judged; a brand's own stays unflagged
-            found = self.match(proxied)
+            found = self.match(proxied, leads)
             return None if found is None else replace(found, domain=host)
         icann, private = self._suffixes.depths(labels)
         if private == n:
@@ -320,7 +324,7 @@ class LookalikeIndex:
                 level = POINTED
             if level >= best.needs:
                 best = best.raised()
-            elif best.score <= 0:
+            elif best.score <= 0 and not (leads and best.kind is ImitationKind.SUBDOMAIN):
                 return None
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
         if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat, free):

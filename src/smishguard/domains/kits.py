@@ -1,0 +1,102 @@
+"""A kit's copies in a stream of new names: one brand put in front of many look-alike domains.
+
+A phishing kit is deployed on a run of throwaway domains, each with the brand's name in
+front: ``darb.qmobilitcma.com``, ``darb.qmobilicco.com``, ``darb.qmobiliizty.com`` (Darb,
+Abu Dhabi's road tolls), or ``steam.workshopmake.com``, ``steam.workshopaward.com``. One such
+host alone is weak evidence: vendors run hosts named for their customers the same way
+(``spotify.demdex.net``, ``latam.visma.com``), so the look-alike index reports a short or
+everyday-word name in front of someone else's domain only where phishing sites live
+(:mod:`~smishguard.domains.context`) and returns the rest as *leads* (score 0).
+
+What a vendor never does is register a new domain for each host, each named alike. So
+:class:`KitCopies` remembers the leads of a stream by (brand, the first letters of the
+registered name) and, once one brand sits in front of ``copies`` different registered
+domains whose names start with the same letters, reports them all, and every later copy as
+it comes: the kit has shown itself. Pure and bounded: the groups are an LRU of ``memory``
+entries, each holding at most ``MAX_WAITING`` hosts until it forms.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Final
+
+from smishguard.domains.registrable import split_host
+from smishguard.model import Imitation
+
+# Different registered domains with one brand in front and one stem that make a kit: two
+# could be a vendor's pair of domains (x-eu.com, x-us.com); three new ones are a kit.
+KIT_COPIES: Final = 3
+# The registered name's first letters that its copies share (qmobi- of qmobilitcma,
+# qmobilicco): kits vary the tail to dodge blocklists, keep the head that reads.
+STEM: Final = 5
+KIT_SCORE: Final = 0.5  # suspicious: each copy alone is weak evidence, the run is not
+KIT_MEMORY: Final = 65_536  # (brand, stem) groups remembered: leads are rare (~1 % of names)
+MAX_WAITING: Final = 32  # hosts a group holds before it forms (the rest: reported on forming)
+
+
+class _Group:
+    """The leads of one (brand, stem) until ``copies`` registered domains are seen."""
+
+    __slots__ = ("domains", "formed", "waiting")
+
+    def __init__(self) -> None:
+        self.domains: dict[str, None] = {}  # registered domains, in the order seen
+        self.waiting: list[Imitation] = []
+        self.formed = False
+
+
+class KitCopies:
+    """Raises the leads that are copies of one kit (see the module's docstring)."""
+
+    __slots__ = ("_copies", "_groups", "_memory")
+
+    def __init__(self, copies: int = KIT_COPIES, memory: int = KIT_MEMORY) -> None:
+        if copies < 2:
+            raise ValueError("a kit needs at least 2 copies")
+        if memory < 1:
+            raise ValueError("the kit memory must hold at least one group")
+        self._copies = copies
+        self._memory = memory
+        self._groups: OrderedDict[tuple[str, str], _Group] = OrderedDict()
+
+    def add(self, lead: Imitation) -> list[Imitation]:
+        """The imitations this lead makes reportable: none while its group is short of a kit;
+        the group's hosts so far (this one last) when it becomes one; this one afterwards."""
+        parts = split_host(lead.domain)
+        domain = parts.registrable_domain
+        if len(parts.name) <= STEM or not parts.subdomain:
+            return []  # too short a name to share a head with others by design
+        stem = parts.name[:STEM]
+        key = (lead.brand, stem)
+        groups = self._groups
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group()
+            if len(groups) > self._memory:
+                groups.popitem(last=False)
+        else:
+            groups.move_to_end(key)
+        if group.formed:
+            return [self._raised(lead, stem, group)]
+        group.domains[domain] = None
+        if len(group.waiting) < MAX_WAITING:
+            group.waiting.append(lead)
+        if len(group.domains) < self._copies:
+            return []
+        group.formed = True
+        found = [self._raised(waiting, stem, group) for waiting in group.waiting]
+        if group.waiting[-1] is not lead:  # the group was full: this one is still reported
+            found.append(self._raised(lead, stem, group))
+        group.waiting = []
+        return found
+
+    @staticmethod
+    def _raised(lead: Imitation, stem: str, group: _Group) -> Imitation:
+        shown = ", ".join(list(group.domains)[:3])
+        more = len(group.domains) - 3
+        others = f"{shown} and {more} more" if more > 0 else shown
+        reason = (f"{lead.reason}; one of a kit's copies: '{lead.matched}' is put in front of "
+                  f"new domains whose names start '{stem}' ({others})")
+        return replace(lead, score=KIT_SCORE, reason=reason)
