@@ -149,3 +149,21 @@ def test_peer_runners_offline(tmp_path: Path, tool: str, variant: str,
                   ["paypal-login.com", "www.example.org", "paypal.com", "steam-login.xyz"])
     hits = result["variants"][variant]["x"]["hits"]
     assert {i: key for i, (key, *_) in hits.items()} == expected
+
+
+def test_samples_read_within_the_feed_take_the_hits_given_there() -> None:
+    from watch.report import flags, within_stream
+
+    feed = ["a.qmobi1.com", "x.com", "a.qmobi2.com", "a.qmobi3.com"]
+    result = {"tool": "smishguard", "variants": {"smishguard": {
+        "feed_stream": {"hits": {"0": ["darb", 0.5, "subdomain"], "3": ["darb", 0.5, "subdomain"]}},
+        "sample": {"hits": {}, "seconds": 0.1},
+        "fp": {"hits": {"0": ["acme", 0.9, "keyword"]}},
+    }}}
+    sample = ["a.qmobi3.com", "x.com", "a.qmobi2.com"]
+    within = within_stream(result, "smishguard", "feed_stream", feed, {"sample": sample}, "w")
+    body = within["variants"]["w"]
+    assert body["sample"] == {"hits": {"0": ["darb", 0.5, "subdomain"]}, "seconds": 0.1}
+    assert body["fp"] == result["variants"]["smishguard"]["fp"]  # other lists as they are
+    assert flags(within, "w", "sample", sample, lambda _: False, 0.4).hits == {0: "darb"}
+    assert result["variants"]["smishguard"]["sample"]["hits"] == {}  # the result is not changed

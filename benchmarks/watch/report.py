@@ -12,6 +12,10 @@ Result = Mapping[str, Any]
 ROWS: tuple[tuple[str, str, float], ...] = (
     ("smishguard (any score)", "smishguard", 0.0),
     ("smishguard (score >= 0.4: what `watch` prints)", "smishguard", 0.4),
+    # The same, each sample's hosts judged where they came: within the whole feed, as
+    # `watch` reads it, so a kit's copies there count (smishguard.domains.kits).
+    ("smishguard (score >= 0.4, each sample read within the whole feed)",
+     "smishguard within the feed", 0.4),
     ("dnstwist (registrable domain or host)", "dnstwist", 0.0),
     ("dnstwist (+ any label, TLD ignored)", "dnstwist labels", 0.0),
     ("openSquat (-c 1)", "openSquat", 0.0),
@@ -67,6 +71,20 @@ def flags(result: Result, variant: str, list_name: str, names: Sequence[str],
             f.hits[i] = key
             f.kinds[i] = kind[0] if kind else ""
     return f
+
+
+def within_stream(result: Result, variant: str, stream: str, stream_names: Sequence[str],
+                  lists: Mapping[str, Sequence[str]], as_variant: str) -> Result:
+    """``result`` as variant ``as_variant``: the hits ``variant`` gave each list's names (by
+    list name) while judging the list ``stream`` (``stream_names``) that holds them all; the
+    runner's other lists as they are."""
+    body = result["variants"][variant]
+    by_name = {stream_names[int(i)]: hit for i, hit in body[stream]["hits"].items()}
+    derived = dict(body)
+    for name, names in lists.items():
+        derived[name] = {**body[name], "hits": {
+            str(i): by_name[n] for i, n in enumerate(names) if n in by_name}}
+    return {**result, "variants": {as_variant: derived}}
 
 
 @dataclass(frozen=True, slots=True)
