@@ -56,10 +56,20 @@ def test_the_third_domain_named_alike_reports_the_kit_and_every_copy_after() -> 
     ["darb.vendor-eu.com", "darb.vendor-us.com"],
     # names too short to share a head by design
     ["darb.qmob.com", "darb.qmob.net", "darb.qmob.org"],
+    ["darb.qmob.com", "darb.qmoc.com", "darb.qmod.com"],
 ])
 def test_no_kit_without_three_new_domains_named_alike(hosts: list[str]) -> None:
     kits = KitCopies()
     assert [kits.add(lead(h)) for h in hosts] == [[]] * len(hosts)
+
+
+def test_a_name_of_five_letters_shares_all_but_its_last() -> None:
+    kits = KitCopies()
+    assert kits.add(lead("darb.rtarb.com")) == []
+    assert kits.add(lead("darb.rtatr.com")) == []  # rtat-: another group
+    assert kits.add(lead("darb.rtare.com")) == []
+    assert [i.domain for i in kits.add(lead("darb.rtarm.com"))] == [
+        "darb.rtarb.com", "darb.rtare.com", "darb.rtarm.com"]
 
 
 def test_brands_make_their_own_kits() -> None:

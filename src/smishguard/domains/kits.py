@@ -29,7 +29,8 @@ from smishguard.model import Imitation
 # could be a vendor's pair of domains (x-eu.com, x-us.com); three new ones are a kit.
 KIT_COPIES: Final = 3
 # The registered name's first letters that its copies share (qmobi- of qmobilitcma,
-# qmobilicco): kits vary the tail to dodge blocklists, keep the head that reads.
+# qmobilicco): kits vary the tail to dodge blocklists, keep the head that reads. A name of
+# five letters shares all but its last (rtarb, rtare, rtarm); a shorter one is no stem.
 STEM: Final = 5
 KIT_SCORE: Final = 0.5  # suspicious: each copy alone is weak evidence, the run is not
 KIT_MEMORY: Final = 65_536  # (brand, stem) groups remembered: leads are rare (~1 % of names)
@@ -66,9 +67,10 @@ class KitCopies:
         the group's hosts so far (this one last) when it becomes one; this one afterwards."""
         parts = split_host(lead.domain)
         domain = parts.registrable_domain
-        if len(parts.name) <= STEM or not parts.subdomain:
+        name = parts.name
+        if len(name) < STEM or not parts.subdomain:
             return []  # too short a name to share a head with others by design
-        stem = parts.name[:STEM]
+        stem = name[: min(STEM, len(name) - 1)]
         key = (lead.brand, stem)
         groups = self._groups
         group = groups.get(key)
