@@ -255,6 +255,18 @@ def test_kits_can_be_turned_off_and_two_copies_are_no_kit(darb_index: LookalikeI
         Watch(darb_index, kit_copies=-1)
 
 
+def test_a_copy_reported_on_its_own_shows_the_kit(darb_index: LookalikeIndex) -> None:
+    """The third domain is a copy on a cheap ending, reported alone (0.55): the two .com
+    copies before it come first, then it. Above the kit's score only it is reported."""
+    names = ["darb.qmobilitcma.com", "darb.qmobilicco.com", "darb.qmobilizz.top"]
+    hits = list(Watch(darb_index, min_score=0.4).run(names))
+    assert [(h.domain, h.score) for h in hits] == [
+        ("darb.qmobilitcma.com", 0.5), ("darb.qmobilicco.com", 0.5), ("darb.qmobilizz.top", 0.55)]
+    assert "one of a kit's copies" not in hits[2].reason
+    high = Watch(darb_index, min_score=0.52)
+    assert [h.domain for h in high.run(names)] == ["darb.qmobilizz.top"]
+
+
 def test_a_kit_copy_seen_again_is_not_reported_twice(darb_index: LookalikeIndex) -> None:
     hits = list(Watch(darb_index).run([*DARB_KIT, *DARB_KIT]))
     assert len(hits) == len({h.domain for h in hits}) == 5

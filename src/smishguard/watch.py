@@ -195,8 +195,10 @@ class Watch:
         imitation = self.matcher.match(host, self._leads)
         if imitation is None:
             return None
-        if imitation.score <= 0 and imitation.kind is ImitationKind.SUBDOMAIN and self._leads:
-            return self._kit_copy(imitation)
+        if imitation.kind is ImitationKind.SUBDOMAIN and self._kits is not None:
+            if imitation.score <= 0:
+                return self._kit_copy(imitation)
+            self._earlier_copies(self._kits.add(imitation))  # a copy counts: earlier leads
         if imitation.score < self.min_score:
             return None
         self._hits += 1
@@ -206,13 +208,21 @@ class Watch:
         """The hit for a lead once it is a kit's copy; the group's earlier hosts wait in
         ``_earlier`` for :meth:`run` (or :meth:`drain`)."""
         assert self._kits is not None
-        found = [i for i in self._kits.add(lead) if i.score >= self.min_score]
+        found = self._kits.add(lead)
         if not found:
             return None
-        self._hits += len(found)
-        source = self.source
-        self._earlier.extend(WatchHit.from_imitation(i, source) for i in found[:-1])
-        return WatchHit.from_imitation(found[-1], source)
+        self._earlier_copies(found[:-1])
+        if found[-1].score < self.min_score:
+            return None
+        self._hits += 1
+        return WatchHit.from_imitation(found[-1], self.source)
+
+    def _earlier_copies(self, found: list[Imitation]) -> None:
+        """Queue a kit's copies found before this name (their hosts came earlier)."""
+        for imitation in found:
+            if imitation.score >= self.min_score:
+                self._hits += 1
+                self._earlier.append(WatchHit.from_imitation(imitation, self.source))
 
     def drain(self) -> list[WatchHit]:
         """The hosts a kit's forming made reportable since the last call, in the order seen
@@ -225,9 +235,9 @@ class Watch:
         kit's earlier copies come when the kit shows itself."""
         for raw in names:
             hit = self.judge(raw)
+            if self._earlier:
+                yield from self.drain()
             if hit is not None:
-                if self._earlier:
-                    yield from self.drain()
                 yield hit
 
 

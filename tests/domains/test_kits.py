@@ -63,6 +63,23 @@ def test_no_kit_without_three_new_domains_named_alike(hosts: list[str]) -> None:
     assert [kits.add(lead(h)) for h in hosts] == [[]] * len(hosts)
 
 
+def test_a_copy_already_reported_counts_and_is_never_returned() -> None:
+    """darb.qmobilizz.top is reported on its own (a cheap ending): it is a copy of the kit,
+    so it makes the two .com leads before it reportable."""
+    kits = KitCopies()
+    reported = lead("darb.qmobilizz.top")
+    reported = Imitation(domain=reported.domain, brand="Darb", kind=ImitationKind.SUBDOMAIN,
+                         score=0.55, matched="darb", reason="reported")
+    assert kits.add(lead("darb.qmobilitcma.com")) == []
+    assert kits.add(lead("darb.qmobilicco.com")) == []
+    assert [i.domain for i in kits.add(reported)] == [
+        "darb.qmobilitcma.com", "darb.qmobilicco.com"]
+    assert kits.add(reported) == []  # formed: a reported copy adds nothing
+    assert [i.domain for i in kits.add(lead("darb.qmobiliizty.com"))] == ["darb.qmobiliizty.com"]
+    alone = KitCopies()
+    assert [alone.add(reported) for _ in range(3)] == [[], [], []]  # one domain, no leads
+
+
 def test_a_name_of_five_letters_shares_all_but_its_last() -> None:
     kits = KitCopies()
     assert kits.add(lead("darb.rtarb.com")) == []

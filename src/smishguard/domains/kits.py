@@ -12,8 +12,9 @@ What a vendor never does is register a new domain for each host, each named alik
 :class:`KitCopies` remembers the leads of a stream by (brand, the first letters of the
 registered name) and, once one brand sits in front of ``copies`` different registered
 domains whose names start with the same letters, reports them all, and every later copy as
-it comes: the kit has shown itself. Pure and bounded: the groups are an LRU of ``memory``
-entries, each holding at most ``MAX_WAITING`` hosts until it forms.
+it comes: the kit has shown itself. The copies already reported where phishing sites live
+(``darb.qmobilizz.top``) count among the domains. Pure and bounded: the groups are an LRU
+of ``memory`` entries, each holding at most ``MAX_WAITING`` hosts until it forms.
 """
 
 from __future__ import annotations
@@ -62,16 +63,17 @@ class KitCopies:
         self._memory = memory
         self._groups: OrderedDict[tuple[str, str], _Group] = OrderedDict()
 
-    def add(self, lead: Imitation) -> list[Imitation]:
-        """The imitations this lead makes reportable: none while its group is short of a kit;
-        the group's hosts so far (this one last) when it becomes one; this one afterwards."""
-        parts = split_host(lead.domain)
-        domain = parts.registrable_domain
+    def add(self, found: Imitation) -> list[Imitation]:
+        """The leads ``found`` makes reportable. A lead (score 0): none while its group is
+        short of a kit; the group's leads so far (this one last) when it becomes one; this one
+        afterwards. A host already reported (a copy where phishing sites live,
+        ``darb.qmobilizz.top``) counts as a copy, and is never returned itself."""
+        parts = split_host(found.domain)
         name = parts.name
         if len(name) < STEM or not parts.subdomain:
             return []  # too short a name to share a head with others by design
         stem = name[: min(STEM, len(name) - 1)]
-        key = (lead.brand, stem)
+        key = (found.brand, stem)
         groups = self._groups
         group = groups.get(key)
         if group is None:
@@ -80,19 +82,21 @@ class KitCopies:
                 groups.popitem(last=False)
         else:
             groups.move_to_end(key)
+        lead = found.score <= 0
         if group.formed:
-            return [self._raised(lead, stem, group)]
-        group.domains[domain] = None
-        if len(group.waiting) < MAX_WAITING:
-            group.waiting.append(lead)
+            return [self._raised(found, stem, group)] if lead else []
+        group.domains[parts.registrable_domain] = None
+        waiting = group.waiting
+        if lead and len(waiting) < MAX_WAITING:
+            waiting.append(found)
         if len(group.domains) < self._copies:
             return []
         group.formed = True
-        found = [self._raised(waiting, stem, group) for waiting in group.waiting]
-        if group.waiting[-1] is not lead:  # the group was full: this one is still reported
-            found.append(self._raised(lead, stem, group))
         group.waiting = []
-        return found
+        raised = [self._raised(w, stem, group) for w in waiting]
+        if lead and (not waiting or waiting[-1] is not found):  # the group was full
+            raised.append(self._raised(found, stem, group))
+        return raised
 
     @staticmethod
     def _raised(lead: Imitation, stem: str, group: _Group) -> Imitation:
