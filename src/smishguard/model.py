@@ -84,6 +84,8 @@ class Imitation:
     matched: str  # the part of the name that imitates the brand ("acrne", "acme")
     keyword: str = ""  # the identity-provider / pretext word beside it, if any ("okta")
     reason: str = ""  # a sentence for people
+    # The registered domain the index read (a shared host's tenant: "acme-sso.vercel.app").
+    registered: str = ""
 
 
 class Label(StrEnum):

@@ -21,9 +21,10 @@ def index() -> LookalikeIndex:
     return LookalikeIndex.from_policy(DARB_AND_STEAM)
 
 
-def lead(host: str, brand: str = "Darb", matched: str = "darb") -> Imitation:
-    return Imitation(domain=host, brand=brand, kind=ImitationKind.SUBDOMAIN, score=0.0,
-                     matched=matched, reason=f"{host} imitates {brand}")
+def lead(host: str, brand: str = "Darb", matched: str = "darb", score: float = 0.0) -> Imitation:
+    registered = ".".join(host.split(".")[-2:])  # the tests' hosts end in one-label suffixes
+    return Imitation(domain=host, brand=brand, kind=ImitationKind.SUBDOMAIN, score=score,
+                     matched=matched, reason=f"{host} imitates {brand}", registered=registered)
 
 
 def test_the_third_domain_named_alike_reports_the_kit_and_every_copy_after() -> None:
@@ -67,9 +68,7 @@ def test_a_copy_already_reported_counts_and_is_never_returned() -> None:
     """darb.qmobilizz.top is reported on its own (a cheap ending): it is a copy of the kit,
     so it makes the two .com leads before it reportable."""
     kits = KitCopies()
-    reported = lead("darb.qmobilizz.top")
-    reported = Imitation(domain=reported.domain, brand="Darb", kind=ImitationKind.SUBDOMAIN,
-                         score=0.55, matched="darb", reason="reported")
+    reported = lead("darb.qmobilizz.top", score=0.55)
     assert kits.add(lead("darb.qmobilitcma.com")) == []
     assert kits.add(lead("darb.qmobilicco.com")) == []
     assert [i.domain for i in kits.add(reported)] == [
@@ -139,6 +138,7 @@ def test_the_index_gives_leads_only_when_asked(index: LookalikeIndex, host: str,
         assert found is not None
         assert found.score == 0
         assert found.kind is ImitationKind.SUBDOMAIN
+        assert found.registered == host.split(".", host.count(".") - 1)[-1]
     else:
         assert found == plain  # (darb-qmobilitcma.com: the name beside a word, 0.35)
 

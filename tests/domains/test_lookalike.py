@@ -1202,3 +1202,16 @@ def test_a_translate_proxy_name_is_judged_as_the_site_it_serves(
     if found is not None:
         assert found.domain == host
         assert found.score >= POLICY.thresholds.suspicious
+
+
+@pytest.mark.parametrize(("host", "registered"), [
+    ("login.acme-okta.com", "acme-okta.com"),
+    ("acme-login.vercel.app", "acme-login.vercel.app"),  # a shared host's tenant
+    ("acme.com.verify-id.co.uk", "verify-id.co.uk"),
+])
+def test_an_imitation_names_the_registered_domain_it_was_read_on(host: str,
+                                                                registered: str) -> None:
+    found = LookalikeIndex.from_policy(
+        Policy(brands=(Brand(name="Acme", domains=("acme.com",)),))).match(host)
+    assert found is not None
+    assert found.registered == registered

@@ -23,7 +23,6 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Final
 
-from smishguard.domains.registrable import split_host
 from smishguard.model import Imitation
 
 # Different registered domains with one brand in front and one stem that make a kit: two
@@ -68,9 +67,9 @@ class KitCopies:
         short of a kit; the group's leads so far (this one last) when it becomes one; this one
         afterwards. A host already reported (a copy where phishing sites live,
         ``darb.qmobilizz.top``) counts as a copy, and is never returned itself."""
-        parts = split_host(found.domain)
-        name = parts.name
-        if len(name) < STEM or not parts.subdomain:
+        registered = found.registered
+        name = registered.partition(".")[0]
+        if len(name) < STEM or found.domain == registered:
             return []  # too short a name to share a head with others by design
         stem = name[: min(STEM, len(name) - 1)]
         key = (found.brand, stem)
@@ -85,7 +84,7 @@ class KitCopies:
         lead = found.score <= 0
         if group.formed:
             return [self._raised(found, stem, group)] if lead else []
-        group.domains[parts.registrable_domain] = None
+        group.domains[registered] = None
         waiting = group.waiting
         if lead and len(waiting) < MAX_WAITING:
             waiting.append(found)

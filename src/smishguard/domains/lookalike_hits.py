@@ -132,6 +132,7 @@ class Hit:
             matched=self.matched,
             keyword=self.keyword,
             reason=reason,
+            registered=registrable,
         )
 
 
