@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.model import ImitationKind as K
-from smishguard.policy import DEFAULT_BRANDS, Brand, Policy
+from smishguard.policy import DEFAULT_BRANDS, DEFAULT_KEYWORDS, Brand, Policy
 
 ACME = Brand(name="Acme", domains=("acme.com", "acme-cdn.net"), aliases=("acm",))
 POLICY = Policy(
@@ -1215,3 +1215,37 @@ def test_an_imitation_names_the_registered_domain_it_was_read_on(host: str,
         Policy(brands=(Brand(name="Acme", domains=("acme.com",)),))).match(host)
     assert found is not None
     assert found.registered == registered
+
+
+# "mail" is no built-in keyword; a policy may list it (the watch benchmark's does).
+PAYPAL = Policy(brands=(Brand(name="PayPal", domains=("paypal.com",)),),
+                keywords=(*DEFAULT_KEYWORDS, "mail"))
+
+
+@pytest.mark.parametrize(("host", "reported"), [
+    # how companies name their own sites: weak evidence alone (alibabacorp.com,
+    # sonymobile.com, quickbooksconnect.com, yandex-team.ru, redditmail.com are theirs)
+    ("paypal-corp.com", False),
+    ("paypalcorp.com", False),
+    ("paypalmobile.com", False),
+    ("paypal-team.com", False),
+    ("paypalconnect.com", False),
+    ("paypalmail.com", False),
+    ("mobile-paypal.com", False),
+    # where phishing sites live, with a sign-in word, in front of someone else's domain
+    ("paypal-corp.top", True),
+    ("paypalcorp.blogspot.com", True),
+    ("paypal-corp-login.com", True),
+    ("mobile-paypal-verify.com", True),
+    ("paypal-corp.qzvrk.com", True),
+    ("paypal-app.com", True),  # app and id stay: kits use them as much as brands do
+    ("paypal-id.com", True),
+])
+def test_a_distinctive_name_beside_an_own_site_word_alone_is_weak_evidence(
+        host: str, reported: bool) -> None:
+    found = LookalikeIndex.from_policy(PAYPAL).match(host)
+    assert found is not None
+    assert (found.score >= 0.4) is reported, found
+    if not reported:
+        assert found.score == 0.38
+        assert found.kind is K.KEYWORD

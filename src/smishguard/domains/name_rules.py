@@ -19,6 +19,7 @@ from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
     HOST_FILLERS,
     IN_FRONT,
+    OWN_SITE_WORDS,
     TLD_WORDS,
     Reading,
     on_boundaries,
@@ -37,6 +38,7 @@ from smishguard.model import ImitationKind
 from smishguard.policy import Brand
 
 _K = ImitationKind
+_OWN_SITE_WORDS: Final = frozenset(skeleton(word) for word in OWN_SITE_WORDS)
 # A subdomain label that is a brand's domain without its dot (paypalcom): the subdomain scan
 # reads it only right in front of the chosen label (deeper, it is a CDN's CNAME).
 RUN_TOGETHER: Final = "run-together"
@@ -200,6 +202,10 @@ class NameRules:
                     hit = hit.rescored(Scores.TAG_GLUED_BESIDE_KEYWORD)
                 return hit
             filler = filler or spelled
+        if keyword and not filler and not sub and strength > _S.WORD and all(
+            part in _OWN_SITE_WORDS for part in (after, flat[:start]) if part
+        ):
+            pointed = False  # acme-corp, acmemobile: how companies name their own sites
         if filler in HOST_FILLERS and not keyword and not sub:
             # www-acme.com, zh-acme.com: the host name with a hyphen for its first dot
             if strength >= _S.SHORT:
@@ -210,7 +216,8 @@ class NameRules:
         if filler not in TLD_WORDS and not (keyword and pointed):
             if keyword and not filler:  # box-office, target-online: only where phishing lives
                 boost = in_subdomain(Scores.CONTEXT[strength], sub)
-                return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
+                base = 0.0 if sub else Scores.BESIDE[strength]  # a word or tiny name: 0
+                return Hit(base, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                            boost=boost, needs=PLACE)  # fmt: skip
             return None  # www-box-office: nothing pointed (www-acme as a subdomain label is
             # the whole label's: SubdomainScan)
