@@ -1249,3 +1249,19 @@ def test_a_distinctive_name_beside_an_own_site_word_alone_is_weak_evidence(
     if not reported:
         assert found.score == 0.38
         assert found.kind is K.KEYWORD
+
+
+@pytest.mark.parametrize(("host", "reported"), [
+    ("google.tk", False),  # Freenom's endings are country endings again: Google's sites there
+    ("google.ml", False),
+    ("google.gq", False),
+    ("google.de", False),
+    ("google.top", True),  # cheap endings stay where phishing sites live
+    ("google.cc", True),
+])
+def test_freenoms_former_free_endings_are_country_endings(host: str, reported: bool) -> None:
+    found = LookalikeIndex.from_policy(
+        Policy(brands=(Brand(name="Google", domains=("google.com",)),))).match(host)
+    assert found is not None
+    assert found.kind is K.TLD_SWAP
+    assert (found.score >= 0.4) is reported, found

@@ -22,8 +22,11 @@ RISKY_TLDS: Final = frozenset((
     "help", "bond", "life", "win", "world", "club", "one", "ink", "work", "guru", "buzz", "xin",
     "link", "qpon", "lol", "store", "website", "support", "rest", "monster", "quest", "fun",
     "space", "today", "mom", "cam", "best", "hair", "beauty", "skin", "makeup", "autos",
-    "boats", "homes", "yachts", "motorcycles", "cloud", "cc", "tk", "ml", "ga", "cf", "gq",
+    "boats", "homes", "yachts", "motorcycles", "cloud", "cc",
     "pw", "su", "ws", "fit", "kim", "rent", "bar", "host",
+    # (not Freenom's .tk, .ml, .ga, .cf, .gq: free until Freenom stopped registering in 2023,
+    # country endings again since; one flagged feed host of 12,000 was there, and Google's
+    # country sites are: google.ml, google.tk)
     # cheap new endings with look-alikes in the feed and none in Tranco or Umbrella, even under
     # 1,000 brands (not .ltd, .pics: youtubemp3.ltd, syosetu.pics are popular there)
     "onl", "company", "college", "solutions",
