@@ -1265,3 +1265,22 @@ def test_freenoms_former_free_endings_are_country_endings(host: str, reported: b
     assert found is not None
     assert found.kind is K.TLD_SWAP
     assert (found.score >= 0.4) is reported, found
+
+
+@pytest.mark.parametrize(("host", "reported"), [
+    ("ussp.com", False),  # two of four letters swapped: mostly another acronym (ussp.io)
+    ("smcb.jp", False),
+    ("ussp.top", True),  # where phishing sites live
+    ("ussp.weebly.com", True),
+    ("ussp-login.com", True),  # beside a sign-in word
+    ("uspss.com", True),  # a letter doubled is no other acronym
+    ("hsbcc.com", True),
+    ("amce.com", True),  # a word's letters swapped are no other word
+])
+def test_an_initialism_with_two_letters_swapped_is_weak_alone(host: str,
+                                                                  reported: bool) -> None:
+    found = LookalikeIndex.from_policy(Policy(brands=(
+        Brand(name="USPS", domains=("usps.com",)), Brand(name="SMBC", domains=("smbc.co.jp",)),
+        Brand(name="HSBC", domains=("hsbc.com",)), Brand(name="Acme", domains=("acme.com",)),
+    ))).match(host)
+    assert (found is not None and found.score >= 0.4) is reported, found

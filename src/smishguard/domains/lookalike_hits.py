@@ -169,6 +169,13 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
     if any(c.isdigit() for c in candidate) and not any(c.isdigit() for c in flat):
         strict = False  # digits added are versions and mirrors (xvideos2), not typos
     edit = describe_edit(candidate, flat)
+    # Two letters of an initialism of four swapped (at most one vowel: usps, smbc, cnet) is
+    # mostly another initialism (ussp, smcb, cnte): only where phishing sites live, or beside
+    # a keyword. A word's (amce for acme) is no other word.
+    acronym_swap = (edit == "transposition" and len(flat) <= 4 and not keyword
+                    and sum(c in "aeiou" for c in flat) <= 1)
+    if acronym_swap:
+        strict = False
     if edit == "addition" and candidate[-1] in "s0123456789":
         return None  # a plural or a version is usually a site of its own (livescores)
     if edit not in ("transposition", "repetition"):
@@ -180,7 +187,7 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
               and (len(flat) < 8 or name.strength == Strength.WORD)):
             strict = False  # so do a short name's or a word's with a letter added (tiktokv,
             # trezorx, singulart)
-    if not strict and not (loose and name.typo_strength == Strength.STRONG):
+    if not strict and not (loose and (name.typo_strength == Strength.STRONG or acronym_swap)):
         return None
     if look_alike:
         edit += LOOK_ALIKE
