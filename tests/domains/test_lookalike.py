@@ -1284,3 +1284,19 @@ def test_an_initialism_with_two_letters_swapped_is_weak_alone(host: str,
         Brand(name="HSBC", domains=("hsbc.com",)), Brand(name="Acme", domains=("acme.com",)),
     ))).match(host)
     assert (found is not None and found.score >= 0.4) is reported, found
+
+
+@pytest.mark.parametrize(("host", "reported"), [
+    ("skyexch.vip", False),  # a word's 3 letters heading a made-up name (skyexch, upstox)
+    ("skybap.site", False),
+    ("upsxq.top", False),
+    ("sky744.top", True),  # with a kit's serial
+    ("skynet37459.weebly.com", True),
+    ("dhlqvx.top", True),  # a name that is no word heads junk only in kits
+])
+def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reported: bool) -> None:
+    found = LookalikeIndex.from_policy(Policy(brands=(
+        Brand(name="Sky", domains=("sky.com",)), Brand(name="UPS", domains=("ups.com",)),
+        Brand(name="DHL", domains=("dhl.com",)),
+    ))).match(host)
+    assert (found is not None and found.score >= 0.4) is reported, found

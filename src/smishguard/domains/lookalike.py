@@ -71,7 +71,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
     (``att-208461``), glued into a longer word (``uniswaptraderz``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
-    (``uspsqwzye``, ``dhlqvx``; not ``metahub``), a distinctive name several labels in front of
+    (``uspsqwzye``, ``dhlqvx``; not ``metahub``; a 3-letter word, ``sky``, only with a serial:
+    ``sky744``), a distinctive name several labels in front of
     an unrelated domain with junk between (``auth.coinbase.detected-x7.qzvrk.top``), a short
     or word name as the label in front
     of an unrelated domain (``dpd.qzvrk.cc``; a word name also anywhere in front of a kit's

@@ -596,9 +596,13 @@ def _token_at(tokens: list[str] | None, start: int, end: int, orig: str) -> str 
 
 def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
     """A 3-letter name at the head of a one-word label that is not a word (``dhlqvx``):
-    weak evidence raised only where phishing sites live (the caller checks the place too)."""
+    weak evidence raised only where phishing sites live (the caller checks the place too).
+    A name that is a word itself (sky, ups, one) heads made-up names for real (``skyexch``,
+    ``upstox``, ``onegg``): there only with a kit's serial of three digits (``sky744``)."""
     name = names.tiny.get(orig[:3])
     if name is None or len(orig) < 5 or not _glued_head(name.flat, orig, words):
+        return None
+    if words.is_word(name.flat) and sum(c.isdigit() for c in orig) < 3:
         return None
     return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=orig, edit="beside",
                boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
