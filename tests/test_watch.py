@@ -243,7 +243,7 @@ def test_a_kit_is_reported_when_it_shows_itself_its_earlier_copies_too(
     assert [h.domain for h in hits] == [d for _, d in seen]
     assert all(h.kind is ImitationKind.SUBDOMAIN and h.score == 0.5 and h.source == "ct"
                and "one of a kit's copies" in h.reason for h in hits)
-    assert w.summary.hits == 5
+    assert (w.summary.hits, w.summary.kit_copies) == (5, 5)
 
 
 def test_kits_can_be_turned_off_and_two_copies_are_no_kit(darb_index: LookalikeIndex) -> None:
@@ -265,6 +265,7 @@ def test_a_copy_reported_on_its_own_shows_the_kit(darb_index: LookalikeIndex) ->
     assert "one of a kit's copies" not in hits[2].reason
     high = Watch(darb_index, min_score=0.52)
     assert [h.domain for h in high.run(names)] == ["darb.qmobilizz.top"]
+    assert (high.summary.hits, high.summary.kit_copies) == (1, 0)
 
 
 def test_a_kit_copy_seen_again_is_not_reported_twice(darb_index: LookalikeIndex) -> None:

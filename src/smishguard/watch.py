@@ -138,6 +138,7 @@ class WatchSummary:
     invalid: int = 0  # not host names after normalisation
     repeated: int = 0  # already judged (within the memory of the watch)
     hits: int = 0
+    kit_copies: int = 0  # hits reported as a kit's copies (among ``hits``)
 
 
 class Watch:
@@ -167,7 +168,7 @@ class Watch:
         self.source = source
         self.memory = memory
         self._seen: OrderedDict[str, None] = OrderedDict()
-        self._names = self._invalid = self._repeated = self._hits = 0
+        self._names = self._invalid = self._repeated = self._hits = self._kit_hits = 0
         self._kits = KitCopies(kit_copies) if kit_copies else None
         self._leads = self._kits is not None
         # Hosts a kit's forming makes reportable besides the name that formed it.
@@ -175,7 +176,8 @@ class Watch:
 
     @property
     def summary(self) -> WatchSummary:
-        return WatchSummary(self._names, self._invalid, self._repeated, self._hits)
+        return WatchSummary(self._names, self._invalid, self._repeated, self._hits,
+                            self._kit_hits)
 
     def judge(self, raw: str) -> WatchHit | None:
         """The hit for this name, or None (not a host, already judged, or no imitation)."""
@@ -215,6 +217,7 @@ class Watch:
         if found[-1].score < self.min_score:
             return None
         self._hits += 1
+        self._kit_hits += 1
         return WatchHit.from_imitation(found[-1], self.source)
 
     def _earlier_copies(self, found: list[Imitation]) -> None:
@@ -222,6 +225,7 @@ class Watch:
         for imitation in found:
             if imitation.score >= self.min_score:
                 self._hits += 1
+                self._kit_hits += 1
                 self._earlier.append(WatchHit.from_imitation(imitation, self.source))
 
     def drain(self) -> list[WatchHit]:

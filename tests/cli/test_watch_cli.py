@@ -212,9 +212,12 @@ def test_kit_copies_are_reported_unless_turned_off(tmp_path: Path) -> None:
     assert [line.split("\t")[:4] for line in found.stdout.splitlines()] == [
         [host, "Darb", "subdomain", "0.50"]
         for host in ("darb.qmobilitcma.com", "darb.qmobilicco.com", "darb.qmobiliizty.com")]
+    assert found.stderr.splitlines()[-1].startswith(
+        "smishguard: watch: 3 names read, 3 hits (3 a kit's copies), 0 errors")
     off = run(["--policy", str(policy), "--kit-copies", "0", "-"], kit)
     assert off.exit_code == 0, off.output
     assert off.stdout == ""
+    assert "kit" not in off.stderr
 
 
 @pytest.mark.data

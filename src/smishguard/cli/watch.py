@@ -85,8 +85,9 @@ class _Reporter:
 
     def summary(self, watch: Watch) -> None:
         s = watch.summary
+        kits = f" ({s.kit_copies:,} a kit's copies)" if s.kit_copies else ""
         click.echo(
-            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits, {self.errors:,} "
+            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}, {self.errors:,} "
             f"errors ({s.invalid:,} not host names, {s.repeated:,} repeated)", err=True)
 
 

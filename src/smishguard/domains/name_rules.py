@@ -216,7 +216,9 @@ class NameRules:
         if filler not in TLD_WORDS and not (keyword and pointed):
             if keyword and not filler:  # box-office, target-online: only where phishing lives
                 boost = in_subdomain(Scores.CONTEXT[strength], sub)
-                base = 0.0 if sub else Scores.BESIDE[strength]  # a word or tiny name: 0
+                # a distinctive name beside own-site words (acme-corp) scores as beside words;
+                # BESIDE is 0 for word and tiny names (box-office)
+                base = 0.0 if sub else Scores.BESIDE[strength]
                 return Hit(base, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                            boost=boost, needs=PLACE)  # fmt: skip
             return None  # www-box-office: nothing pointed (www-acme as a subdomain label is
