@@ -170,7 +170,6 @@ class Watch:
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._names = self._invalid = self._repeated = self._hits = self._kit_hits = 0
         self._kits = KitCopies(kit_copies) if kit_copies else None
-        self._leads = self._kits is not None
         # Hosts a kit's forming makes reportable besides the name that formed it.
         self._earlier: list[WatchHit] = []
 
@@ -194,7 +193,7 @@ class Watch:
         seen[host] = None
         if len(seen) > self.memory:
             seen.popitem(last=False)
-        imitation = self.matcher.match(host, self._leads)
+        imitation = self.matcher.match(host, self._kits is not None)
         if imitation is None:
             return None
         if imitation.kind is ImitationKind.SUBDOMAIN and self._kits is not None:
