@@ -20,6 +20,7 @@ of ``memory`` entries, each holding at most ``MAX_WAITING`` hosts until it forms
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -67,11 +68,10 @@ class KitCopies:
         short of a kit; the group's leads so far (this one last) when it becomes one; this one
         afterwards. A host already reported (a copy where phishing sites live,
         ``darb.qmobilizz.top``) counts as a copy, and is never returned itself."""
+        stem = kit_stem(found)
+        if stem is None:
+            return []
         registered = found.registered
-        name = registered.partition(".")[0]
-        if len(name) < STEM or found.domain == registered:
-            return []  # too short a name to share a head with others by design
-        stem = name[: min(STEM, len(name) - 1)]
         key = (found.brand, stem)
         groups = self._groups
         group = groups.get(key)
@@ -83,7 +83,7 @@ class KitCopies:
             groups.move_to_end(key)
         lead = found.score <= 0
         if group.formed:
-            return [self._raised(found, stem, group)] if lead else []
+            return [kit_copy(found, stem, list(group.domains))] if lead else []
         group.domains[registered] = None
         waiting = group.waiting
         if lead and len(waiting) < MAX_WAITING:
@@ -92,16 +92,30 @@ class KitCopies:
             return []
         group.formed = True
         group.waiting = []
-        raised = [self._raised(w, stem, group) for w in waiting]
+        domains = list(group.domains)
+        raised = [kit_copy(w, stem, domains) for w in waiting]
         if lead and (not waiting or waiting[-1] is not found):  # the group was full
-            raised.append(self._raised(found, stem, group))
+            raised.append(kit_copy(found, stem, domains))
         return raised
 
-    @staticmethod
-    def _raised(lead: Imitation, stem: str, group: _Group) -> Imitation:
-        shown = ", ".join(list(group.domains)[:3])
-        more = len(group.domains) - 3
-        others = f"{shown} and {more} more" if more > 0 else shown
-        reason = (f"{lead.reason}; one of a kit's copies: '{lead.matched}' is put in front of "
-                  f"new domains whose names start '{stem}' ({others})")
-        return replace(lead, score=KIT_SCORE, reason=reason)
+
+def kit_stem(found: Imitation) -> str | None:
+    """The first letters that ``found``'s copies would share: of the name of the registered
+    domain it is put in front of (``qmobi`` for ``darb.qmobilitcma.com``); None for a
+    registered domain itself, or one whose name is too short to share a head by design."""
+    registered = found.registered
+    name = registered.partition(".")[0]
+    if len(name) < STEM or found.domain == registered:
+        return None
+    return name[: min(STEM, len(name) - 1)]
+
+
+def kit_copy(lead: Imitation, stem: str, domains: Sequence[str]) -> Imitation:
+    """``lead`` reported as one of a kit's copies, the kit's registered ``domains`` (in the
+    order seen) named in its reason."""
+    shown = ", ".join(domains[:3])
+    more = len(domains) - 3
+    others = f"{shown} and {more} more" if more > 0 else shown
+    reason = (f"{lead.reason}; one of a kit's copies: '{lead.matched}' is put in front of "
+              f"new domains whose names start '{stem}' ({others})")
+    return replace(lead, score=KIT_SCORE, reason=reason)
