@@ -60,6 +60,19 @@ class ObservedDomain:
     times_seen: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class KitLead:
+    """A brand's name a tenant's watch saw in front of someone else's domain: one of a kit's
+    copies once the brand is in front of enough new domains named alike."""
+
+    domain: str  # the host (darb.qmobilitcma.com)
+    brand: str
+    stem: str  # the registered name's first letters its copies share (qmobi)
+    registered: str  # the registered domain (qmobilitcma.com)
+    seen_at: datetime
+    raised: bool = False  # reported: as a copy, or on its own (a copy on a cheap ending)
+
+
 class AlertFormat(StrEnum):
     JSON = "json"  # our JSON body, HMAC-signed
     SLACK = "slack"  # a Slack-compatible incoming-webhook body ({"text": ...}), also signed

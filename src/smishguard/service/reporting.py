@@ -12,13 +12,14 @@ from datetime import datetime
 from typing import Any
 
 from smishguard.errors import InvalidInput
-from smishguard.model import Channel, Decision, Message, Report, Verdict
+from smishguard.model import Channel, Decision, Imitation, Message, Report, Verdict
 from smishguard.records import ObservedDomain, Tenant
 from smishguard.scanner import Scanner
 from smishguard.scoring import with_confirmed_domains
 from smishguard.service.campaigns import Campaigns
 from smishguard.service.clock import Clock
 from smishguard.service.feedback import DomainFeedback
+from smishguard.service.kits import StoredKitCopies
 from smishguard.service.phones import hint, pseudonym
 from smishguard.service.tenancy import policy_version, tenant_policy
 from smishguard.store import Store
@@ -75,6 +76,7 @@ class Reporting:
         self.scanners = scanners or ScannerCache()
         self.feedback = DomainFeedback(store, clock)
         self.campaigns = Campaigns(store, clock, self.feedback)
+        self._kits = StoredKitCopies(store)
 
     def scan(self, tenant_id: str, text: str, sender: str | None = None) -> Verdict:
         tenant = self.store.tenants.get(tenant_id)
@@ -149,16 +151,24 @@ class Reporting:
 
     def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
         """Judge observed names against the tenant's brands and keep them; returns how many
-        were new."""
+        were new. A brand's name in front of new domains named alike is found across calls
+        (:mod:`smishguard.service.kits`): its hosts are kept as the kit's copies once it
+        shows itself, the earlier ones too."""
         tenant = self.store.tenants.get(tenant_id)
-        lookalikes = self.scanners.for_tenant(tenant).lookalikes
+        scanner = self.scanners.for_tenant(tenant)
+        lookalikes = scanner.lookalikes
         now = self._clock()
         observed: list[ObservedDomain] = []
+        found: list[tuple[str, Imitation]] = []
         for name in domains:
             name = name.strip().lower().rstrip(".")
             if not name:
                 continue
-            imitation = lookalikes.match(name)
+            imitation = lookalikes.match(name, True)
+            if imitation is not None:
+                found.append((name, imitation))
+                if imitation.score <= 0:
+                    imitation = None  # a lead: kept as no hit unless a kit's copy
             observed.append(ObservedDomain(
                 domain=name, first_seen=now, last_seen=now,
                 brand=imitation.brand if imitation else "",
@@ -168,11 +178,16 @@ class Reporting:
                 source=source,
             ))
         new = self.store.domains.observe(tenant.id, observed)
-        suspicious = self.scanners.for_tenant(tenant).policy.thresholds.suspicious
-        for item in observed:
-            imitation = lookalikes.match(item.domain)
-            if imitation is not None and imitation.score >= suspicious:
+        suspicious = scanner.policy.thresholds.suspicious
+        for name, imitation in found:
+            if imitation.score >= suspicious:
                 self.campaigns.add_watch_hit(tenant, imitation, now)
+            for kept, copy in self._kits.add(tenant.id, name, imitation, now, lookalikes):
+                self.store.domains.rejudge(tenant.id, kept, brand=copy.brand,
+                                           kind=copy.kind.value, score=copy.score,
+                                           reason=copy.reason)
+                if copy.score >= suspicious:
+                    self.campaigns.add_watch_hit(tenant, copy, now)
         return new
 
 

@@ -3,7 +3,8 @@
 ``Store.open(url)`` migrates the schema to the newest revision and hands out one repository
 per concern: ``tenants`` (and keys, audit log), ``reports``, ``alerts``, ``domains``,
 ``campaigns`` (clustered items, each tenant's status and notes, domain decisions), ``users``
-(dashboard people, passkeys, invites, sessions) and ``insights`` (counts over reports).
+(dashboard people, passkeys, invites, sessions), ``insights`` (counts over reports) and
+``kits`` (leads kept to find a kit's copies across calls).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from smishguard.store.campaigns import CampaignStore
 from smishguard.store.domains import ObservedDomainStore
 from smishguard.store.engine import default_database_url, open_engine
 from smishguard.store.insights import ReportInsights
+from smishguard.store.kits import KitLeadStore
 from smishguard.store.migrate import upgrade
 from smishguard.store.reports import ReportPage, ReportQuery, ReportStore
 from smishguard.store.tenants import TenantStore
@@ -35,6 +37,7 @@ class Store:
     campaigns: CampaignStore
     users: UserStore
     insights: ReportInsights
+    kits: KitLeadStore
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -56,7 +59,7 @@ class Store:
             raise StoreError(f"cannot prepare the database: {exc}") from exc
         return cls(engine, TenantStore(engine), ReportStore(engine), AlertStore(engine),
                    ObservedDomainStore(engine), CampaignStore(engine), UserStore(engine),
-                   ReportInsights(engine))
+                   ReportInsights(engine), KitLeadStore(engine))
 
     def is_healthy(self) -> bool:
         try:

@@ -36,6 +36,14 @@ class ObservedDomainStore:
                 ).values(times_seen=table.c.times_seen + 1, last_seen=item.last_seen))
         return new
 
+    def rejudge(self, tenant_id: str, domain: str, *, brand: str, kind: str, score: float,
+                reason: str) -> None:
+        """Replace a kept domain's judgement (a lead found to be one of a kit's copies)."""
+        with self._engine.begin() as connection:
+            connection.execute(update(observed_domains).where(
+                observed_domains.c.tenant_id == tenant_id, observed_domains.c.domain == domain,
+            ).values(brand=brand, kind=kind, score=score, reason=reason))
+
     def list(self, tenant_id: str, limit: int = 100) -> list[ObservedDomain]:
         with self._engine.connect() as connection:
             rows = connection.execute(

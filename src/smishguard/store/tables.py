@@ -156,6 +156,22 @@ observed_domains = Table(
     Column("times_seen", Integer, nullable=False, default=1),
 )
 
+# Leads a tenant's watch sent (a brand's name in front of someone else's domain), kept to find
+# a kit's copies across calls (smishguard.domains.kits): grouped by brand and the registered
+# name's first letters; ``raised`` once reported as a copy (or reported on its own).
+kit_leads = Table(
+    "kit_leads",
+    metadata,
+    Column("tenant_id", String(36), ForeignKey("tenants.id"), primary_key=True),
+    Column("domain", String(253), primary_key=True),
+    Column("brand", String(200), nullable=False),
+    Column("stem", String(16), nullable=False),
+    Column("registered", String(253), nullable=False),
+    Column("seen_at", UtcDateTime(), nullable=False),
+    Column("raised", Boolean, nullable=False, default=False),
+    Index("ix_kit_leads_group", "tenant_id", "brand", "stem"),
+)
+
 alert_targets = Table(
     "alert_targets",
     metadata,
@@ -275,6 +291,7 @@ __all__ = [
     "dashboard_invites",
     "dashboard_sessions",
     "dashboard_users",
+    "kit_leads",
     "metadata",
     "observed_domains",
     "outbox",
