@@ -78,6 +78,13 @@ class AlertFormat(StrEnum):
     SLACK = "slack"  # a Slack-compatible incoming-webhook body ({"text": ...}), also signed
 
 
+class AlertEvent(StrEnum):
+    """What an alert tells (its X-Smishguard-Event header and its body's ``event``)."""
+
+    FIRST_PHISHING_REPORT = "domain.first_phishing_report"  # a domain reported the first time
+    LOOKALIKE_OBSERVED = "domain.lookalike_observed"  # the watch saw a new look-alike
+
+
 @dataclass(frozen=True, slots=True)
 class AlertTarget:
     id: str

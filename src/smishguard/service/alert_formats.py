@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from smishguard import __version__
-from smishguard.records import AlertFormat, AlertTarget, OutboxItem
+from smishguard.records import AlertEvent, AlertFormat, AlertTarget, OutboxItem
 
 EVENT_HEADER = "X-Smishguard-Event"
 DELIVERY_HEADER = "X-Smishguard-Delivery"  # the outbox id: the same on every retry
@@ -65,7 +65,8 @@ def alert_request(item: OutboxItem, target: AlertTarget, at: datetime,
 
 
 def slack_text(payload: Mapping[str, Any], report_url: str | None = None) -> str:
-    """A short message for people: which domain, which brand, why, and where the report is.
+    """A short message for people: which domain, which brand, why, and where the report is
+    (or, for a look-alike the watch saw, where it was seen).
 
     The domain is defanged (``evil[.]com``) everywhere in the text, so that Slack neither
     links nor previews the phishing site."""
@@ -75,12 +76,20 @@ def slack_text(payload: Mapping[str, Any], report_url: str | None = None) -> str
         return _slack_escape(defang(str(text), domain))
 
     tenant = f" at {safe(payload['tenant'])}" if payload.get("tenant") else ""
-    lines = [f":rotating_light: First phishing report of *{safe(domain)}*{tenant}"]
+    observed = payload.get("event") == AlertEvent.LOOKALIKE_OBSERVED
+    if observed:
+        lines = [f":mag: New look-alike seen: *{safe(domain)}*{tenant}"]
+    else:
+        lines = [f":rotating_light: First phishing report of *{safe(domain)}*{tenant}"]
     if payload.get("brand"):
-        lines.append(f"Imitates: {safe(payload['brand'])}")
+        kind = f" ({safe(payload['kind'])})" if payload.get("kind") else ""
+        lines.append(f"Imitates: {safe(payload['brand'])}{kind}")
     if payload.get("score") is not None:
         lines.append(f"Score: {payload['score']}")
-    reasons = [r for r in payload.get("reasons", []) if r][:MAX_SLACK_REASONS]
+    if observed and payload.get("source"):
+        lines.append(f"Seen in: {safe(payload['source'])}")
+    reasons = [r for r in (*payload.get("reasons", []), payload.get("reason")) if r]
+    reasons = reasons[:MAX_SLACK_REASONS]
     if reasons:
         lines.append("Why:")
         lines.extend(f"• {safe(reason)}" for reason in reasons)

@@ -13,7 +13,7 @@ from typing import Any
 
 from smishguard.errors import InvalidInput
 from smishguard.model import Channel, Decision, Imitation, Message, Report, Verdict
-from smishguard.records import ObservedDomain, Tenant
+from smishguard.records import AlertEvent, ObservedDomain, Tenant
 from smishguard.scanner import Scanner
 from smishguard.scoring import with_confirmed_domains
 from smishguard.service.campaigns import Campaigns
@@ -151,15 +151,18 @@ class Reporting:
 
     def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
         """Judge observed names against the tenant's brands and keep them; returns how many
-        were new. A brand's name in front of new domains named alike is found across calls
-        (:mod:`smishguard.service.kits`): its hosts are kept as the kit's copies once it
-        shows itself, the earlier ones too."""
+        were new. A new look-alike (at or over the suspicious threshold) alerts the tenant's
+        targets once, unless an analyst cleared its domain. A brand's name in front of new
+        domains named alike is found across calls (:mod:`smishguard.service.kits`): its hosts
+        become the kit's copies once it shows itself, the earlier ones too."""
         tenant = self.store.tenants.get(tenant_id)
         scanner = self.scanners.for_tenant(tenant)
         lookalikes = scanner.lookalikes
+        suspicious = scanner.policy.thresholds.suspicious
         now = self._clock()
         observed: list[ObservedDomain] = []
         found: list[tuple[str, Imitation]] = []
+        alerts: dict[str, dict[str, Any]] = {}
         for name in domains:
             name = name.strip().lower().rstrip(".")
             if not name:
@@ -169,6 +172,8 @@ class Reporting:
                 found.append((name, imitation))
                 if imitation.score <= 0:
                     imitation = None  # a lead: kept as no hit unless a kit's copy
+                elif self._alerts_on(tenant, name, imitation, suspicious):
+                    alerts[name] = watch_alert_payload(tenant, name, imitation, source, now)
             observed.append(ObservedDomain(
                 domain=name, first_seen=now, last_seen=now,
                 brand=imitation.brand if imitation else "",
@@ -177,18 +182,42 @@ class Reporting:
                 reason=imitation.reason if imitation else "",
                 source=source,
             ))
-        new = self.store.domains.observe(tenant.id, observed)
-        suspicious = scanner.policy.thresholds.suspicious
+        new = self.store.domains.observe(tenant.id, observed, alerts)
         for name, imitation in found:
             if imitation.score >= suspicious:
                 self.campaigns.add_watch_hit(tenant, imitation, now)
             for kept, copy in self._kits.add(tenant.id, name, imitation, now, lookalikes):
+                alert = (watch_alert_payload(tenant, kept, copy, source, now)
+                         if self._alerts_on(tenant, kept, copy, suspicious) else None)
                 self.store.domains.rejudge(tenant.id, kept, brand=copy.brand,
                                            kind=copy.kind.value, score=copy.score,
-                                           reason=copy.reason)
+                                           reason=copy.reason, at=now, alert=alert)
                 if copy.score >= suspicious:
                     self.campaigns.add_watch_hit(tenant, copy, now)
         return new
+
+    def _alerts_on(self, tenant: Tenant, name: str, imitation: Imitation,
+                   suspicious: float) -> bool:
+        return imitation.score >= suspicious and not any(
+            self.feedback.is_cleared(tenant.id, domain)
+            for domain in dict.fromkeys((name, imitation.registered)) if domain)
+
+
+def watch_alert_payload(tenant: Tenant, name: str, imitation: Imitation, source: str,
+                        seen_at: datetime) -> dict[str, Any]:
+    """The body of a 'new look-alike observed' alert: the name as the watch sent it and the
+    judgement, as ``smishguard watch --json`` writes a hit."""
+    return {
+        "event": AlertEvent.LOOKALIKE_OBSERVED.value,
+        "tenant": tenant.name,
+        "domain": name,
+        "brand": imitation.brand,
+        "kind": imitation.kind.value,
+        "score": round(imitation.score, 3),
+        "reason": imitation.reason,
+        "source": source,
+        "observed_at": seen_at.isoformat(),
+    }
 
 
 def alert_payload(tenant: Tenant, report: Report, domain: str,
@@ -196,7 +225,7 @@ def alert_payload(tenant: Tenant, report: Report, domain: str,
     """The body of a 'first phishing report of this domain' alert (no reporter identity);
     ``brand`` is the protected brand the domain imitates, when it imitates one."""
     return {
-        "event": "domain.first_phishing_report",
+        "event": AlertEvent.FIRST_PHISHING_REPORT.value,
         "tenant": tenant.name,
         "domain": domain,
         "brand": brand,

@@ -6,15 +6,29 @@ stay, with their last error, so that people can see what was not delivered.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, case, func, insert, select, update
+from sqlalchemy import Connection, Engine, case, func, insert, select, update
 
 from smishguard.errors import NotFound
-from smishguard.records import AlertTarget, OutboxItem
+from smishguard.records import AlertEvent, AlertTarget, OutboxItem
 from smishguard.store.rows import outbox_from_row, target_from_row
 from smishguard.store.tables import alert_targets, outbox
+
+
+def queue_alert(connection: Connection, tenant_id: str, event: AlertEvent,
+                payload: Mapping[str, Any], at: datetime) -> None:
+    """An outbox row for each of the tenant's enabled targets, in the caller's transaction (so
+    the alert is kept exactly when what raised it is)."""
+    targets = connection.execute(select(alert_targets.c.id).where(
+        alert_targets.c.tenant_id == tenant_id, alert_targets.c.enabled)).scalars().all()
+    for target_id in targets:
+        connection.execute(insert(outbox).values(
+            tenant_id=tenant_id, target_id=target_id, event=event.value, payload=dict(payload),
+            created_at=at, attempts=0, next_attempt_at=at))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,16 @@
-"""Domains a tenant's watch observed (newly seen look-alikes), counted and kept once each."""
+"""Domains a tenant's watch observed (newly seen look-alikes), counted and kept once each; a new
+look-alike alerts the tenant's targets in the transaction that keeps it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, select, update
 
-from smishguard.records import ObservedDomain
+from smishguard.records import AlertEvent, ObservedDomain
+from smishguard.store.alerts import queue_alert
 from smishguard.store.dialect import insert_ignoring_duplicates
 from smishguard.store.rows import observed_from_row
 from smishguard.store.tables import observed_domains
@@ -16,8 +20,12 @@ class ObservedDomainStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def observe(self, tenant_id: str, domains: Iterable[ObservedDomain]) -> int:
-        """Record the domains; repeats update last_seen and the count. Returns new ones."""
+    def observe(self, tenant_id: str, domains: Iterable[ObservedDomain],
+                alerts: Mapping[str, Mapping[str, Any]] | None = None) -> int:
+        """Record the domains; repeats update last_seen and the count. Returns new ones. A new
+        domain with a body in ``alerts`` (a look-alike) alerts the tenant's targets, in the
+        same transaction."""
+        alerts = alerts or {}
         new = 0
         table = observed_domains
         with self._engine.begin() as connection:
@@ -30,6 +38,10 @@ class ObservedDomainStore:
                 }
                 if insert_ignoring_duplicates(connection, table, values):
                     new += 1
+                    alert = alerts.get(item.domain)
+                    if alert is not None:
+                        queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED, alert,
+                                    item.first_seen)
                     continue
                 connection.execute(update(table).where(
                     table.c.tenant_id == tenant_id, table.c.domain == item.domain,
@@ -37,12 +49,15 @@ class ObservedDomainStore:
         return new
 
     def rejudge(self, tenant_id: str, domain: str, *, brand: str, kind: str, score: float,
-                reason: str) -> None:
-        """Replace a kept domain's judgement (a lead found to be one of a kit's copies)."""
+                reason: str, at: datetime, alert: Mapping[str, Any] | None = None) -> None:
+        """Replace a kept domain's judgement (a lead found to be one of a kit's copies); with
+        ``alert``, alert the tenant's targets in the same transaction."""
         with self._engine.begin() as connection:
             connection.execute(update(observed_domains).where(
                 observed_domains.c.tenant_id == tenant_id, observed_domains.c.domain == domain,
             ).values(brand=brand, kind=kind, score=score, reason=reason))
+            if alert is not None:
+                queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED, alert, at)
 
     def list(self, tenant_id: str, limit: int = 100) -> list[ObservedDomain]:
         with self._engine.connect() as connection:

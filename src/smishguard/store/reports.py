@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 
 from smishguard.errors import Conflict, NotFound
 from smishguard.model import Decision, Label, Report
+from smishguard.records import AlertEvent
+from smishguard.store.alerts import queue_alert
 from smishguard.store.dialect import insert_ignoring_duplicates
 from smishguard.store.rows import report_from_row, report_values
 from smishguard.store.tables import (
-    alert_targets,
     alerted_domains,
-    outbox,
     pending_forwards,
     report_domains,
     reports,
@@ -99,10 +99,6 @@ class ReportStore:
                 report_seq=seq, domain=domain, tenant_id=report.tenant_id))
         if report.verdict.label is not Label.PHISHING or alert_payload is None:
             return ()
-        targets = connection.execute(
-            select(alert_targets.c.id).where(
-                alert_targets.c.tenant_id == report.tenant_id, alert_targets.c.enabled)
-        ).scalars().all()
         for domain in dict.fromkeys(report.domains):
             payload = alert_payload(domain)
             if payload is None:
@@ -114,12 +110,8 @@ class ReportStore:
             if not is_new:
                 continue
             first_seen.append(domain)
-            for target_id in targets:
-                connection.execute(insert(outbox).values(
-                    tenant_id=report.tenant_id, target_id=target_id,
-                    event="domain.first_phishing_report", payload=payload,
-                    created_at=recorded_at, attempts=0, next_attempt_at=recorded_at,
-                ))
+            queue_alert(connection, report.tenant_id, AlertEvent.FIRST_PHISHING_REPORT, payload,
+                        recorded_at)
         return tuple(first_seen)
 
     def get(self, tenant_id: str, report_id: str) -> Report:

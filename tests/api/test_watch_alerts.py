@@ -1,0 +1,124 @@
+"""Look-alikes the watch sends to /v1/domains alert the tenant's targets, end to end on both
+backends: a new look-alike once, signed as docs/alerts.md says, in JSON and Slack's format; a
+kit's copies when the kit shows itself; never a cleared domain, a repeat, or a name that
+imitates nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from alert_receiver import Receiver, documented_verifier, receiving
+from live_server import serving
+from service_fixtures import Api, SettableClock, TenantHandle
+
+from smishguard.api import create_app
+from smishguard.service.alert_worker import delivery_client
+from smishguard.service.alerts import deliver_due
+from smishguard.service.settings import Settings
+from smishguard.store import Store
+
+LOOKALIKE = "okta-verify-login.com"
+PHISH = f"Okta: your account will be locked. Verify at {LOOKALIKE} now"
+DARB = 'include_default_brands = false\n[[brands]]\nname = "Darb"\ndomains = ["darb.itc.gov.ae"]\n'
+verify = documented_verifier()
+
+
+@pytest.fixture
+def alerting(service_settings: Settings, store: Store, clock: SettableClock) -> Iterator[Api]:
+    app = create_app(service_settings, store, clock, deliver_alerts=False)
+    with serving(app) as base, httpx.Client(base_url=base, timeout=30) as client:
+        yield Api(client, store, clock, service_settings)
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    with receiving() as running:
+        yield running
+
+
+def add_target(api: Api, handle: TenantHandle, url: str, alert_format: str = "json") -> str:
+    answer = api.client.post("/v1/alert-targets", headers=handle.headers(),
+                             json={"url": url, "format": alert_format})
+    assert answer.status_code == 201, answer.text
+    secret: str = answer.json()["secret"]
+    return secret
+
+
+def observe(api: Api, handle: TenantHandle, *names: str) -> None:
+    answer = api.client.post("/v1/domains", headers=handle.headers(),
+                             json={"domains": list(names), "source": "ct"})
+    assert answer.status_code == 202, answer.text
+
+
+def pending(api: Api, handle: TenantHandle) -> list[tuple[str, str]]:
+    return [(i.event, i.payload["domain"]) for i in api.store.alerts.pending(handle.tenant.id)]
+
+
+def deliver(api: Api) -> int:
+    with delivery_client() as client:
+        return deliver_due(api.store, client, api.clock, draw=lambda: 0.5).delivered
+
+
+def test_a_new_lookalike_alerts_each_target_once_signed_in_both_formats(
+        alerting: Api, receiver: Receiver) -> None:
+    acme, globex = alerting.new_tenant("Acme"), alerting.new_tenant("Globex")
+    json_secret = add_target(alerting, acme, receiver.url("/json"))
+    slack_secret = add_target(alerting, acme, receiver.url("/slack"), "slack")
+    add_target(alerting, globex, receiver.url("/globex"))
+    observe(alerting, acme, LOOKALIKE, "example.org")
+    assert deliver(alerting) == 2
+    [as_json], [as_slack] = receiver.at("/json"), receiver.at("/slack")
+    assert receiver.at("/globex") == []
+    for received, secret in ((as_json, json_secret), (as_slack, slack_secret)):
+        assert received.headers["x-smishguard-event"] == "domain.lookalike_observed"
+        assert verify(secret, received.headers["x-smishguard-timestamp"],
+                      received.headers["x-smishguard-signature"], received.body,
+                      now=alerting.clock.now.timestamp())
+    document: dict[str, Any] = json.loads(as_json.body)
+    assert {k: document[k] for k in ("event", "tenant", "domain", "brand", "source")} == {
+        "event": "domain.lookalike_observed", "tenant": "Acme", "domain": LOOKALIKE,
+        "brand": "Okta", "source": "ct"}
+    assert document["score"] >= 0.7
+    assert LOOKALIKE in document["reason"]
+    assert document["observed_at"] == alerting.clock.now.isoformat()
+    text = json.loads(as_slack.body)["text"]
+    assert text.startswith(":mag: New look-alike seen: *okta-verify-login[.]com* at Acme")
+    assert f"Imitates: Okta ({document['kind']})" in text
+    assert "Seen in: ct" in text
+    assert LOOKALIKE not in text
+
+    observe(alerting, acme, LOOKALIKE)  # seen again: no second alert
+    assert pending(alerting, acme) == []
+    report = alerting.client.post("/v1/reports", headers=acme.headers(), json={"text": PHISH})
+    assert report.status_code == 201  # someone got the text: that is news of its own
+    assert pending(alerting, acme) == [("domain.first_phishing_report", LOOKALIKE)] * 2
+
+
+def test_a_cleared_domain_or_a_name_imitating_nothing_alerts_no_one(alerting: Api) -> None:
+    acme = alerting.new_tenant("Acme")
+    report = alerting.client.post("/v1/reports", headers=acme.headers(), json={"text": PHISH})
+    cleared = alerting.client.put(f"/v1/reports/{report.json()['id']}/decision",
+                                  headers=acme.headers(), json={"decision": "not_phishing"})
+    assert cleared.status_code == 200, cleared.text
+    add_target(alerting, acme, "http://127.0.0.1:9/")
+    observe(alerting, acme, LOOKALIKE, f"www.{LOOKALIKE}", "example.org", "okta.com")
+    assert pending(alerting, acme) == []
+    observe(alerting, acme, "okta-sso-login.com")
+    assert pending(alerting, acme) == [("domain.lookalike_observed", "okta-sso-login.com")]
+
+
+def test_a_kits_copies_alert_when_the_kit_shows_itself(alerting: Api) -> None:
+    darb = alerting.new_tenant("Darb", policy_toml=DARB)
+    add_target(alerting, darb, "http://127.0.0.1:9/")
+    observe(alerting, darb, "darb.qmobilitcma.com", "darb.qmobilicco.com")
+    assert pending(alerting, darb) == []  # two leads are no kit, and no alert
+    observe(alerting, darb, "darb.qmobiliizty.com")
+    assert sorted(pending(alerting, darb)) == [
+        ("domain.lookalike_observed", f"darb.{name}.com")
+        for name in ("qmobilicco", "qmobiliizty", "qmobilitcma")]
+    observe(alerting, darb, "darb.qmobiliizty.com", "darb.qmobilitsuoa.com")
+    assert [d for _, d in pending(alerting, darb)][3:] == ["darb.qmobilitsuoa.com"]
