@@ -1,5 +1,6 @@
-"""A webhook receiver on loopback for alert tests: records every POST, answers with the status
-the test sets, and checks signatures with the verifier printed in docs/alerts.md."""
+"""A webhook receiver on loopback for alert tests (and a stand-in service for the watch's
+sender): records every POST, answers with the status the test sets (or a script of them),
+and checks signatures with the verifier printed in docs/alerts.md."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Receiver:
     port: int
     status: int = 200
     requests: list[Received] = field(default_factory=list)
+    script: list[int] = field(default_factory=list)  # statuses for the next requests, in turn
 
     def url(self, path: str = "/hook") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -67,7 +69,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         headers = {name.lower(): value for name, value in self.headers.items()}
         receiver.requests.append(Received(self.path, headers, body))
-        self.send_response(receiver.status)
+        self.send_response(receiver.script.pop(0) if receiver.script else receiver.status)
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"ok")

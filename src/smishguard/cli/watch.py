@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, closing
@@ -23,11 +24,14 @@ from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.domains.permutations import permutations
 from smishguard.errors import InvalidInput
 from smishguard.policy import Policy
+from smishguard.sinks.service import BATCH as SINK_BATCH
+from smishguard.sinks.service import ServiceSink
 from smishguard.sources.backoff import Backoff
 from smishguard.sources.ct_log import DEFAULT_BATCH, CtReadOptions
 from smishguard.sources.selection import SourceKind, SourceSpec, open_names, resolve
 from smishguard.watch import DEFAULT_MEMORY, ImitationMatcher, Watch, WatchHit
 
+API_KEY_VARIABLE = "SMISHGUARD_API_KEY"  # the key --send uses: never on the command line
 _PROGRESS_EVERY = 512  # names between counter refreshes: cheap enough for 100k names/s
 
 
@@ -83,12 +87,14 @@ class _Reporter:
             if i % _PROGRESS_EVERY == 0:
                 self.show(watch)
 
-    def summary(self, watch: Watch) -> None:
+    def summary(self, watch: Watch, sent: int | None = None) -> None:
         s = watch.summary
         kits = f" ({s.kit_copies:,} a kit's copies)" if s.kit_copies else ""
+        to_service = "" if sent is None else f", {sent:,} sent to the service"
         click.echo(
-            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}, {self.errors:,} "
-            f"errors ({s.invalid:,} not host names, {s.repeated:,} repeated)", err=True)
+            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}{to_service}, "
+            f"{self.errors:,} errors ({s.invalid:,} not host names, {s.repeated:,} repeated)",
+            err=True)
 
 
 def _hit_line(hit: WatchHit, as_json: bool) -> str:
@@ -132,12 +138,15 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
 @click.option("--kit-copies", type=click.IntRange(min=0), default=KIT_COPIES, show_default=True,
               help="Report a brand's name put in front of this many new domains named alike "
                    "(a kit's copies); 0: off.")
+@click.option("--send", "send_url", metavar="URL",
+              help="Also send each hit to a smishguard service at URL (POST /v1/domains), "
+                   "with the ingest API key in SMISHGUARD_API_KEY.")
 def watch_command(
     policy_path: Path | None, path: str | None, kind: str, ct_log: str | None,
     certstream: str | None, column: str | None, as_json: bool, output: Path | None,
     state_path: Path | None, ct_start: int | None, batch_size: int, poll_interval: float,
     once: bool, max_retries: int, forever: bool, backoff_s: float, min_score: float | None,
-    memory: int, kit_copies: int,
+    memory: int, kit_copies: int, send_url: str | None,
 ) -> None:
     """Report newly seen names that imitate a protected brand.
 
@@ -168,6 +177,11 @@ def watch_command(
             else sys.stdout
         )
         reporter = stack.enter_context(_Reporter(live=stderr_is_terminal()))
+        sink = None if send_url is None else ServiceSink(
+            send_url, os.environ.get(API_KEY_VARIABLE, ""), resolved.label, backoff,
+            on_error=reporter.warn, batch=1 if resolved.live else SINK_BATCH)
+        if sink is not None:
+            stack.callback(sink.close)  # the last batch, before the summary
         names = stack.enter_context(
             closing(open_names(spec, reporter.warn, sys.stdin.buffer)))
         try:
@@ -176,10 +190,12 @@ def watch_command(
                     hit = _stamped(hit)
                 out.write(_hit_line(hit, as_json) + "\n")
                 out.flush()  # a hit on an endless feed must reach the reader now
+                if sink is not None:
+                    sink.add(hit.domain)
                 reporter.show(watch)
         finally:
             stack.close()
-            reporter.summary(watch)
+            reporter.summary(watch, None if sink is None else sink.sent)
 
 
 def _stamped(hit: WatchHit) -> WatchHit:

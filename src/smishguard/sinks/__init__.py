@@ -1,0 +1,1 @@
+"""ADAPTER: where the watch's hits go besides standard output (a smishguard service)."""
