@@ -48,9 +48,13 @@ class StoredKitCopies:
         domains = kits.domains(tenant_id, found.brand, stem)
         if len(domains) < self._copies:
             return []
-        names = kits.waiting(tenant_id, found.brand, stem, MAX_WAITING)
-        if lead and name not in names:
-            names.append(name)  # behind more waiting names than are read at once
+        if sum(d != found.registered for d in domains) >= self._copies:
+            names = [name] if lead else []  # a kit already: this copy alone (the earlier ones
+            # were raised when it formed, or are let go beyond MAX_WAITING, as in the watch)
+        else:  # this lead forms the kit (or two calls at once do: each lead is claimed once)
+            names = kits.waiting(tenant_id, found.brand, stem, MAX_WAITING)
+            if lead and name not in names:
+                names.append(name)  # behind more waiting names than are read at once
         copies: list[tuple[str, Imitation]] = []
         for kept in names:
             if not kits.claim(tenant_id, kept):

@@ -3,15 +3,16 @@ calls (the stored counterpart of :class:`smishguard.domains.kits.KitCopies`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, select, update
 
 from smishguard.records import KitLead
 from smishguard.store.dialect import insert_ignoring_duplicates
 from smishguard.store.tables import kit_leads
 
-# Registered domains read for one group: a kit's reason names three; beyond this many the
-# group is a kit whatever the rest.
-MAX_GROUP_DOMAINS = 1_000
+# The earliest leads of a group read for its registered domains: enough to see a kit form and
+# to name its first domains, and a bound on the work per lead however large a group grows
+# (the index serves them in order).
+GROUP_ROWS = 256
 
 
 class KitLeadStore:
@@ -28,17 +29,16 @@ class KitLeadStore:
             })
 
     def domains(self, tenant_id: str, brand: str, stem: str) -> list[str]:
-        """The group's registered domains, in the order first seen."""
-        first = func.min(kit_leads.c.seen_at)
+        """The registered domains of the group's earliest ``GROUP_ROWS`` leads, in the order
+        first seen."""
         with self._engine.connect() as connection:
             rows = connection.execute(
-                select(kit_leads.c.registered, first)
+                select(kit_leads.c.registered)
                 .where(kit_leads.c.tenant_id == tenant_id, kit_leads.c.brand == brand,
                        kit_leads.c.stem == stem)
-                .group_by(kit_leads.c.registered)
-                .order_by(first, kit_leads.c.registered)
-                .limit(MAX_GROUP_DOMAINS))
-            return [row[0] for row in rows]
+                .order_by(kit_leads.c.seen_at, kit_leads.c.domain)
+                .limit(GROUP_ROWS))
+            return list(dict.fromkeys(row[0] for row in rows))
 
     def waiting(self, tenant_id: str, brand: str, stem: str, limit: int) -> list[str]:
         """Up to ``limit`` of the group's hosts not yet raised, the earliest first."""

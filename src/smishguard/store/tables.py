@@ -169,7 +169,7 @@ kit_leads = Table(
     Column("registered", String(253), nullable=False),
     Column("seen_at", UtcDateTime(), nullable=False),
     Column("raised", Boolean, nullable=False, default=False),
-    Index("ix_kit_leads_group", "tenant_id", "brand", "stem"),
+    Index("ix_kit_leads_group", "tenant_id", "brand", "stem", "seen_at", "domain"),
 )
 
 alert_targets = Table(

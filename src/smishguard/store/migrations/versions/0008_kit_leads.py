@@ -31,7 +31,8 @@ def upgrade() -> None:
                                 name=op.f("fk_kit_leads_tenant_id_tenants")),
         sa.PrimaryKeyConstraint("tenant_id", "domain", name=op.f("pk_kit_leads")),
     )
-    op.create_index("ix_kit_leads_group", "kit_leads", ["tenant_id", "brand", "stem"])
+    op.create_index("ix_kit_leads_group", "kit_leads",
+                    ["tenant_id", "brand", "stem", "seen_at", "domain"])
 
 
 def downgrade() -> None:
