@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select, update
 
 from smishguard.records import AlertEvent, ObservedDomain
 from smishguard.store.alerts import queue_alert
-from smishguard.store.dialect import insert_ignoring_duplicates
+from smishguard.store.dialect import ROWS_PER_INSERT, insert_many_ignoring_duplicates
 from smishguard.store.rows import observed_from_row
 from smishguard.store.tables import observed_domains
 
@@ -24,29 +24,40 @@ class ObservedDomainStore:
                 alerts: Mapping[str, Mapping[str, Any]] | None = None) -> int:
         """Record the domains; repeats update last_seen and the count. Returns new ones. A new
         domain with a body in ``alerts`` (a look-alike) alerts the tenant's targets, in the
-        same transaction."""
+        same transaction. A few statements for the whole batch, not one per name."""
         alerts = alerts or {}
-        new = 0
+        times: dict[str, int] = {}
+        first: dict[str, ObservedDomain] = {}
+        for item in domains:
+            times[item.domain] = times.get(item.domain, 0) + 1
+            first.setdefault(item.domain, item)
+        if not first:
+            return 0
         table = observed_domains
+        rows = [{
+            "tenant_id": tenant_id, "domain": item.domain, "brand": item.brand,
+            "kind": item.kind, "score": item.score, "reason": item.reason,
+            "source": item.source, "first_seen": item.first_seen, "last_seen": item.last_seen,
+            "times_seen": times[item.domain],
+        } for item in first.values()]
         with self._engine.begin() as connection:
-            for item in domains:
-                values = {
-                    "tenant_id": tenant_id, "domain": item.domain, "brand": item.brand,
-                    "kind": item.kind, "score": item.score, "reason": item.reason,
-                    "source": item.source, "first_seen": item.first_seen,
-                    "last_seen": item.last_seen, "times_seen": 1,
-                }
-                if insert_ignoring_duplicates(connection, table, values):
-                    new += 1
-                    alert = alerts.get(item.domain)
-                    if alert is not None:
-                        queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED, alert,
-                                    item.first_seen)
-                    continue
-                connection.execute(update(table).where(
-                    table.c.tenant_id == tenant_id, table.c.domain == item.domain,
-                ).values(times_seen=table.c.times_seen + 1, last_seen=item.last_seen))
-        return new
+            new = insert_many_ignoring_duplicates(connection, table, rows, "domain")
+            seen_again: dict[tuple[int, datetime], list[str]] = {}
+            for domain, item in first.items():
+                if domain not in new:
+                    seen_again.setdefault((times[domain], item.last_seen), []).append(domain)
+            for (count, last_seen), names in seen_again.items():
+                for start in range(0, len(names), ROWS_PER_INSERT):
+                    connection.execute(update(table).where(
+                        table.c.tenant_id == tenant_id,
+                        table.c.domain.in_(names[start:start + ROWS_PER_INSERT]),
+                    ).values(times_seen=table.c.times_seen + count, last_seen=last_seen))
+            for domain, item in first.items():
+                alert = alerts.get(domain)
+                if domain in new and alert is not None:
+                    queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED, alert,
+                                item.first_seen)
+        return len(new)
 
     def rejudge(self, tenant_id: str, domain: str, *, brand: str, kind: str, score: float,
                 reason: str, at: datetime, alert: Mapping[str, Any] | None = None) -> None:
