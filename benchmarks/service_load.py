@@ -1,5 +1,5 @@
-"""Load on ``smishguard serve``: requests/s and p50/p99 latency of POST /v1/scan and
-POST /v1/reports, on SQLite and on PostgreSQL, measured with wrk.
+"""Load on ``smishguard serve``: requests/s and p50/p99 latency of POST /v1/scan,
+POST /v1/reports and POST /v1/domains, on SQLite and on PostgreSQL, measured with wrk.
 
     python benchmarks/service_load.py [--duration 10] [--connections 4,32]
                                       [--backends sqlite,postgresql] [--postgres-url URL]
@@ -7,7 +7,11 @@ POST /v1/reports, on SQLite and on PostgreSQL, measured with wrk.
 Each backend gets a fresh database and state directory; ``smishguard serve`` runs as a
 subprocess (the installed console script, one uvicorn worker) and wrk (Debian's /usr/bin/wrk,
 one thread) sends JSON bodies drawn from examples/sample_messages.csv with a bearer key. Every
-report is a real committed row (SQLite: WAL, synchronous=FULL). PostgreSQL is a private
+report is a real committed row (SQLite: WAL, synchronous=FULL). /v1/domains gets
+``DOMAINS_PER_REQUEST`` names never sent before in every request (made by the wrk script:
+one in ten a look-alike of Okta, one in fifty Okta's name in front of another domain named
+alike, a kit's copy; the rest plain names), each kept as a row, the look-alikes clustered
+(the tenant has no alert target). PostgreSQL is a private
 cluster started in a temporary directory with its default durable settings (fsync on), unless
 --postgres-url names a server to create the database on. wrk runs on the same machine and takes
 its share of the CPUs: the figures are for server and load generator together.
@@ -43,7 +47,8 @@ from serve_process import create_tenant, start_serve  # noqa: E402
 
 SAMPLES = REPO / "examples" / "sample_messages.csv"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-ENDPOINTS = {"scan": "/v1/scan", "report": "/v1/reports"}
+ENDPOINTS = {"scan": "/v1/scan", "report": "/v1/reports", "domains": "/v1/domains"}
+DOMAINS_PER_REQUEST = 100
 WRK_SCRIPT = """
 local bodies = {%(bodies)s}
 local headers = {["Content-Type"] = "application/json",
@@ -52,6 +57,29 @@ local n = 0
 request = function()
   n = n + 1
   return wrk.format("POST", "%(path)s", headers, bodies[(n %% #bodies) + 1])
+end
+"""
+
+# Names never sent before in every request: the counter makes each one new.
+DOMAINS_SCRIPT = """
+local headers = {["Content-Type"] = "application/json",
+                 ["Authorization"] = "Bearer %(key)s"}
+local n = 0
+request = function()
+  n = n + 1
+  local names = {}
+  for i = 1, %(per_request)d do
+    local k = n * %(per_request)d + i
+    if i %% 10 == 0 then
+      names[i] = '"okta-sso-login' .. k .. '.com"'
+    elseif i %% 50 == 1 then
+      names[i] = '"okta.mobility' .. k .. '.com"'
+    else
+      names[i] = '"host' .. k .. '.example' .. (k %% 97) .. '.org"'
+    end
+  end
+  local body = '{"source": "bench", "domains": [' .. table.concat(names, ",") .. ']}'
+  return wrk.format("POST", "%(path)s", headers, body)
 end
 """
 
@@ -69,6 +97,8 @@ class Result:
 
 
 def sample_bodies(endpoint: str) -> list[str]:
+    if endpoint == "domains":  # a warm-up: the script sends new names in every request
+        return [json.dumps({"domains": ["okta-sso-login.com", "example.org"]})]
     with SAMPLES.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row.get("text")]
     extra = {"reporter": "+15550100042"} if endpoint == "report" else {}
@@ -76,9 +106,11 @@ def sample_bodies(endpoint: str) -> list[str]:
             for row in rows]
 
 
-def lua_script(path: str, key: str, bodies: list[str]) -> str:
+def lua_script(endpoint: str, path: str, key: str) -> str:
+    if endpoint == "domains":
+        return DOMAINS_SCRIPT % {"key": key, "path": path, "per_request": DOMAINS_PER_REQUEST}
     # Long brackets hold the JSON verbatim; none of the sample texts contains "]==]".
-    quoted = ", ".join(f"[==[{body}]==]" for body in bodies)
+    quoted = ", ".join(f"[==[{body}]==]" for body in sample_bodies(endpoint))
     return WRK_SCRIPT % {"bodies": quoted, "key": key, "path": path}
 
 
@@ -173,7 +205,7 @@ def measure_backend(backend: str, database_url: str, work: Path, levels: list[in
                                 headers={"Content-Type": "application/json"}).raise_for_status()
         for endpoint, path in ENDPOINTS.items():
             script = work / f"{backend}-{endpoint}.lua"
-            script.write_text(lua_script(path, key, sample_bodies(endpoint)), encoding="utf-8")
+            script.write_text(lua_script(endpoint, path, key), encoding="utf-8")
             for connections in levels:
                 figures = run_wrk(server.base_url, script, connections, duration)
                 result = Result(backend, endpoint, connections, **figures)
@@ -186,8 +218,10 @@ def measure_backend(backend: str, database_url: str, work: Path, levels: list[in
 
 
 def format_row(result: Result) -> str:
+    names = (f" ({result.requests_per_s * DOMAINS_PER_REQUEST:,.0f} names/s)"
+             if result.endpoint == "domains" else "")
     return (f"| {result.backend} | {result.endpoint} | {result.connections} | "
-            f"{result.requests_per_s:,.0f} | {result.p50_ms:.1f} | {result.p99_ms:.1f} | "
+            f"{result.requests_per_s:,.0f}{names} | {result.p50_ms:.1f} | {result.p99_ms:.1f} | "
             f"{result.requests:,} | {result.failed} |")
 
 
