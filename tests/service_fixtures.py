@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from alert_receiver import Receiver, receiving
 from live_server import serving
 
 from smishguard.api import create_app
@@ -66,6 +68,16 @@ class Api:
         return create_key(self.store, handle.tenant.id, role, self.clock)
 
 
+def add_target(api: Api, handle: TenantHandle, url: str, alert_format: str = "json"
+               ) -> dict[str, Any]:
+    """An alert target made through the API by the tenant's admin: its id and secret."""
+    answer = api.client.post("/v1/alert-targets", headers=handle.headers(),
+                             json={"url": url, "format": alert_format})
+    assert answer.status_code == 201, answer.text
+    created: dict[str, Any] = answer.json()
+    return created
+
+
 @pytest.fixture
 def clock() -> SettableClock:
     return SettableClock()
@@ -89,3 +101,18 @@ def api(service_settings: Settings, store: Store, clock: SettableClock) -> Itera
     app = create_app(service_settings, store, clock)
     with serving(app) as base, httpx.Client(base_url=base, timeout=30) as client:
         yield Api(client, store, clock, service_settings)
+
+
+@pytest.fixture
+def alerting(service_settings: Settings, store: Store, clock: SettableClock) -> Iterator[Api]:
+    """The API without its background worker: alert tests deliver by hand, on their clock."""
+    app = create_app(service_settings, store, clock, deliver_alerts=False)
+    with serving(app) as base, httpx.Client(base_url=base, timeout=30) as client:
+        yield Api(client, store, clock, service_settings)
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A webhook receiver on loopback (tests/alert_receiver.py)."""
+    with receiving() as running:
+        yield running

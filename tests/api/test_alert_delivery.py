@@ -17,7 +17,7 @@ import httpx
 import pytest
 from alert_receiver import Received, Receiver, documented_verifier, receiving
 from live_server import free_port, serving
-from service_fixtures import Api, SettableClock, TenantHandle
+from service_fixtures import Api, SettableClock, TenantHandle, add_target
 
 from smishguard.api import create_app
 from smishguard.service.alert_worker import delivery_client
@@ -33,32 +33,9 @@ verify = documented_verifier()
 
 
 @pytest.fixture
-def alerting(service_settings: Settings, store: Store, clock: SettableClock) -> Iterator[Api]:
-    """The API without its background worker: these tests deliver by hand, on their clock."""
-    app = create_app(service_settings, store, clock, deliver_alerts=False)
-    with serving(app) as base, httpx.Client(base_url=base, timeout=30) as client:
-        yield Api(client, store, clock, service_settings)
-
-
-@pytest.fixture
 def outgoing() -> Iterator[httpx.Client]:
     with delivery_client() as client:
         yield client
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    with receiving() as running:
-        yield running
-
-
-def add_target(api: Api, handle: TenantHandle, url: str, alert_format: str = "json"
-               ) -> dict[str, Any]:
-    answer = api.client.post("/v1/alert-targets", headers=handle.headers(),
-                             json={"url": url, "format": alert_format})
-    assert answer.status_code == 201, answer.text
-    created: dict[str, Any] = answer.json()
-    return created
 
 
 def targets(api: Api, handle: TenantHandle) -> dict[str, dict[str, Any]]:

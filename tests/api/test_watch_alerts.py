@@ -6,46 +6,18 @@ imitates nothing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
-import pytest
-from alert_receiver import Receiver, documented_verifier, receiving
-from live_server import serving
-from service_fixtures import Api, SettableClock, TenantHandle
+from alert_receiver import Receiver, documented_verifier
+from service_fixtures import Api, TenantHandle, add_target
 
-from smishguard.api import create_app
 from smishguard.service.alert_worker import delivery_client
 from smishguard.service.alerts import deliver_due
-from smishguard.service.settings import Settings
-from smishguard.store import Store
 
 LOOKALIKE = "okta-verify-login.com"
 PHISH = f"Okta: your account will be locked. Verify at {LOOKALIKE} now"
 DARB = 'include_default_brands = false\n[[brands]]\nname = "Darb"\ndomains = ["darb.itc.gov.ae"]\n'
 verify = documented_verifier()
-
-
-@pytest.fixture
-def alerting(service_settings: Settings, store: Store, clock: SettableClock) -> Iterator[Api]:
-    app = create_app(service_settings, store, clock, deliver_alerts=False)
-    with serving(app) as base, httpx.Client(base_url=base, timeout=30) as client:
-        yield Api(client, store, clock, service_settings)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    with receiving() as running:
-        yield running
-
-
-def add_target(api: Api, handle: TenantHandle, url: str, alert_format: str = "json") -> str:
-    answer = api.client.post("/v1/alert-targets", headers=handle.headers(),
-                             json={"url": url, "format": alert_format})
-    assert answer.status_code == 201, answer.text
-    secret: str = answer.json()["secret"]
-    return secret
 
 
 def observe(api: Api, handle: TenantHandle, *names: str) -> None:
@@ -66,8 +38,8 @@ def deliver(api: Api) -> int:
 def test_a_new_lookalike_alerts_each_target_once_signed_in_both_formats(
         alerting: Api, receiver: Receiver) -> None:
     acme, globex = alerting.new_tenant("Acme"), alerting.new_tenant("Globex")
-    json_secret = add_target(alerting, acme, receiver.url("/json"))
-    slack_secret = add_target(alerting, acme, receiver.url("/slack"), "slack")
+    json_secret = add_target(alerting, acme, receiver.url("/json"))["secret"]
+    slack_secret = add_target(alerting, acme, receiver.url("/slack"), "slack")["secret"]
     add_target(alerting, globex, receiver.url("/globex"))
     observe(alerting, acme, LOOKALIKE, "example.org")
     assert deliver(alerting) == 2
