@@ -19,7 +19,7 @@ from typing import Final
 import httpx
 
 from smishguard.errors import InvalidInput
-from smishguard.sources.backoff import Backoff
+from smishguard.sources.backoff import Backoff, wait_or_give_up
 
 BATCH: Final = 100  # names per request from a file (the API takes up to 10,000)
 TIMEOUT: Final = 10.0  # seconds for one request
@@ -73,15 +73,10 @@ class ServiceSink:
                 break
             except ServiceUnavailable as exc:
                 failures += 1
-                if self._backoff.gives_up(failures):
-                    raise InvalidInput(
-                        f"service {self.url}: {exc}; gave up after {failures} failed attempts "
-                        f"with {len(self._pending):,} hits not sent (use --forever or a "
-                        "larger --max-retries to keep trying)") from exc
-                wait = self._backoff.delay(failures, self._draw())
-                self._on_error(f"service {self.url}: {exc}; sending again in {wait:.2f} s "
-                               f"({self._backoff.describe(failures)})")
-                self._sleep(wait)
+                wait_or_give_up(self._backoff, failures, f"service {self.url}", str(exc),
+                                "sending again", on_error=self._on_error, sleep=self._sleep,
+                                draw=self._draw,
+                                not_done=f" with {len(self._pending):,} hits not sent")
         self.sent += len(self._pending)
         self._pending = []
 

@@ -1,12 +1,16 @@
 """How long to wait before reconnecting to a feed, and when to give up.
 
 Exponential backoff with jitter, so a fleet of watchers that lost the same server does not
-come back in lock-step. Pure arithmetic: the caller supplies the random draw and sleeps.
+come back in lock-step. Pure arithmetic: the caller supplies the random draw and the sleep
+(:func:`wait_or_give_up` takes both).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from smishguard.errors import InvalidInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +48,17 @@ class Backoff:
         if self.max_retries is None:
             return f"attempt {attempt}"
         return f"attempt {attempt} of {self.max_retries}"
+
+
+def wait_or_give_up(backoff: Backoff, failures: int, where: str, problem: str, next_try: str,
+                    *, on_error: Callable[[str], None], sleep: Callable[[float], None],
+                    draw: Callable[[], float], not_done: str = "") -> None:
+    """After the ``failures``-th failure in a row at ``where``: InvalidInput when that is one
+    too many (``not_done`` says what is lost), else a warning that names ``next_try`` and the
+    wait, then the wait."""
+    if backoff.gives_up(failures):
+        raise InvalidInput(f"{where}: {problem}; gave up after {failures} failed attempts"
+                           f"{not_done} (use --forever or a larger --max-retries to keep trying)")
+    wait = backoff.delay(failures, draw())
+    on_error(f"{where}: {problem}; {next_try} in {wait:.2f} s ({backoff.describe(failures)})")
+    sleep(wait)

@@ -26,7 +26,7 @@ from websockets.exceptions import ConnectionClosed, InvalidURI, WebSocketExcepti
 from websockets.sync.client import connect as ws_connect
 
 from smishguard.errors import InvalidInput
-from smishguard.sources.backoff import Backoff
+from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.files import capped_lines
 
 # Full certificate_update messages carry the DER of the leaf and its chain: tens of KiB.
@@ -136,15 +136,8 @@ def certstream_live_names(
         except (OSError, TimeoutError, WebSocketException) as exc:
             problem = f"cannot connect ({_reason(exc)})"
         failures += 1
-        if policy.gives_up(failures):
-            raise InvalidInput(
-                f"certstream {url}: {problem}; gave up after {failures} failed attempts "
-                "(use --forever or a larger --max-retries to keep trying)"
-            )
-        wait = policy.delay(failures, draw())
-        on_error(f"certstream {url}: {problem}; reconnecting in {wait:.2f} s "
-                 f"({policy.describe(failures)})")
-        sleep(wait)
+        wait_or_give_up(policy, failures, f"certstream {url}", problem, "reconnecting",
+                        on_error=on_error, sleep=sleep, draw=draw)
 
 
 def _reason(exc: BaseException) -> str:

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import httpx
 
 from smishguard.errors import InvalidInput
-from smishguard.sources.backoff import Backoff
+from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.ct_entries import names_in_entry
 
 DEFAULT_BATCH = 256
@@ -218,12 +218,6 @@ class _Retrier:
                 return request()
             except LogUnavailable as exc:
                 failures += 1
-                if self.backoff.gives_up(failures):
-                    raise InvalidInput(
-                        f"CT log {self.url}: {exc}; gave up after {failures} failed attempts "
-                        "(use --forever or a larger --max-retries to keep trying)"
-                    ) from exc
-                wait = self.backoff.delay(failures, self.draw())
-                self.on_error(f"CT log {self.url}: {exc}; retrying {what} in {wait:.2f} s "
-                              f"({self.backoff.describe(failures)})")
-                self.sleep(wait)
+                wait_or_give_up(self.backoff, failures, f"CT log {self.url}", str(exc),
+                                f"retrying {what}", on_error=self.on_error, sleep=self.sleep,
+                                draw=self.draw)
