@@ -17,15 +17,9 @@ def insert_ignoring_duplicates(
     Asks for a returned column rather than trusting rowcount, which drivers report
     differently for this statement."""
     key = next(iter(table.primary_key.columns))
-    if connection.dialect.name == "postgresql":
-        statement: Any = postgresql.insert(table).values(values).on_conflict_do_nothing()
-    else:
-        statement = sqlite.insert(table).values(values).on_conflict_do_nothing()
-    return connection.execute(statement.returning(key)).first() is not None
+    statement = _insert_or_nothing(connection, table).values(values).returning(key)
+    return connection.execute(statement).first() is not None
 
-
-# Rows per statement of a batch (SQLite takes 32,766 bound values, PostgreSQL 65,535).
-ROWS_PER_INSERT = 500
 
 
 def insert_many_ignoring_duplicates(
@@ -35,8 +29,11 @@ def insert_many_ignoring_duplicates(
     batches (SQLAlchemy's "insertmanyvalues"); the ``key`` values of the rows that were new."""
     if not rows:
         return set()
-    if connection.dialect.name == "postgresql":
-        statement: Any = postgresql.insert(table).on_conflict_do_nothing()
-    else:
-        statement = sqlite.insert(table).on_conflict_do_nothing()
-    return set(connection.execute(statement.returning(table.c[key]), list(rows)).scalars())
+    statement = _insert_or_nothing(connection, table).returning(table.c[key])
+    return set(connection.execute(statement, list(rows)).scalars())
+
+
+def _insert_or_nothing(connection: Connection, table: Table) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING in the connection's dialect."""
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    return insert(table).on_conflict_do_nothing()

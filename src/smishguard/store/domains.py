@@ -11,9 +11,12 @@ from sqlalchemy import Engine, select, update
 
 from smishguard.records import AlertEvent, ObservedDomain
 from smishguard.store.alerts import queue_alert
-from smishguard.store.dialect import ROWS_PER_INSERT, insert_many_ignoring_duplicates
+from smishguard.store.dialect import insert_many_ignoring_duplicates
 from smishguard.store.rows import observed_from_row
 from smishguard.store.tables import observed_domains
+
+# Names in one UPDATE's IN list (bound values: SQLite takes 32,766, PostgreSQL 65,535).
+NAMES_PER_UPDATE = 500
 
 
 class ObservedDomainStore:
@@ -46,17 +49,15 @@ class ObservedDomainStore:
             for domain, item in first.items():
                 if domain not in new:
                     seen_again.setdefault((times[domain], item.last_seen), []).append(domain)
+                elif domain in alerts:
+                    queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED,
+                                alerts[domain], item.first_seen)
             for (count, last_seen), names in seen_again.items():
-                for start in range(0, len(names), ROWS_PER_INSERT):
+                for start in range(0, len(names), NAMES_PER_UPDATE):
                     connection.execute(update(table).where(
                         table.c.tenant_id == tenant_id,
-                        table.c.domain.in_(names[start:start + ROWS_PER_INSERT]),
+                        table.c.domain.in_(names[start:start + NAMES_PER_UPDATE]),
                     ).values(times_seen=table.c.times_seen + count, last_seen=last_seen))
-            for domain, item in first.items():
-                alert = alerts.get(domain)
-                if domain in new and alert is not None:
-                    queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED, alert,
-                                item.first_seen)
         return len(new)
 
     def rejudge(self, tenant_id: str, domain: str, *, brand: str, kind: str, score: float,
