@@ -182,3 +182,18 @@ def test_unknown_export_format_is_a_4xx(api: Api) -> None:
     t = tenants(api)
     response = api.client.get("/v1/exports/pdf", headers=t["Acme"].headers())
     assert response.status_code == 422
+
+
+def test_look_alikes_sent_in_one_call_are_each_clustered_and_kept_once(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=policy("Acme"))
+    names = ["acme-okta.net", "acme-okta.xyz", "example.org", "acme-parcel.com"]
+    for _ in range(2):  # the second call sees the same names: nothing new to cluster
+        response = api.client.post("/v1/domains", headers=acme.headers(),
+                                   json={"domains": names, "source": "ct"})
+        assert response.status_code == 202, response.text
+        kept = [i for i in api.store.campaigns.items() if i.tenant_id == acme.tenant.id]
+        assert sorted(i.item_id.rsplit(":", 1)[1] for i in kept) == [
+            "acme-okta.net", "acme-okta.xyz", "acme-parcel.com"]
+        assert all(i.campaign_id and i.kind == "watch_hit" for i in kept)
+    restarted = create_app(api.settings, api.store, api.clock, deliver_alerts=False)
+    assert restarted.state.services.reporting.campaigns.load() == 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from datetime import datetime
 
 from smishguard.campaigns import (
@@ -64,26 +65,35 @@ class Campaigns:
         with self._lock:
             return self._add(tenant, report)
 
-    def add_watch_hit(self, tenant: Tenant, imitation: Imitation, seen_at: datetime) -> Assignment:
-        hit = WatchHit(id=f"watch:{tenant.id}:{imitation.domain}", tenant_id=tenant.id,
-                       seen_at=seen_at, imitation=imitation)
+    def add_watch_hits(self, tenant: Tenant, imitations: Sequence[Imitation],
+                       seen_at: datetime) -> list[Assignment]:
+        """Cluster the look-alikes a watch found for this tenant, in order; the new items
+        (and their merges) are stored in one transaction."""
         with self._lock:
-            fp = self._fingerprinter(tenant).watch_hit(hit)
-            return self._cluster(fp)
+            fingerprinter = self._fingerprinter(tenant)
+            return self._cluster([fingerprinter.watch_hit(WatchHit(
+                id=f"watch:{tenant.id}:{imitation.domain}", tenant_id=tenant.id,
+                seen_at=seen_at, imitation=imitation)) for imitation in imitations])
 
     def _add(self, tenant: Tenant, report: Report) -> Assignment:
-        return self._cluster(self._fingerprinter(tenant).report(report))
+        return self._cluster([self._fingerprinter(tenant).report(report)])[0]
 
-    def _cluster(self, fp: Fingerprint) -> Assignment:
+    def _cluster(self, fps: Sequence[Fingerprint]) -> list[Assignment]:
         index = self._loaded()
-        if fp.item_id in index:
-            return index.add(fp)
-        assignment = index.add(fp)
-        self._store.campaigns.add_item(StoredItem(
-            item_id=fp.item_id, tenant_id=fp.tenant_id, kind=fp.kind.value,
-            campaign_id=assignment.campaign_id, seen_at=fp.seen_at,
-            fingerprint=fp.to_json()), assignment.merged)
-        return assignment
+        assignments = []
+        stored: list[tuple[StoredItem, Sequence[str]]] = []
+        for fp in fps:
+            known = fp.item_id in index
+            assignment = index.add(fp)
+            assignments.append(assignment)
+            if not known:
+                stored.append((StoredItem(
+                    item_id=fp.item_id, tenant_id=fp.tenant_id, kind=fp.kind.value,
+                    campaign_id=assignment.campaign_id, seen_at=fp.seen_at,
+                    fingerprint=fp.to_json()), assignment.merged))
+        if stored:
+            self._store.campaigns.add_items(stored)
+        return assignments
 
     # -------------------------------------------------------------- reading
 

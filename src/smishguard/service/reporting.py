@@ -183,9 +183,8 @@ class Reporting:
                 source=source,
             ))
         new = self.store.domains.observe(tenant.id, observed, alerts)
+        hits = [imitation for _, imitation in found if imitation.score >= suspicious]
         for name, imitation in found:
-            if imitation.score >= suspicious:
-                self.campaigns.add_watch_hit(tenant, imitation, now)
             for kept, copy in self._kits.add(tenant.id, name, imitation, now, lookalikes):
                 alert = (watch_alert_payload(tenant, kept, copy, source, now)
                          if self._alerts_on(tenant, kept, copy, suspicious) else None)
@@ -193,7 +192,9 @@ class Reporting:
                                            kind=copy.kind.value, score=copy.score,
                                            reason=copy.reason, at=now, alert=alert)
                 if copy.score >= suspicious:
-                    self.campaigns.add_watch_hit(tenant, copy, now)
+                    hits.append(copy)
+        if hits:  # clustered in one go: one transaction for the batch's new campaign items
+            self.campaigns.add_watch_hits(tenant, hits, now)
         return new
 
     def _alerts_on(self, tenant: Tenant, name: str, imitation: Imitation,

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from smishguard.model import CampaignStatus, Decision, Label, Report
 from smishguard.store.campaign_tables import campaign_items, campaign_states, domain_decisions
-from smishguard.store.dialect import insert_ignoring_duplicates
+from smishguard.store.dialect import insert_many_ignoring_duplicates
 from smishguard.store.rows import report_from_row
 from smishguard.store.tables import report_domains, reports
 
@@ -73,22 +73,27 @@ class CampaignStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def add_item(self, item: StoredItem, merged: Sequence[str] = ()) -> bool:
-        """Store a clustered item (once: False when it was stored already); campaigns in
-        ``merged`` now go by the item's campaign id, in the same transaction."""
+    def add_items(self, clustered: Sequence[tuple[StoredItem, Sequence[str]]]) -> int:
+        """Store clustered items and their merges, in one transaction; returns how many were
+        new (an item stored already is left as it is). Each item's ``merged`` campaigns now
+        go by its campaign id.
+
+        The rows go in one INSERT, then the merges follow in the order they were clustered.
+        That is the same as storing item after item: a campaign merged away never takes an
+        item again (the merged campaign goes by the id of the one with the oldest item)."""
+        rows = [{"item_id": item.item_id, "tenant_id": item.tenant_id, "kind": item.kind,
+                 "campaign_id": item.campaign_id, "seen_at": item.seen_at,
+                 "fingerprint": item.fingerprint} for item, _ in clustered]
         with self._engine.begin() as connection:
-            is_new = insert_ignoring_duplicates(connection, campaign_items, {
-                "item_id": item.item_id, "tenant_id": item.tenant_id, "kind": item.kind,
-                "campaign_id": item.campaign_id, "seen_at": item.seen_at,
-                "fingerprint": item.fingerprint,
-            })
-            if merged and item.campaign_id is not None:
-                for chunk in _chunks(merged):
-                    connection.execute(update(campaign_items)
-                                       .where(campaign_items.c.campaign_id.in_(chunk))
-                                       .values(campaign_id=item.campaign_id))
-                    self._merge_states(connection, chunk, item.campaign_id)
-        return is_new
+            new = insert_many_ignoring_duplicates(connection, campaign_items, rows, "item_id")
+            for item, merged in clustered:
+                if merged and item.campaign_id is not None:
+                    for chunk in _chunks(merged):
+                        connection.execute(update(campaign_items)
+                                           .where(campaign_items.c.campaign_id.in_(chunk))
+                                           .values(campaign_id=item.campaign_id))
+                        self._merge_states(connection, chunk, item.campaign_id)
+        return len(new)
 
     def items(self) -> Iterator[StoredItem]:
         """Every stored item, in insertion-independent order (for restoring the index)."""
