@@ -58,6 +58,7 @@ class ObservedDomain:
     reason: str = ""
     source: str = ""
     times_seen: int = 1
+    decision: str = ""  # the tenant's analysts' decision on it (a model.Decision value), or ''
 
 
 @dataclass(frozen=True, slots=True)

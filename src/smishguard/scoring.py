@@ -112,11 +112,20 @@ def with_confirmed_domains(verdict: Verdict, policy: Policy,
     protected brand owns: one tenant's mistake must not block another's real sign-in page)."""
     if not confirmed:
         return verdict
-    hits = [u.registrable_domain for u in verdict.urls
-            if u.registrable_domain in confirmed and policy.owner_of(u.registrable_domain) is None]
+    hits = [name for name in (_confirmed_name(u, confirmed) for u in verdict.urls)
+            if name and policy.owner_of(name) is None]
     if not hits:
         return verdict
     added = tuple(Signal(CONFIRMED_DOMAIN_ID, 1.0,
                          f"security analysts confirmed {domain} as a phishing domain", domain)
                   for domain in dict.fromkeys(hits))
     return score((*added, *verdict.signals), policy, verdict.urls, verdict.failures)
+
+
+def _confirmed_name(url: Url, confirmed: Collection[str]) -> str:
+    """The link's name analysts confirmed: its registrable domain (a report's decision), or
+    its host (a name the watch saw, decided alone); '' when neither is."""
+    for name in (url.registrable_domain, url.host):
+        if name and name in confirmed:
+            return name
+    return ""

@@ -72,6 +72,24 @@ def test_triage_with_the_keyboard(sqlite_site: Site, tab: Tab) -> None:
                          newest: Decision.PHISHING}
 
 
+def test_an_analyst_marks_a_watched_name_phishing_and_scans_block_it(
+        sqlite_site: Site, tab: Tab) -> None:
+    site = sqlite_site
+    site.reporting.observe(site.tenant.id, ["acme-sso-login.com", "acme-help.top"], "ct")
+    tab.enrol(site.invite_link(Role.ANALYST), "Bea")
+    page = tab.page
+    page.goto(f"{site.base}/dashboard/watch")
+    row = page.locator("tbody tr", has=page.locator("code.domain", has_text="acme-sso-login.com"))
+    expect(row.locator(".decided")).to_have_count(0)
+    row.locator("button[value=phishing]").click()
+    tab.wait_for_path("/dashboard/watch")
+    expect(row.locator(".decided")).to_have_text("phishing")
+    decisions = {d.domain: d.decision for d in site.store.domains.list(site.tenant.id)}
+    assert decisions == {"acme-sso-login.com": "phishing", "acme-help.top": ""}
+    verdict = site.reporting.scan(site.tenant.id, "Acme IT: sign in at acme-sso-login.com")
+    assert "url.confirmed" in [s.detector for s in verdict.signals]
+
+
 def test_an_admin_edits_the_policy_and_sees_errors_inline(sqlite_site: Site, tab: Tab) -> None:
     site = sqlite_site
     tab.enrol(site.invite_link(Role.ADMIN), "Ana")
@@ -184,6 +202,9 @@ def test_a_stolen_session_cookie_without_the_csrf_token_is_refused(
                              data={"decision": "not_phishing"})
         assert refused.status_code == 403
         refused = thief.post("/dashboard/users/invite", data={"role": "admin"})
+        assert refused.status_code == 403
+        refused = thief.post("/dashboard/watch/decision",
+                             data={"domain": "acme-sso.com", "decision": "not_phishing"})
         assert refused.status_code == 403
     assert site.store.reports.get(site.tenant.id, report).decision is None
     assert site.store.users.pending_invites(site.tenant.id, site.clock()) == []

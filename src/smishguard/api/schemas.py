@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from smishguard.model import Channel, Decision, Label, Report, Verdict
-from smishguard.records import AlertFormat
+from smishguard.records import AlertFormat, ObservedDomain
 
 # No text a person sends holds a NUL character, and PostgreSQL cannot store one: every free
 # string the API takes refuses it with a 422 (and says so in /openapi.json).
@@ -134,6 +134,15 @@ class ObservedDomainOut(BaseModel):
     first_seen: datetime
     last_seen: datetime
     times_seen: int
+    decision: Decision | None = None  # the tenant's analysts' decision on it, if any
+
+    @classmethod
+    def of(cls, observed: ObservedDomain) -> ObservedDomainOut:
+        return cls(domain=observed.domain, brand=observed.brand, kind=observed.kind,
+                   score=observed.score, reason=observed.reason, source=observed.source,
+                   first_seen=observed.first_seen, last_seen=observed.last_seen,
+                   times_seen=observed.times_seen,
+                   decision=Decision(observed.decision) if observed.decision else None)
 
 
 class Health(BaseModel):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from smishguard.errors import InvalidInput
+from smishguard.errors import InvalidInput, NotFound
 from smishguard.model import Channel, Decision, Imitation, Message, Report, Verdict
 from smishguard.records import AlertEvent, ObservedDomain, Tenant
 from smishguard.scanner import Scanner
@@ -196,6 +196,23 @@ class Reporting:
         if hits:  # clustered in one go: one transaction for the batch's new campaign items
             self.campaigns.add_watch_hits(tenant, hits, now)
         return new
+
+    def decide_domain(self, tenant_id: str, domain: str, decision: Decision,
+                      decided_by: str) -> ObservedDomain:
+        """Record an analyst's decision on a name the tenant's watch observed, as the name
+        (``x.weebly.com`` decides nothing about weebly.com): phishing blocks links to it in
+        every tenant's scans; not phishing stops its alerts and exports here. NotFound when
+        the tenant's watch never sent it."""
+        domain = domain.strip().lower().rstrip(".")
+        if self.store.domains.get(tenant_id, domain) is None:
+            raise NotFound(f"the watch has not observed {domain!r}")
+        self.feedback.record(tenant_id, [domain], decision, decided_by, f"watch:{domain}"[:80])
+        self.store.tenants.audit(tenant_id=tenant_id, actor=decided_by, action="domain.decide",
+                                 subject=domain, at=self._clock(),
+                                 details={"decision": decision.value})
+        decided = self.store.domains.get(tenant_id, domain)
+        assert decided is not None  # observed domains are never deleted
+        return decided
 
     def _alerts_on(self, tenant: Tenant, name: str, imitation: Imitation,
                    suspicious: float) -> bool:

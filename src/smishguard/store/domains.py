@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, Select, select, update
 
 from smishguard.records import AlertEvent, ObservedDomain
 from smishguard.store.alerts import queue_alert
+from smishguard.store.campaign_tables import domain_decisions
 from smishguard.store.dialect import insert_many_ignoring_duplicates
 from smishguard.store.rows import observed_from_row
 from smishguard.store.tables import observed_domains
@@ -72,15 +73,24 @@ class ObservedDomainStore:
                 queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED, alert, at)
 
     def list(self, tenant_id: str, limit: int = 100) -> list[ObservedDomain]:
+        """The latest seen first, each with the tenant's decision on it."""
         with self._engine.connect() as connection:
             rows = connection.execute(
-                select(observed_domains).where(observed_domains.c.tenant_id == tenant_id)
+                _with_decision().where(observed_domains.c.tenant_id == tenant_id)
                 .order_by(observed_domains.c.last_seen.desc()).limit(limit))
             return [observed_from_row(row) for row in rows.mappings()]
 
     def get(self, tenant_id: str, domain: str) -> ObservedDomain | None:
         with self._engine.connect() as connection:
-            row = connection.execute(select(observed_domains).where(
+            row = connection.execute(_with_decision().where(
                 observed_domains.c.tenant_id == tenant_id,
                 observed_domains.c.domain == domain)).mappings().first()
         return observed_from_row(row) if row else None
+
+
+
+def _with_decision() -> Select[Any]:
+    """Observed domains with their tenant's decision on each (NULL when none)."""
+    o, d = observed_domains.c, domain_decisions.c
+    return select(observed_domains, d.decision).select_from(observed_domains.outerjoin(
+        domain_decisions, (d.tenant_id == o.tenant_id) & (d.domain == o.domain)))

@@ -111,6 +111,7 @@ def observed_from_row(row: RowMapping) -> ObservedDomain:
         reason=row["reason"],
         source=row["source"],
         times_seen=int(row["times_seen"]),
+        decision=row.get("decision") or "",
     )
 
 
