@@ -68,11 +68,14 @@ class Api:
         return create_key(self.store, handle.tenant.id, role, self.clock)
 
 
-def add_target(api: Api, handle: TenantHandle, url: str, alert_format: str = "json"
-               ) -> dict[str, Any]:
-    """An alert target made through the API by the tenant's admin: its id and secret."""
-    answer = api.client.post("/v1/alert-targets", headers=handle.headers(),
-                             json={"url": url, "format": alert_format})
+def add_target(api: Api, handle: TenantHandle, url: str, alert_format: str = "json",
+               events: list[str] | None = None) -> dict[str, Any]:
+    """An alert target made through the API by the tenant's admin (sent ``events``, or every
+    event): its id and secret."""
+    body: dict[str, Any] = {"url": url, "format": alert_format}
+    if events is not None:
+        body["events"] = events
+    answer = api.client.post("/v1/alert-targets", headers=handle.headers(), json=body)
     assert answer.status_code == 201, answer.text
     created: dict[str, Any] = answer.json()
     return created

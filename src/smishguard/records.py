@@ -95,6 +95,7 @@ class AlertTarget:
     created_at: datetime
     secret: str = field(default="", repr=False)
     enabled: bool = True
+    events: tuple[AlertEvent, ...] = ()  # the events it is sent; () for every event
 
 
 @dataclass(frozen=True, slots=True)

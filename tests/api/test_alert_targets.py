@@ -23,6 +23,9 @@ from smishguard.records import Role
     ({"url": "https://example.com/" + "a" * 2000}, "url"),
     ({"url": "https://example.com/", "format": "xml"}, "format"),
     ({"url": "https://example.com/", "secret": "mine"}, "secret"),
+    ({"url": "https://example.com/", "events": ["report.created"]}, "events"),
+    ({"url": "https://example.com/", "events": []}, "events"),
+    ({"url": "https://example.com/", "events": "domain.lookalike_observed"}, "events"),
     ({}, "url"),
     ([], "invalid request"),
 ])

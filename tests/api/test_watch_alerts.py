@@ -83,6 +83,27 @@ def test_a_cleared_domain_or_a_name_imitating_nothing_alerts_no_one(alerting: Ap
     assert pending(alerting, acme) == [("domain.lookalike_observed", "okta-sso-login.com")]
 
 
+def test_each_target_is_sent_the_events_it_names(alerting: Api) -> None:
+    acme = alerting.new_tenant("Acme")
+    every = add_target(alerting, acme, "http://127.0.0.1:9/every")
+    watch = add_target(alerting, acme, "http://127.0.0.1:9/watch",
+                       events=["domain.lookalike_observed"])
+    reports = add_target(alerting, acme, "http://127.0.0.1:9/reports",
+                         events=["domain.first_phishing_report"])
+    assert (every["events"], watch["events"], reports["events"]) == (
+        ["domain.first_phishing_report", "domain.lookalike_observed"],
+        ["domain.lookalike_observed"], ["domain.first_phishing_report"])
+    observe(alerting, acme, "okta-sso-login.com")
+    alerting.client.post("/v1/reports", headers=acme.headers(), json={"text": PHISH})
+    sent = sorted((i.target_id, i.event) for i in alerting.store.alerts.pending(acme.tenant.id))
+    assert sent == sorted([
+        (every["id"], "domain.lookalike_observed"), (every["id"], "domain.first_phishing_report"),
+        (watch["id"], "domain.lookalike_observed"),
+        (reports["id"], "domain.first_phishing_report")])
+    listed = alerting.client.get("/v1/alert-targets", headers=acme.headers()).json()
+    assert {t["id"]: t["events"] for t in listed}[watch["id"]] == ["domain.lookalike_observed"]
+
+
 def test_a_kits_copies_alert_when_the_kit_shows_itself(alerting: Api) -> None:
     darb = alerting.new_tenant("Darb", policy_toml=DARB)
     add_target(alerting, darb, "http://127.0.0.1:9/")

@@ -17,6 +17,7 @@ from alert_receiver import Receiver, receiving
 from live_server import free_port
 
 from smishguard.cli import main
+from smishguard.records import AlertEvent
 from smishguard.service.alerts import create_target
 from smishguard.service.clock import utc_now
 from smishguard.service.reporting import Reporting, Submission
@@ -81,6 +82,23 @@ def test_add_list_disable_enable(capsys: pytest.CaptureFixture[str], store: Stor
     assert run(capsys, "alert", "enable", "Acme", target_id, "--database-url",
                database_url)[0] == 0
     assert store.alerts.target(target_id).enabled  # type: ignore[union-attr]
+    assert "every event" in line
+
+
+def test_a_target_for_one_event(capsys: pytest.CaptureFixture[str], store: Store,
+                                database_url: str) -> None:
+    target_id, _ = add(capsys, database_url, "https://hooks.example.com/watch",
+                       "--event", "domain.lookalike_observed")
+    assert store.alerts.target(target_id).events == (  # type: ignore[union-attr]
+        AlertEvent.LOOKALIKE_OBSERVED,)
+    [line] = run(capsys, "alert", "list", "Acme", "--database-url", database_url)[1].splitlines()
+    assert "domain.lookalike_observed" in line
+    assert "first_phishing_report" not in line
+    code, _, err = run(capsys, "alert", "add", "Acme", "https://example.com/", "--event",
+                       "everything", "--database-url", database_url)
+    assert code == 2
+    assert "'everything' is not one of 'domain.first_phishing_report'" in err
+    assert len(store.alerts.targets(store.tenants.all()[0].id)) == 1
 
 
 @pytest.mark.parametrize(("args", "message"), [

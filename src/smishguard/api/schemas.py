@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from smishguard.model import Channel, Decision, Label, Report, Verdict
-from smishguard.records import AlertFormat, ObservedDomain
+from smishguard.records import AlertEvent, AlertFormat, ObservedDomain
 
 # No text a person sends holds a NUL character, and PostgreSQL cannot store one: every free
 # string the API takes refuses it with a 422 (and says so in /openapi.json).
@@ -156,6 +156,9 @@ class AlertTargetRequest(Strict):
     format: AlertFormat = Field(
         AlertFormat.JSON, description="'json': the alert document; 'slack': a Slack-compatible "
         "incoming-webhook body ({\"text\": ...}). Both are signed.")
+    events: Annotated[list[AlertEvent], Field(min_length=1)] | None = Field(
+        None, description="The events the target is sent (docs/alerts.md); left out: every "
+        "event, also those added later.")
 
 
 class AlertTargetUpdate(Strict):
@@ -168,6 +171,7 @@ class AlertTargetOut(BaseModel):
     destination: str = Field(description="Scheme, host and port of the URL only: a webhook "
                              "URL's path can be a credential, so it is never shown again.")
     enabled: bool
+    events: list[AlertEvent] = Field(description="The events the target is sent.")
     created_at: datetime
     pending: int = Field(description="Alerts waiting for delivery or a retry.")
     delivered: int

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from smishguard.cli.service import open_store, settings_from, store_options, tenant_named
-from smishguard.records import AlertFormat
+from smishguard.records import AlertEvent, AlertFormat, AlertTarget
 from smishguard.service.alert_worker import AlertWorker, delivery_client
 from smishguard.service.alerts import (
     DeliveryRound,
@@ -32,19 +32,22 @@ def alert_group() -> None:
 @click.option("--format", "alert_format", type=click.Choice([f.value for f in AlertFormat]),
               default=AlertFormat.JSON.value, show_default=True,
               help="json: the alert document; slack: a Slack incoming-webhook body.")
+@click.option("--event", "events", multiple=True, type=click.Choice([e.value for e in AlertEvent]),
+              help="Send only this event (repeat for more; default: every event).")
 @store_options
-def alert_add(tenant: str, url: str, alert_format: str, state_dir: Path | None,
-              database_url: str | None) -> None:
+def alert_add(tenant: str, url: str, alert_format: str, events: tuple[str, ...],
+              state_dir: Path | None, database_url: str | None) -> None:
     """Send TENANT's alerts to URL; prints the signing secret (shown once)."""
     store = open_store(settings_from(state_dir, database_url))
     try:
         found = tenant_named(store, tenant)
         target, secret = create_target(store, found.id, url, utc_now,
-                                       alert_format=AlertFormat(alert_format))
+                                       alert_format=AlertFormat(alert_format),
+                                       events=[AlertEvent(e) for e in events])
     finally:
         store.close()
     click.echo(f"alert target {target.id} added for {found.name!r} "
-               f"({target.format.value} to {redacted_url(target.url)})")
+               f"({target.format.value} to {redacted_url(target.url)}, {_events(target)})")
     click.echo(f"signing secret (shown once, store it now): {secret}")
 
 
@@ -66,8 +69,8 @@ def alert_list(tenant: str, state_dir: Path | None, database_url: str | None) ->
         counts = deliveries.get(target.id, TargetDeliveries(target.id))
         state = "enabled" if target.enabled else "disabled"
         click.echo(f"{target.id}  {target.format.value:<5}  {state:<8}  "
-                   f"{redacted_url(target.url)}  pending {counts.pending}, delivered "
-                   f"{counts.delivered}, dead {counts.dead}"
+                   f"{redacted_url(target.url)}  {_events(target)}  pending {counts.pending}, "
+                   f"delivered {counts.delivered}, dead {counts.dead}"
                    + (f"  last error: {counts.last_error}" if counts.last_error else ""))
 
 
@@ -157,3 +160,7 @@ def _summarise(delivered: DeliveryRound) -> None:
         click.echo(line)
     click.echo(f"delivered {delivered.delivered}, failed {delivered.failed}, "
                f"dead {delivered.dead}")
+
+
+def _events(target: AlertTarget) -> str:
+    return ", ".join(e.value for e in target.events) if target.events else "every event"

@@ -15,7 +15,7 @@ import math
 import random
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from smishguard.errors import InvalidInput
-from smishguard.records import AlertFormat, AlertTarget, OutboxItem
+from smishguard.records import AlertEvent, AlertFormat, AlertTarget, OutboxItem
 from smishguard.service.alert_formats import alert_request
 from smishguard.service.clock import Clock
 from smishguard.store import Store
@@ -41,18 +41,21 @@ Draw = Callable[[], float]
 
 def create_target(store: Store, tenant_id: str, url: str, clock: Clock, *,
                   alert_format: AlertFormat = AlertFormat.JSON,
+                  events: Iterable[AlertEvent] = (),
                   actor: str = "cli") -> tuple[AlertTarget, str]:
-    """Register a webhook for the tenant; returns the target and its signing secret, which is
-    shown this once (the store keeps it to sign with, but no listing returns it)."""
+    """Register a webhook for the tenant, sent ``events`` (none given: every event); returns
+    the target and its signing secret, which is shown this once (the store keeps it to sign
+    with, but no listing returns it)."""
     store.tenants.get(tenant_id)  # NotFound for an unknown tenant
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     target = store.alerts.add_target(AlertTarget(
         id=str(uuid.uuid4()), tenant_id=tenant_id, url=checked_url(url), format=alert_format,
-        created_at=clock(), secret=secret))
+        created_at=clock(), secret=secret, events=tuple(dict.fromkeys(events))))
     store.tenants.audit(
         tenant_id=tenant_id, actor=actor, action="alert_target.create", subject=target.id,
         at=clock(), details={"format": alert_format.value,
-                             "destination": redacted_url(target.url)})
+                             "destination": redacted_url(target.url),
+                             "events": [e.value for e in target.events] or "all"})
     return target, secret
 
 

@@ -21,11 +21,13 @@ from smishguard.store.tables import alert_targets, outbox
 
 def queue_alert(connection: Connection, tenant_id: str, event: AlertEvent,
                 payload: Mapping[str, Any], at: datetime) -> None:
-    """An outbox row for each of the tenant's enabled targets, in the caller's transaction (so
-    the alert is kept exactly when what raised it is)."""
-    targets = connection.execute(select(alert_targets.c.id).where(
-        alert_targets.c.tenant_id == tenant_id, alert_targets.c.enabled)).scalars().all()
-    for target_id in targets:
+    """An outbox row for each of the tenant's enabled targets that are sent this event, in the
+    caller's transaction (so the alert is kept exactly when what raised it is)."""
+    targets = connection.execute(select(alert_targets.c.id, alert_targets.c.events).where(
+        alert_targets.c.tenant_id == tenant_id, alert_targets.c.enabled)).all()
+    for target_id, events in targets:
+        if events and event.value not in events.split(","):
+            continue
         connection.execute(insert(outbox).values(
             tenant_id=tenant_id, target_id=target_id, event=event.value, payload=dict(payload),
             created_at=at, attempts=0, next_attempt_at=at))
@@ -51,7 +53,7 @@ class AlertStore:
             connection.execute(insert(alert_targets).values(
                 id=target.id, tenant_id=target.tenant_id, url=target.url,
                 secret=target.secret, format=target.format.value, enabled=target.enabled,
-                created_at=target.created_at))
+                created_at=target.created_at, events=",".join(target.events)))
         return target
 
     def targets(self, tenant_id: str) -> list[AlertTarget]:

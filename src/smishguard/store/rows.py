@@ -8,6 +8,7 @@ from sqlalchemy import RowMapping
 
 from smishguard.model import Channel, Decision, Label, Report, Signal, Verdict
 from smishguard.records import (
+    AlertEvent,
     AlertFormat,
     AlertTarget,
     ApiKey,
@@ -124,6 +125,7 @@ def target_from_row(row: RowMapping) -> AlertTarget:
         created_at=row["created_at"],
         secret=row["secret"],
         enabled=bool(row["enabled"]),
+        events=tuple(AlertEvent(e) for e in row["events"].split(",") if e),
     )
 
 

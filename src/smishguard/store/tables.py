@@ -182,6 +182,8 @@ alert_targets = Table(
     Column("format", String(16), nullable=False),  # json | slack
     Column("enabled", Boolean, nullable=False, default=True),
     Column("created_at", UtcDateTime(), nullable=False),
+    # The events it is sent, comma-separated; '' for every event (also those added later).
+    Column("events", String(200), nullable=False, server_default=""),
 )
 
 # Transactional outbox: alerts are written with the report that causes them and delivered

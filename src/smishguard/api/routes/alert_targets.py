@@ -12,7 +12,7 @@ from smishguard.api.schemas import (
     AlertTargetRequest,
     AlertTargetUpdate,
 )
-from smishguard.records import AlertTarget
+from smishguard.records import AlertEvent, AlertTarget
 from smishguard.service.alerts import create_target, redacted_url, set_target_enabled
 from smishguard.store.alerts import TargetDeliveries
 
@@ -24,7 +24,8 @@ def add_target(body: AlertTargetRequest, app: ServicesDep,
                principal: Admin) -> AlertTargetCreated:
     """Register a webhook; the answer holds its signing secret, shown this once."""
     target, secret = create_target(app.store, principal.tenant_id, body.url, app.clock,
-                                   alert_format=body.format, actor=principal.key_id)
+                                   alert_format=body.format, events=body.events or (),
+                                   actor=principal.key_id)
     summary = _out(target, TargetDeliveries(target.id))
     return AlertTargetCreated(**summary.model_dump(), url=target.url, secret=secret)
 
@@ -50,5 +51,6 @@ def update_target(target_id: str, body: AlertTargetUpdate, app: ServicesDep,
 def _out(target: AlertTarget, deliveries: TargetDeliveries) -> AlertTargetOut:
     return AlertTargetOut(
         id=target.id, format=target.format, destination=redacted_url(target.url),
-        enabled=target.enabled, created_at=target.created_at, pending=deliveries.pending,
+        enabled=target.enabled, events=list(target.events or AlertEvent),
+        created_at=target.created_at, pending=deliveries.pending,
         delivered=deliveries.delivered, dead=deliveries.dead, last_error=deliveries.last_error)
