@@ -57,7 +57,7 @@ def test_phishing_blocks_links_to_that_name_for_every_tenant_and_no_other(api: A
         f"security analysts confirmed {ON_FREE_HOST} as a phishing domain"]
     assert confirmed_reasons(scan(api, globex, "https://bakery-orders.weebly.com/")) == []
     listed = {row["domain"]: row["decision"] for row in api.client.get(
-        "/v1/domains", params={"limit": 10}, headers=acme.headers()).json()}
+        "/v1/domains", params={"limit": 10}, headers=acme.headers()).json()["items"]}
     assert listed == {ON_FREE_HOST: "phishing", "example.org": None}
     [entry] = [e for e in api.store.tenants.audit_entries(acme.tenant.id)
                if e["action"] == "domain.decide"]

@@ -26,7 +26,7 @@ def send(api: Api, tenant: TenantHandle, *names: str) -> Any:
 
 
 def listed(api: Api, tenant: TenantHandle) -> dict[str, Any]:
-    rows = api.client.get("/v1/domains", headers=tenant.headers()).json()
+    rows = api.client.get("/v1/domains", headers=tenant.headers()).json()["items"]
     return {row["domain"]: row for row in rows}
 
 

@@ -49,7 +49,8 @@ def test_observed_domains_are_judged_and_counted(api: Api) -> None:
     again = api.client.post("/v1/domains", headers=acme.headers(),
                             json={"domains": ["okta-sso-login.com"]}).json()
     assert again == {"received": 1, "new": 0}
-    listed = {d["domain"]: d for d in api.client.get("/v1/domains", headers=acme.headers()).json()}
+    page = api.client.get("/v1/domains", headers=acme.headers()).json()
+    listed = {d["domain"]: d for d in page["items"]}
     assert listed["okta-sso-login.com"]["brand"] == "Okta"
     assert listed["okta-sso-login.com"]["times_seen"] == 2
     assert listed["example.org"]["brand"] == ""

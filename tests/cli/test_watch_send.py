@@ -68,7 +68,7 @@ def test_hits_reach_the_service_and_are_kept_for_the_tenant(api: Api, run: Runne
     assert [line.split("\t")[0] for line in result.stdout.splitlines()] == HITS
     assert ", 2 sent to the service, 0 errors" in result.stderr.splitlines()[-1]
     assert acme.admin_key not in result.output
-    kept = api.client.get("/v1/domains", headers=acme.headers()).json()
+    kept = api.client.get("/v1/domains", headers=acme.headers()).json()["items"]
     assert sorted(row["domain"] for row in kept) == sorted(HITS)
     assert {row["brand"] for row in kept} == {"Okta"}
     assert {row["source"] for row in kept} == {result.source}

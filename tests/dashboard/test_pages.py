@@ -284,3 +284,31 @@ def test_bad_input_gets_a_page_not_a_crash(site: Site) -> None:
                            ("/dashboard/reports/nope/decision", {"decision": "maybe"})):
             answer = client.post(path, data={**data, "csrf": csrf})
             assert answer.status_code in (404, 422), (path, answer.text)
+
+
+def test_the_watch_page_filters_pages_and_takes_decisions(site: Site) -> None:
+    names = [f"acme-sso-{n:03}.com" for n in range(130)]
+    site.reporting.observe(site.tenant.id, [*names, "bakery.example"], "ct")
+    with signed_in(site) as client:
+        first = client.get("/dashboard/watch").text
+        assert first.count('<code class="domain">') == 100
+        assert "acme-sso-129.com" in first
+        assert "bakery.example" not in first  # look-alikes only
+        [more] = re.findall(r'<a class="more" href="([^"]+)"', first)
+        second = client.get(more.replace("&amp;", "&")).text
+        assert second.count('<code class="domain">') == 30
+        assert "acme-sso-000.com" in second
+        assert 'class="more"' not in second
+        searched = client.get("/dashboard/watch", params={"q": "sso-12", "brand": "Acme"}).text
+        assert searched.count('<code class="domain">') == 10
+        answer = client.post("/dashboard/watch/decision", data={
+            "domain": "acme-sso-125.com", "decision": "not_phishing",
+            "next": "/dashboard/watch?q=sso-12", "csrf": csrf_of(client)})
+        assert (answer.status_code, answer.headers["location"]) == (
+            303, "/dashboard/watch?q=sso-12")
+        waiting = client.get("/dashboard/watch", params={"q": "sso-12", "undecided": "1"}).text
+        assert waiting.count('<code class="domain">') == 9
+        assert "acme-sso-125.com" not in waiting
+        assert client.get("/dashboard/watch", params={"after": "nonsense"}).status_code == 422
+        assert "No domain the watch reported matches" in client.get(
+            "/dashboard/watch", params={"q": "no-such-name"}).text

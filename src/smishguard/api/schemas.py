@@ -145,6 +145,12 @@ class ObservedDomainOut(BaseModel):
                    decision=Decision(observed.decision) if observed.decision else None)
 
 
+class ObservedDomainList(BaseModel):
+    items: list[ObservedDomainOut]
+    next_cursor: str | None = Field(description="Pass as cursor for the next page; null at "
+                                    "the end.")
+
+
 class Health(BaseModel):
     status: str
     database: str

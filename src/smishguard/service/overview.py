@@ -11,12 +11,12 @@ from enum import StrEnum
 from smishguard.model import Label
 from smishguard.records import ObservedDomain
 from smishguard.service.reporting import Reporting
+from smishguard.store.domains import ObservedQuery
 from smishguard.store.insights import HourlyCount
 
 BRAND_SAMPLE = 1000  # latest flagged reports read for "most imitated brands"
 TOP_BRANDS = 8
-WATCH_HITS = 8  # latest look-alikes shown, among the latest WATCH_READ observed domains
-WATCH_READ = 100
+WATCH_HITS = 8  # latest look-alikes shown
 LABELS = (Label.PHISHING, Label.SUSPICIOUS, Label.CLEAN)
 
 
@@ -93,8 +93,8 @@ def build_overview(reporting: Reporting, tenant_id: str, now: datetime,
         undecided=store.insights.undecided(tenant_id),
         brands=imitated_brands(reporting, tenant_id, since, until),
         brands_read=min(flagged, BRAND_SAMPLE),
-        watch_hits=tuple(d for d in store.domains.list(tenant_id, limit=WATCH_READ)
-                         if d.brand)[:WATCH_HITS],
+        watch_hits=store.domains.search(tenant_id, ObservedQuery(
+            lookalikes=True, limit=WATCH_HITS)).domains,
     )
 
 

@@ -37,3 +37,8 @@ def _insert_or_nothing(connection: Connection, table: Table) -> Any:
     """INSERT … ON CONFLICT DO NOTHING in the connection's dialect."""
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     return insert(table).on_conflict_do_nothing()
+
+
+def escape_like(text: str) -> str:
+    """``text`` as a LIKE pattern matches it literally, with ``ESCAPE '\\'``."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

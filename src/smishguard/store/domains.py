@@ -3,21 +3,67 @@ look-alike alerts the tenant's targets in the transaction that keeps it."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Select, select, update
 
+from smishguard.errors import InvalidInput
 from smishguard.records import AlertEvent, ObservedDomain
 from smishguard.store.alerts import queue_alert
 from smishguard.store.campaign_tables import domain_decisions
-from smishguard.store.dialect import insert_many_ignoring_duplicates
+from smishguard.store.dialect import escape_like, insert_many_ignoring_duplicates
 from smishguard.store.rows import observed_from_row
 from smishguard.store.tables import observed_domains
 
 # Names in one UPDATE's IN list (bound values: SQLite takes 32,766, PostgreSQL 65,535).
 NAMES_PER_UPDATE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ObservedCursor:
+    """Where a page of observed names ended: its last name and when that was last seen."""
+
+    last_seen: datetime
+    domain: str
+
+    def encode(self) -> str:
+        text = f"{self.last_seen.astimezone(UTC).isoformat()} {self.domain}"
+        return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, cursor: str) -> ObservedCursor:
+        """The cursor a page gave as ``next_cursor``; InvalidInput for anything else."""
+        try:
+            text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+            moment, domain = text.split(" ")
+            last_seen = datetime.fromisoformat(moment)
+        except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
+            last_seen, domain = None, ""
+        if last_seen is None or last_seen.tzinfo is None or not domain:
+            raise InvalidInput("the cursor is not one a page of observed domains gave")
+        return cls(last_seen, domain)
+
+
+@dataclass(frozen=True, slots=True)
+class ObservedQuery:
+    """Filters for listing a tenant's observed names."""
+
+    lookalikes: bool = False  # only those that imitate a brand
+    brand: str | None = None  # only those that imitate this brand
+    undecided: bool = False  # only those no analyst of the tenant decided on
+    text: str | None = None  # only names holding this text
+    after: ObservedCursor | None = None  # the page after the one that ended here
+    limit: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ObservedPage:
+    domains: tuple[ObservedDomain, ...]
+    next_cursor: str | None  # ObservedCursor.encode() of the last name, when more follow
 
 
 class ObservedDomainStore:
@@ -74,11 +120,35 @@ class ObservedDomainStore:
 
     def list(self, tenant_id: str, limit: int = 100) -> list[ObservedDomain]:
         """The latest seen first, each with the tenant's decision on it."""
+        return list(self.search(tenant_id, ObservedQuery(limit=limit)).domains)
+
+    def search(self, tenant_id: str, query: ObservedQuery) -> ObservedPage:
+        """The tenant's observed names that pass ``query``, the latest seen first (names seen
+        at the same moment in reverse order), a page of ``query.limit``."""
+        o, d = observed_domains.c, domain_decisions.c
+        statement = _with_decision().where(o.tenant_id == tenant_id)
+        if query.lookalikes:
+            statement = statement.where(o.brand != "")
+        if query.brand:
+            statement = statement.where(o.brand == query.brand)
+        if query.undecided:
+            statement = statement.where(d.decision.is_(None))
+        if query.text:
+            pattern = "%" + escape_like(query.text.strip().lower()) + "%"
+            statement = statement.where(o.domain.like(pattern, escape="\\"))
+        if query.after is not None:
+            at, domain = query.after.last_seen, query.after.domain
+            statement = statement.where(
+                (o.last_seen < at) | ((o.last_seen == at) & (o.domain < domain)))
+        statement = statement.order_by(o.last_seen.desc(), o.domain.desc()).limit(
+            query.limit + 1)
         with self._engine.connect() as connection:
-            rows = connection.execute(
-                _with_decision().where(observed_domains.c.tenant_id == tenant_id)
-                .order_by(observed_domains.c.last_seen.desc()).limit(limit))
-            return [observed_from_row(row) for row in rows.mappings()]
+            rows = [observed_from_row(row) for row in connection.execute(statement).mappings()]
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        last = rows[-1] if more and rows else None
+        return ObservedPage(tuple(rows), ObservedCursor(last.last_seen, last.domain).encode()
+                            if last is not None else None)
 
     def get(self, tenant_id: str, domain: str) -> ObservedDomain | None:
         with self._engine.connect() as connection:
@@ -86,8 +156,6 @@ class ObservedDomainStore:
                 observed_domains.c.tenant_id == tenant_id,
                 observed_domains.c.domain == domain)).mappings().first()
         return observed_from_row(row) if row else None
-
-
 
 def _with_decision() -> Select[Any]:
     """Observed domains with their tenant's decision on each (NULL when none)."""

@@ -14,7 +14,7 @@ from smishguard.errors import Conflict, NotFound
 from smishguard.model import Decision, Label, Report
 from smishguard.records import AlertEvent
 from smishguard.store.alerts import queue_alert
-from smishguard.store.dialect import insert_ignoring_duplicates
+from smishguard.store.dialect import escape_like, insert_ignoring_duplicates
 from smishguard.store.rows import report_from_row, report_values
 from smishguard.store.tables import (
     alerted_domains,
@@ -136,7 +136,7 @@ class ReportStore:
                     report_domains.c.tenant_id == tenant_id,
                     report_domains.c.domain == query.domain.lower())))
         if query.text:
-            pattern = "%" + _escape_like(query.text.lower()) + "%"
+            pattern = "%" + escape_like(query.text.lower()) + "%"
             statement = statement.where(func.lower(reports.c.text).like(pattern, escape="\\"))
         if query.received_after is not None:
             statement = statement.where(reports.c.received_at >= query.received_after)
@@ -208,6 +208,3 @@ class ReportStore:
             ).values(sender=sender))
         return self.get(tenant_id, pending.report_id)
 
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

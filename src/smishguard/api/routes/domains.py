@@ -9,12 +9,15 @@ from fastapi import APIRouter, Path, Query, status
 
 from smishguard.api.dependencies import Analyst, Ingest, JsonBody, ServicesDep
 from smishguard.api.schemas import (
+    NO_NUL,
     DecisionRequest,
     DomainName,
     DomainsAccepted,
     DomainsRequest,
+    ObservedDomainList,
     ObservedDomainOut,
 )
+from smishguard.store.domains import ObservedCursor, ObservedQuery
 
 router = APIRouter(prefix="/v1/domains", tags=["domains"], dependencies=[JsonBody])
 
@@ -25,10 +28,25 @@ def submit_domains(body: DomainsRequest, app: ServicesDep, principal: Ingest) ->
     return DomainsAccepted(received=len(body.domains), new=new)
 
 
-@router.get("", response_model=list[ObservedDomainOut])
-def list_domains(app: ServicesDep, principal: Analyst,
-                 limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[ObservedDomainOut]:
-    return [ObservedDomainOut.of(d) for d in app.store.domains.list(principal.tenant_id, limit)]
+@router.get("", response_model=ObservedDomainList)
+def list_domains(
+    app: ServicesDep,
+    principal: Analyst,
+    lookalikes: Annotated[bool, Query(description="Only names that imitate a brand")] = False,
+    brand: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+    undecided: Annotated[bool, Query(description="Only names nobody decided on")] = False,
+    q: Annotated[str | None, Query(max_length=253, pattern=NO_NUL,
+                                   description="Name contains")] = None,
+    cursor: Annotated[str | None, Query(max_length=400, pattern=NO_NUL)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> ObservedDomainList:
+    """The names the tenant's watch observed, the latest seen first, filtered; page with
+    ``cursor``."""
+    page = app.store.domains.search(principal.tenant_id, ObservedQuery(
+        lookalikes=lookalikes, brand=brand, undecided=undecided, text=q,
+        after=ObservedCursor.decode(cursor) if cursor else None, limit=limit))
+    return ObservedDomainList(items=[ObservedDomainOut.of(d) for d in page.domains],
+                              next_cursor=page.next_cursor)
 
 
 @router.put("/{domain}/decision", response_model=ObservedDomainOut,

@@ -1,0 +1,53 @@
+"""GET /v1/domains reads a tenant's observed names a page at a time, filtered, on both
+backends; a cursor it did not give is a 422 with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from service_fixtures import Api, TenantHandle
+
+ACME = 'include_default_brands = false\n[[brands]]\nname = "Acme"\ndomains = ["acme.com"]\n'
+
+
+def observe(api: Api, handle: TenantHandle, names: list[str]) -> None:
+    answer = api.client.post("/v1/domains", headers=handle.headers(), json={"domains": names})
+    assert answer.status_code == 202, answer.text
+
+
+def get(api: Api, handle: TenantHandle, **params: Any) -> Any:
+    return api.client.get("/v1/domains", headers=handle.headers(), params=params)
+
+
+def test_pages_and_filters(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+    lookalikes = [f"acme-sso-{n:02}.com" for n in range(30)]
+    observe(api, acme, [*lookalikes, "example.org", "bakery.net"])
+    api.clock.advance(minutes=1)
+    observe(api, acme, ["acme-okta.com"])
+    assert api.client.put("/v1/domains/acme-sso-03.com/decision", headers=acme.headers(),
+                          json={"decision": "phishing"}).status_code == 200
+    read: list[str] = []
+    cursor = None
+    while True:
+        page = get(api, acme, lookalikes="true", limit=12,
+                   **({"cursor": cursor} if cursor else {})).json()
+        read += [row["domain"] for row in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert read == ["acme-okta.com", *sorted(lookalikes, reverse=True)]
+    assert len(get(api, acme).json()["items"]) == 33
+    undecided = get(api, acme, q="sso-0", undecided="true", brand="Acme").json()
+    assert [row["domain"] for row in undecided["items"]] == [
+        f"acme-sso-0{n}.com" for n in (9, 8, 7, 6, 5, 4, 2, 1, 0)]
+    assert get(api, acme, brand="Okta").json() == {"items": [], "next_cursor": None}
+
+
+def test_a_cursor_it_did_not_give_is_refused(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+    for cursor in ("nonsense", "Zm9vIGJhcg", "bm8gc3BhY2U"):
+        answer = get(api, acme, cursor=cursor)
+        assert answer.status_code == 422, answer.text
+        assert "cursor" in answer.json()["error"]
+    assert get(api, acme, limit=0).status_code == 422
