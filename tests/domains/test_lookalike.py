@@ -685,6 +685,36 @@ def test_a_brand_host_written_out_and_run_on_into_the_registered_name(
         assert "darb." in found.matched
 
 
+OLX = Policy(brands=(Brand(name="OLX", domains=("olx.pl", "olx.com")),
+                    Brand(name="Allegro", domains=("allegro.pl",))))
+
+
+@pytest.mark.parametrize(
+    ("host", "spelled"),
+    [
+        ("olx-pl.iteses.pics", "olx.pl"),  # as olx.pl.iteses.pics: a hyphen for its dot
+        ("www.olx-pl.example.com", "olx.pl"),
+        ("allegro-pl.kupno.shop", "allegro.pl"),
+        ("olx-de.iteses.pics", None),  # not one of its domains
+        ("olx-pl.com", None),  # a registered name so is mostly a brand's regional site
+        ("allegro-pl.com", None),
+    ],
+)
+def test_a_brand_domain_with_its_own_ending_spelled_in_a_subdomain_label(
+    host: str, spelled: str | None
+) -> None:
+    """Kits write the brand's address with a hyphen for its dot in front of their domain
+    (olx-pl.iteses.pics for olx.pl): read as the dotted form, whatever the name's strength,
+    when the ending is one of the brand's own domains' (olx.pl), not any country's."""
+    found = LookalikeIndex.from_policy(OLX).match(host)
+    if spelled is None:
+        assert found is None or found.kind is not K.SUBDOMAIN, found
+        return
+    assert found is not None
+    assert (found.kind, found.matched) == (K.SUBDOMAIN, spelled)
+    assert found.score >= 0.7
+
+
 @pytest.mark.parametrize(
     ("host", "brand", "keyword"),
     [

@@ -169,6 +169,9 @@ class NameRules:
                 pointed = pointed or self.keywords.is_pointed(part)
                 continue
             spelled = self.keywords.read_fillers(part) if delimited else None
+            if (spelled is None and sub and delimited and not in_front
+                    and f"{name.flat}.{part}" in self.own_endings):
+                spelled = part  # the ending of one of its own domains (olx-pl for olx.pl)
             if spelled is None and delimited and not in_front and tokens is not None:
                 tld, rest = _domain_then_more(tokens, end)
                 if tld:
@@ -213,7 +216,9 @@ class NameRules:
             # a word or tiny name so (www-chase) only where phishing lives
             return Hit(0.0, _K.KEYWORD, name, name.text, keyword=filler, edit="beside",
                        boost=Scores.CONTEXT[strength], needs=PLACE)  # fmt: skip
-        if filler not in TLD_WORDS and not (keyword and pointed):
+        spells = filler in TLD_WORDS or (
+            sub and filler and f"{name.flat}.{filler}" in self.own_endings)
+        if not spells and not (keyword and pointed):
             if keyword and not filler:  # box-office, target-online: only where phishing lives
                 boost = in_subdomain(Scores.CONTEXT[strength], sub)
                 # a distinctive name beside own-site words (acme-corp) scores as beside words;
@@ -223,7 +228,7 @@ class NameRules:
                            boost=boost, needs=PLACE)  # fmt: skip
             return None  # www-box-office: nothing pointed (www-acme as a subdomain label is
             # the whole label's: SubdomainScan)
-        if filler in TLD_WORDS and (sub or not keyword):
+        if spells and (sub or not keyword):
             if strength < _S.SHORT and not (sub and f"{name.flat}.{filler}" in self.owned):
                 return None
             if sub:
