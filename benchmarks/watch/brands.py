@@ -255,6 +255,25 @@ EVAL_BRANDS: tuple[EvalBrand, ...] = (
     _b("ups", "UPS", "ups.com"),
     _b("usaa", "USAA", "usaa.com"),
     _b("zedelivery", "Zé Delivery", "ze.delivery", "zedelivery"),
+    # Added for the 5th sample of 2026-11-30 (benchmarks/data/watch_feed_labels_5th.tsv), as for
+    # the 4th: the brands its readers found that the list lacked, with the domains they gave.
+    _b("aruba", "Aruba", "aruba.it"),
+    _b("bancodelanacion", "Banco de la Nación (Peru)", "bn.com.pe"),
+    _b("bandainamco", "Bandai Namco", "bandainamcoent.com"),
+    _b("blockchain", "Blockchain.com", "blockchain.com"),
+    _b("bluegreen", "Bluegreen Vacations", "bluegreenvacations.com"),
+    _b("comed", "ComEd", "comed.com"),
+    _b("frontier", "Frontier", "frontier.com"),
+    _b("hysteryale", "Hyster-Yale", "hyster-yale.com"),
+    _b("linkedin", "LinkedIn", "linkedin.com"),
+    _b("michelin", "Michelin", "michelin.com"),
+    _b("netzero", "NetZero", "netzero.net"),
+    _b("rakuten", "Rakuten", "rakuten.co.jp rakuten.com"),
+    _b("talktalk", "TalkTalk", "talktalk.co.uk"),
+    _b("telekom", "Deutsche Telekom", "telekom.de telekom.com"),
+    _b("tigo", "Tigo", "tigo.com.co tigo.com.gt tigo.com.bo"),
+    _b("tiscali", "Tiscali", "tiscali.it"),
+    _b("wise", "Wise", "wise.com"),
 )
 
 # The identity-provider and pretext words a careful user gives every tool that takes words
