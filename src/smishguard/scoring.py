@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from smishguard.model import Signal, Url, Verdict
 from smishguard.policy import Policy
+from smishguard.urls.sites import site_name
 
 COUNTER_EVIDENCE_MARK = ".legit_"
 LINK_PREFIX = "url."
@@ -123,9 +124,10 @@ def with_confirmed_domains(verdict: Verdict, policy: Policy,
 
 
 def _confirmed_name(url: Url, confirmed: Collection[str]) -> str:
-    """The link's name analysts confirmed: its registrable domain (a report's decision), or
-    its host (a name the watch saw, decided alone); '' when neither is."""
-    for name in (url.registrable_domain, url.host):
+    """The link's name analysts confirmed: its site (a report's or a campaign's decision:
+    :func:`~smishguard.urls.sites.site_name`), or its host (a name the watch saw, decided
+    alone); '' when neither is."""
+    for name in (site_name(url), url.host):
         if name and name in confirmed:
             return name
     return ""

@@ -197,3 +197,40 @@ def test_look_alikes_sent_in_one_call_are_each_clustered_and_kept_once(api: Api)
         assert all(i.campaign_id and i.kind == "watch_hit" for i in kept)
     restarted = create_app(api.settings, api.store, api.clock, deliver_alerts=False)
     assert restarted.state.services.reporting.campaigns.load() == 3
+
+
+def confirmed(api: Api, handle: TenantHandle, text: str) -> list[str]:
+    answer = api.client.post("/v1/scan", headers=handle.headers(), json={"text": text})
+    assert answer.status_code == 200, answer.text
+    return [s["evidence"] for s in answer.json()["signals"] if s["detector"] == "url.confirmed"]
+
+
+def test_a_decision_on_a_free_hosts_site_covers_that_site_only(api: Api) -> None:
+    t = tenants(api)
+    text = ("Acme IT: your mailbox is full, sign in at https://acme-mail-help.weebly.com/login "
+            "or https://bit.ly/3xYzAcm within 24 hours")
+    report = api.client.post("/v1/reports", headers=t["Acme"].headers(), json={"text": text})
+    decided = api.client.put(f"/v1/reports/{report.json()['id']}/decision",
+                             headers=t["Acme"].headers(), json={"decision": "phishing"})
+    assert decided.status_code == 200, decided.text
+    initech = t["Initech"]
+    assert confirmed(api, initech, "log in: https://acme-mail-help.weebly.com/") == [
+        "acme-mail-help.weebly.com"]
+    assert confirmed(api, initech, "order cakes at https://bakery-orders.weebly.com/") == []
+    assert confirmed(api, initech, "our menu: https://bit.ly/menu2024") == []
+
+
+def test_a_confirmed_campaign_of_a_free_hosts_site_blocks_its_links(api: Api) -> None:
+    t = tenants(api)
+    for n in range(2):
+        api.client.post("/v1/reports", headers=t["Acme"].headers(), json={
+            "text": f"Acme IT: password expired, log in at acme-sso-portal.weebly.com now. "
+                    f"Ticket {n}", "reporter": f"+1415555010{n}"})
+        api.clock.advance(minutes=2)
+    [acme] = campaigns(api, t["Acme"])
+    assert "acme-sso-portal.weebly.com" in acme["domains"]
+    api.client.put(f"/v1/campaigns/{acme['id']}/status", headers=t["Acme"].headers(),
+                   json={"status": "confirmed"})
+    assert confirmed(api, t["Globex"], "see https://acme-sso-portal.weebly.com/x") == [
+        "acme-sso-portal.weebly.com"]
+    assert confirmed(api, t["Globex"], "see https://globex-news.weebly.com/") == []

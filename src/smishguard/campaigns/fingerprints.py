@@ -24,12 +24,12 @@ from typing import Any
 import numpy as np
 
 from smishguard.campaigns.templates import Abstractor, path_pattern, shingles
-from smishguard.domains.suffixes import EXTRA_FREE_HOSTS
 from smishguard.errors import InvalidInput
 from smishguard.model import Decision, Imitation, Label, Report, Url
 from smishguard.policy import Policy
 from smishguard.text.sender import SenderKind, classify_sender, mask_sender
 from smishguard.urls import extract_urls, is_shortener_host
+from smishguard.urls.sites import site_name
 
 __all__ = [
     "LINK_HOSTS",
@@ -56,7 +56,6 @@ LINK_HOSTS: frozenset[str] = frozenset((
     "forms.office.com", "forms.microsoft.com", "sharepoint.com", "ipfs.io", "linktr.ee",
 ))
 # fmt: on
-_FREE_HOSTS = frozenset(EXTRA_FREE_HOSTS)
 
 
 class ItemKind(StrEnum):
@@ -332,18 +331,15 @@ def _is_link_host(url: Url) -> bool:
 
 
 def _site_of(url: Url) -> _Site | None:
-    """The name the attacker chose and where: the registrable domain, the customer's name on
-    a free host the Public Suffix List does not know (``x.weebly.com``), the IP literal."""
+    """The name the attacker chose and where (:func:`~smishguard.urls.sites.site_name`: the
+    registrable domain, the customer's name on a free host the Public Suffix List does not
+    know, ``x.weebly.com``), or the IP literal."""
     if url.is_ip:
         return _Site(url.host, "ip")
-    registrable = url.registrable_domain
-    if not registrable:
+    site = site_name(url)
+    if not site:
         return None
-    if registrable in _FREE_HOSTS and url.subdomain:
-        label = url.subdomain.rsplit(".", 1)[-1]
-        if label != "www":
-            return _Site(label, registrable)
-    name, _, suffix = registrable.partition(".")
+    name, _, suffix = site.partition(".")
     return _Site(name, suffix)
 
 

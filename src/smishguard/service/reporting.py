@@ -24,6 +24,7 @@ from smishguard.service.phones import hint, pseudonym
 from smishguard.service.tenancy import policy_version, tenant_policy
 from smishguard.store import Store
 from smishguard.store.reports import AlreadyRecorded
+from smishguard.urls.sites import site_name
 
 log = logging.getLogger("smishguard.reports")
 
@@ -145,8 +146,10 @@ class Reporting:
         self.store.tenants.audit(tenant_id=tenant_id, actor=decided_by, action="report.decide",
                                  subject=report_id, at=self._clock(),
                                  details={"decision": decision.value})
-        self.feedback.record(tenant_id, report.domains, decision, decided_by,
-                             f"report:{report_id}")
+        # On the sites of its links: x.weebly.com, never weebly.com (every tenant's weebly
+        # sites), nor a link shortener's own domain
+        sites = (site_name(u) for u in report.verdict.urls if not u.is_shortener)
+        self.feedback.record(tenant_id, sites, decision, decided_by, f"report:{report_id}")
         return report
 
     def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
