@@ -4,9 +4,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smishguard.model import Label, Signal
+from smishguard.model import Label, Signal, Verdict
 from smishguard.policy import default_policy
-from smishguard.scoring import combine, noisy_or, score
+from smishguard.scoring import (
+    CONFIRMED_DOMAIN_ID,
+    combine,
+    noisy_or,
+    score,
+    with_confirmed_domains,
+)
+from smishguard.urls import extract_urls
 
 LOOKALIKE = Signal("url.lookalike", 0.9, "imitates Acme", "acme-okta.com")
 PRETEXT = Signal("text.credential_pretext", 0.35, "password expired", "password expired")
@@ -60,3 +67,26 @@ def test_noisy_or_bounds(ws: list[float]) -> None:
 def test_more_risk_never_lowers_the_score(ws: list[float], extra: float) -> None:
     base = [Signal("text.x", w, "r") for w in ws]
     assert combine([*base, Signal("url.y", extra, "r")]) >= combine(base)
+
+
+# A stale decision on a free host's own domain or a shortener's (as reports once recorded them)
+# beside decisions on a site, a registrable domain and a watched name.
+CONFIRMED = frozenset({"weebly.com", "bit.ly", "acme-help.weebly.com", "evil-login.top",
+                       "pay.acme-portal.net"})
+
+
+@pytest.mark.parametrize(("link", "evidence"), [
+    ("https://acme-help.weebly.com/login", "acme-help.weebly.com"),  # the site
+    ("https://login.evil-login.top/", "evil-login.top"),  # its registrable domain
+    ("https://pay.acme-portal.net/", "pay.acme-portal.net"),  # a name decided alone
+    ("https://bakery-orders.weebly.com/", None),  # another site of the free host
+    ("https://www.acme-portal.net/", None),
+    ("https://bit.ly/3xYzAcm", None),  # a shortener's domain is everyone's
+])
+def test_confirmed_links_are_matched_by_their_site_or_host(link: str,
+                                                           evidence: str | None) -> None:
+    verdict = Verdict(Label.CLEAN, 0.0, urls=tuple(extract_urls(f"see {link} today")))
+    judged = with_confirmed_domains(verdict, default_policy(), CONFIRMED)
+    found = [s.evidence for s in judged.signals if s.detector == CONFIRMED_DOMAIN_ID]
+    assert found == ([evidence] if evidence else [])
+    assert (judged.label is Label.PHISHING) is (evidence is not None)

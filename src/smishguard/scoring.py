@@ -126,7 +126,9 @@ def with_confirmed_domains(verdict: Verdict, policy: Policy,
 def _confirmed_name(url: Url, confirmed: Collection[str]) -> str:
     """The link's name analysts confirmed: its site (a report's or a campaign's decision:
     :func:`~smishguard.urls.sites.site_name`), or its host (a name the watch saw, decided
-    alone); '' when neither is."""
+    alone); '' when neither is, and for a link shortener, whose domain is everyone's."""
+    if url.is_shortener:
+        return ""
     for name in (site_name(url), url.host):
         if name and name in confirmed:
             return name
