@@ -115,3 +115,17 @@ def test_a_kits_copies_alert_when_the_kit_shows_itself(alerting: Api) -> None:
         for name in ("qmobilicco", "qmobiliizty", "qmobilitcma")]
     observe(alerting, darb, "darb.qmobiliizty.com", "darb.qmobilitsuoa.com")
     assert [d for _, d in pending(alerting, darb)][3:] == ["darb.qmobilitsuoa.com"]
+
+
+def test_each_site_of_a_free_host_alerts_on_its_first_report_and_a_shortener_never(
+        alerting: Api) -> None:
+    acme = alerting.new_tenant("Acme")
+    add_target(alerting, acme, "http://127.0.0.1:9/", events=["domain.first_phishing_report"])
+    for site in ("okta-verify-team.weebly.com", "okta-verify-hr.weebly.com",
+                 "okta-verify-team.weebly.com"):
+        text = f"Okta: your account will be locked. Verify at https://{site}/ or https://bit.ly/3xYz"
+        answer = alerting.client.post("/v1/reports", headers=acme.headers(), json={"text": text})
+        assert answer.json()["verdict"]["label"] == "phishing", answer.text
+    assert pending(alerting, acme) == [
+        ("domain.first_phishing_report", "okta-verify-team.weebly.com"),
+        ("domain.first_phishing_report", "okta-verify-hr.weebly.com")]

@@ -124,7 +124,7 @@ class Reporting:
                 report, now, lambda domain: None if self.feedback.is_cleared(
                     tenant.id, domain) else alert_payload(
                     tenant, report, domain, _imitated_brand(scanner, domain)),
-                external_id=submission.external_id)
+                external_id=submission.external_id, alert_domains=_sites(verdict))
         except AlreadyRecorded as same:  # the same id arrived twice at once
             return same.existing, False
         self._cluster(tenant, report)
@@ -146,10 +146,8 @@ class Reporting:
         self.store.tenants.audit(tenant_id=tenant_id, actor=decided_by, action="report.decide",
                                  subject=report_id, at=self._clock(),
                                  details={"decision": decision.value})
-        # On the sites of its links: x.weebly.com, never weebly.com (every tenant's weebly
-        # sites), nor a link shortener's own domain
-        sites = (site_name(u) for u in report.verdict.urls if not u.is_shortener)
-        self.feedback.record(tenant_id, sites, decision, decided_by, f"report:{report_id}")
+        self.feedback.record(tenant_id, _sites(report.verdict), decision, decided_by,
+                             f"report:{report_id}")
         return report
 
     def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
@@ -258,6 +256,13 @@ def alert_payload(tenant: Tenant, report: Report, domain: str,
         "text": report.text[:500],
         "sender": report.sender,
     }
+
+
+def _sites(verdict: Verdict) -> tuple[str, ...]:
+    """The sites of a message's links, what an alert or a decision is about: x.weebly.com,
+    never weebly.com (every tenant's weebly sites), nor a link shortener's own domain."""
+    return tuple(dict.fromkeys(
+        site for u in verdict.urls if not u.is_shortener and (site := site_name(u))))
 
 
 def _imitated_brand(scanner: Scanner, domain: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -63,19 +63,22 @@ class ReportStore:
 
     def record(self, report: Report, recorded_at: datetime,
                alert_payload: AlertPayload | None = None,
-               external_id: str | None = None) -> tuple[str, ...]:
+               external_id: str | None = None,
+               alert_domains: Sequence[str] | None = None) -> tuple[str, ...]:
         """Commit the report; when it is phishing, the domains reported for the first time at
-        this tenant get an outbox row per alert target in the same transaction. Returns those
-        domains. With ``external_id`` (a MessageSid, an Idempotency-Key) stored already for
-        this tenant, nothing is written and AlreadyRecorded names the stored report."""
+        this tenant (``alert_domains``, else the report's domains) get an outbox row per alert
+        target in the same transaction. Returns those domains. With ``external_id`` (a
+        MessageSid, an Idempotency-Key) stored already for this tenant, nothing is written and
+        AlreadyRecorded names the stored report."""
         try:
             with self._engine.begin() as connection:
                 inserted = connection.execute(insert(reports).values(
                     recorded_at=recorded_at, external_id=external_id, **report_values(report))
                 ).inserted_primary_key
                 assert inserted is not None
-                return self._record_rest(connection, report, inserted[0], recorded_at,
-                                         alert_payload)
+                return self._record_rest(
+                    connection, report, inserted[0], recorded_at, alert_payload,
+                    report.domains if alert_domains is None else alert_domains)
         except IntegrityError as exc:
             existing = self.by_external_id(report.tenant_id, external_id) if external_id else None
             if existing is None:
@@ -90,8 +93,8 @@ class ReportStore:
         return report_from_row(row) if row else None
 
     def _record_rest(self, connection: Connection, report: Report, seq: int,
-                     recorded_at: datetime,
-                     alert_payload: AlertPayload | None) -> tuple[str, ...]:
+                     recorded_at: datetime, alert_payload: AlertPayload | None,
+                     alert_domains: Sequence[str]) -> tuple[str, ...]:
         """Domains, alerted domains and outbox rows of a report, in its transaction."""
         first_seen: list[str] = []
         for domain in dict.fromkeys(report.domains):
@@ -99,7 +102,7 @@ class ReportStore:
                 report_seq=seq, domain=domain, tenant_id=report.tenant_id))
         if report.verdict.label is not Label.PHISHING or alert_payload is None:
             return ()
-        for domain in dict.fromkeys(report.domains):
+        for domain in dict.fromkeys(alert_domains):
             payload = alert_payload(domain)
             if payload is None:
                 continue
