@@ -15,7 +15,12 @@ from sqlalchemy import Connection, Engine, case, func, insert, select, update
 
 from smishguard.errors import NotFound
 from smishguard.records import AlertEvent, AlertTarget, OutboxItem
-from smishguard.store.rows import outbox_from_row, target_from_row
+from smishguard.store.rows import (
+    events_column,
+    events_from_column,
+    outbox_from_row,
+    target_from_row,
+)
 from smishguard.store.tables import alert_targets, outbox
 
 
@@ -25,8 +30,9 @@ def queue_alert(connection: Connection, tenant_id: str, event: AlertEvent,
     caller's transaction (so the alert is kept exactly when what raised it is)."""
     targets = connection.execute(select(alert_targets.c.id, alert_targets.c.events).where(
         alert_targets.c.tenant_id == tenant_id, alert_targets.c.enabled)).all()
-    for target_id, events in targets:
-        if events and event.value not in events.split(","):
+    for target_id, column in targets:
+        events = events_from_column(column)
+        if events and event not in events:
             continue
         connection.execute(insert(outbox).values(
             tenant_id=tenant_id, target_id=target_id, event=event.value, payload=dict(payload),
@@ -53,7 +59,7 @@ class AlertStore:
             connection.execute(insert(alert_targets).values(
                 id=target.id, tenant_id=target.tenant_id, url=target.url,
                 secret=target.secret, format=target.format.value, enabled=target.enabled,
-                created_at=target.created_at, events=",".join(target.events)))
+                created_at=target.created_at, events=events_column(target.events)))
         return target
 
     def targets(self, tenant_id: str) -> list[AlertTarget]:

@@ -125,8 +125,19 @@ def target_from_row(row: RowMapping) -> AlertTarget:
         created_at=row["created_at"],
         secret=row["secret"],
         enabled=bool(row["enabled"]),
-        events=tuple(AlertEvent(e) for e in row["events"].split(",") if e),
+        events=events_from_column(row["events"]),
     )
+
+
+def events_column(events: tuple[AlertEvent, ...]) -> str:
+    """A target's events as alert_targets.events keeps them: comma-separated, '' for every
+    event (also those added later)."""
+    return ",".join(events)
+
+
+def events_from_column(text: str) -> tuple[AlertEvent, ...]:
+    """:func:`events_column` read back: () for every event."""
+    return tuple(AlertEvent(e) for e in text.split(",") if e)
 
 
 def outbox_from_row(row: RowMapping) -> OutboxItem:
