@@ -13,7 +13,8 @@ from watch_servers import CtLogServer, Entry, cert_entry, dead_port, precert_ent
 
 from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff
-from smishguard.sources.ct_log import CtReadOptions, ct_log_names, load_position, save_position
+from smishguard.sources.ct_log import CtReadOptions, ct_log_names
+from smishguard.sources.ct_state import PositionFile
 
 FAST = Backoff(initial=0.001, maximum=0.002, max_retries=3)
 
@@ -82,7 +83,7 @@ def test_resume_after_restart_reads_only_new_entries(tmp_path: Path) -> None:
     with running_ct_log(*entries(0, 5)) as log:
         opts = CtReadOptions(state_path=state, start=0, batch_size=2, polls=1)
         assert read(log, opts) == names_of(range(5))
-        assert json.loads(state.read_text()) == {"log": log.url, "next_index": 5}
+        assert json.loads(state.read_text()) == {"logs": {log.url: 5}}
         log.add(*entries(5, 3))
         # a new process: same state file; start=0 is ignored once there is a saved position
         assert read(log, opts) == names_of(range(5, 8))
@@ -98,7 +99,7 @@ def test_stopping_mid_batch_keeps_the_batch_for_next_time(tmp_path: Path) -> Non
         names = ct_log_names(log.url, print, opts)
         assert list(islice(names, 3)) == names_of(range(0, 2))[:3]
         names.close()
-        assert load_position(state, log.url) == 0  # at-least-once: batch 0-3 not done
+        assert PositionFile(state).get(log.url) == 0  # at-least-once: batch 0-3 not done
         assert read(log, opts) == names_of(range(6))
 
 
@@ -140,21 +141,3 @@ def test_unreadable_entries_are_reported_and_passed() -> None:
     assert "entry 1 unreadable" in errors[0]
 
 
-def test_state_of_another_log_or_corrupt_state_is_refused(tmp_path: Path) -> None:
-    state = tmp_path / "s.json"
-    save_position(state, "https://other.example/log/", 10)
-    assert load_position(state, "https://other.example/log") == 10
-    with pytest.raises(InvalidInput, match="belongs to the log"):
-        load_position(state, "https://ct.example/log")
-    state.write_text("{not json")
-    with pytest.raises(InvalidInput, match="unreadable"):
-        load_position(state, "https://ct.example/log")
-    state.write_text("{}")
-    with pytest.raises(InvalidInput, match="no next_index"):
-        load_position(state, "https://ct.example/log")
-    assert load_position(tmp_path / "new.json", "https://ct.example/log") is None
-
-
-def test_unwritable_state_is_invalid_input(tmp_path: Path) -> None:
-    with pytest.raises(InvalidInput, match="cannot write state file"):
-        save_position(tmp_path / "missing-dir" / "s.json", "https://ct.example/log", 1)

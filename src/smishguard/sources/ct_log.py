@@ -3,19 +3,17 @@
 The reader polls ``GET /ct/v1/get-sth`` for the tree size and fetches what is new with
 ``GET /ct/v1/get-entries?start=&end=`` in batches (logs may return fewer entries than asked;
 the reader goes on from what it got). The next index to read is kept in a small JSON state
-file, written atomically after each batch has been consumed, so a restarted watch resumes
-where it stopped: at-least-once, never skipping an entry, re-reading at most the batch that
-was being consumed when it stopped.
+file (:mod:`~smishguard.sources.ct_state`), written after each batch has been consumed, so a
+restarted watch resumes where it stopped: at-least-once, never skipping an entry, re-reading
+at most the batch that was being consumed when it stopped. Several logs at once:
+:mod:`~smishguard.sources.ct_logs`.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import json
-import os
 import random
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -29,6 +27,7 @@ import httpx
 from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.ct_entries import names_in_entry
+from smishguard.sources.ct_state import PositionFile
 
 DEFAULT_BATCH = 256
 
@@ -98,39 +97,6 @@ class CtLog:
         return entries
 
 
-def load_position(path: Path, log_url: str) -> int | None:
-    """The saved next index for this log, None when the state file does not exist yet."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:
-        raise InvalidInput(f"state file {path} is unreadable ({exc}); fix or delete it") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("next_index"), int):
-        raise InvalidInput(f"state file {path} has no next_index; fix or delete it")
-    saved_log = raw.get("log")
-    if saved_log != log_url.rstrip("/"):
-        raise InvalidInput(f"state file {path} belongs to the log {saved_log!r}, not "
-                           f"{log_url!r}; give each log its own --state file")
-    next_index: int = raw["next_index"]
-    return next_index
-
-
-def save_position(path: Path, log_url: str, next_index: int) -> None:
-    """Write the state file atomically: a crash leaves the old or the new one, never half."""
-    body = json.dumps({"log": log_url.rstrip("/"), "next_index": next_index}) + "\n"
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as tmp:
-            tmp.write(body)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp.name, path)
-    except OSError as exc:
-        raise InvalidInput(f"cannot write state file {path}: {exc.strerror or exc}") from exc
-
-
 @dataclass(frozen=True, slots=True)
 class CtReadOptions:
     """How to follow a log: where to start, batch size, how often and how long to poll."""
@@ -144,6 +110,14 @@ class CtReadOptions:
     timeout: float = 30.0
 
 
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The names of a run of entries, and the log's next entry once they are consumed."""
+
+    names: tuple[str, ...]
+    next_index: int
+
+
 def ct_log_names(
     log_url: str,
     on_error: Callable[[str], None],
@@ -155,13 +129,35 @@ def ct_log_names(
 ) -> Iterator[str]:
     """Names from the log's entries, oldest first, following the log as it grows."""
     opts = options or CtReadOptions()
+    positions = PositionFile(opts.state_path) if opts.state_path else None
+    saved = positions.get(log_url) if positions else None
+    for batch in log_batches(log_url, saved, on_error, opts, client=client, sleep=sleep,
+                             draw=draw):
+        yield from batch.names
+        if positions is not None:  # only once every name of the batch has been consumed
+            positions.save(log_url, batch.next_index)
+
+
+def log_batches(
+    log_url: str,
+    saved: int | None,
+    on_error: Callable[[str], None],
+    opts: CtReadOptions,
+    *,
+    client: httpx.Client | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    draw: Callable[[], float] = random.random,
+) -> Iterator[Batch]:
+    """The log's entries from ``saved`` (else ``opts.start``, else the log's end), a batch at
+    a time. The first batch of a log with no saved position has no names: it says where
+    reading begins, so that it is kept."""
     if opts.batch_size < 1:
         raise InvalidInput("the CT batch size must be at least 1")
     with ExitStack() as stack:
         http = client or stack.enter_context(httpx.Client(timeout=opts.timeout))
         log = CtLog(log_url, http)
         retry = _Retrier(log.url, opts.backoff, on_error, sleep, draw)
-        position = load_position(opts.state_path, log_url) if opts.state_path else None
+        position = saved
         polls = 0
         while opts.polls is None or polls < opts.polls:
             if polls:
@@ -170,7 +166,7 @@ def ct_log_names(
             size = retry.call("get-sth", log.tree_size)
             if position is None:
                 position = size if opts.start is None else min(opts.start, size)
-                _save(opts, log_url, position)
+                yield Batch((), position)
             if size < position:
                 on_error(f"CT log {log.url}: tree size {size} is below the saved position "
                          f"{position}; waiting for the log to catch up")
@@ -178,21 +174,17 @@ def ct_log_names(
             while position < size:
                 first = position
                 last = min(first + opts.batch_size, size) - 1
-                batch = retry.call("get-entries", partial(log.entries, first, last, on_error))
-                if not batch:
+                entries = retry.call("get-entries", partial(log.entries, first, last, on_error))
+                if not entries:
                     on_error(f"CT log {log.url}: no entries returned from {first}; "
                              "trying again at the next poll")
                     break
-                for entry in batch:
+                names: list[str] = []
+                for entry in entries:
                     if entry.leaf_input:
-                        yield from _names(entry, log.url, on_error)
-                position = first + len(batch)
-                _save(opts, log_url, position)
-
-
-def _save(opts: CtReadOptions, log_url: str, position: int) -> None:
-    if opts.state_path is not None:
-        save_position(opts.state_path, log_url, position)
+                        names.extend(_names(entry, log.url, on_error))
+                position = first + len(entries)
+                yield Batch(tuple(names), position)
 
 
 def _names(entry: RawEntry, url: str, on_error: Callable[[str], None]) -> tuple[str, ...]:
