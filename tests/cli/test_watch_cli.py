@@ -119,6 +119,81 @@ def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
     assert "1 names read" in second.stderr
 
 
+def _log_list(*logs: dict[str, object], tiled: int = 0) -> str:
+    """A CT log list in the shape of Chrome's log_list.json (v3)."""
+    return json.dumps({"version": "70.1", "log_list_timestamp": "2026-11-30T00:00:00Z",
+                       "operators": [{"name": "Test", "email": ["ct@example.org"],
+                                      "logs": list(logs),
+                                      "tiled_logs": [{"description": f"tiled {i}"}
+                                                     for i in range(tiled)]}]})
+
+
+def _listed(url: str, state: str = "usable", until: str | None = None) -> dict[str, object]:
+    log: dict[str, object] = {"description": url, "log_id": "x", "key": "x", "url": url + "/",
+                              "mmd": 86400, "state": {state: {"timestamp": "2025-01-01T00:00:00Z"}}}
+    if until is not None:
+        log["temporal_interval"] = {"start_inclusive": "2025-01-01T00:00:00Z",
+                                    "end_exclusive": until}
+    return log
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_several_ct_logs_are_followed_together_and_resumed(tmp_path: Path) -> None:
+    state = tmp_path / "ct.json"
+    with servers.running_ct_log(servers.cert_entry(["acme-okta.com"]),
+                                servers.cert_entry(["example.org"], serial=2)) as a, \
+            servers.running_ct_log(servers.precert_entry(["sso-acme.org"], serial=3)) as b:
+        args = ["--ct-log", a.url, "--ct-log", b.url, "--state", str(state), "--ct-start", "0",
+                "--once", "--json"]
+        first = run(args)
+        assert first.exit_code == 0, first.output
+        b.add(servers.cert_entry(["acme-vpn.net"], serial=4))
+        second = run(args)
+        assert second.exit_code == 0, second.output
+    hits = [json.loads(x) for x in first.stdout.splitlines()]
+    assert sorted(h["domain"] for h in hits) == ["acme-okta.com", "sso-acme.org"]
+    assert {h["source"] for h in hits} == {"2 CT logs"}
+    assert [json.loads(x)["domain"] for x in second.stdout.splitlines()] == ["acme-vpn.net"]
+    assert json.loads(state.read_text()) == {"logs": {a.url: 2, b.url: 2}}
+    assert "3 names read, 2 hits" in first.stderr
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_the_growing_logs_of_a_log_list_are_followed(tmp_path: Path) -> None:
+    dead = f"http://127.0.0.1:{servers.dead_port()}/log"
+    with servers.running_ct_log(servers.cert_entry(["acme-okta.com"])) as usable, \
+            servers.running_ct_log(servers.cert_entry(["sso-acme.org"], serial=2)) as shard:
+        listing = tmp_path / "log_list.json"
+        listing.write_text(_log_list(
+            _listed(usable.url), _listed(shard.url, "qualified", until="2099-01-01T00:00:00Z"),
+            _listed(dead, "retired"), _listed(dead, "readonly"),
+            _listed(dead, until="2025-07-01T00:00:00Z"), tiled=2))
+        result = run(["--ct-log-list", str(listing), "--ct-start", "0", "--once", "--json"])
+    assert result.exit_code == 0, result.output
+    assert sorted(json.loads(x)["domain"] for x in result.stdout.splitlines()) == [
+        "acme-okta.com", "sso-acme.org"]
+    assert result.stderr.splitlines()[0] == (
+        "smishguard: watch: following 2 CT logs of the list; left out: 2 not taking new "
+        "certificates, 1 for periods that have ended, 2 static-CT (tiled) logs, which "
+        "smishguard does not read")
+    assert "warning" not in result.stderr  # the dead URL was never asked
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("not json", "is not JSON"),
+    ('{"logs": []}', "has no 'operators' list"),
+    (_log_list(_listed("https://ct.example/old", "retired")), "no log to follow"),
+])
+def test_a_log_list_that_is_not_one_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    listing = tmp_path / "list.json"
+    listing.write_text(text)
+    result = run(["--ct-log-list", str(listing), "--once"])
+    assert isinstance(result.exception, InvalidInput)
+    assert message in str(result.exception)
+    missing = run(["--ct-log-list", str(tmp_path / "none.json")])
+    assert "cannot read the CT log list" in str(missing.exception)
+
+
 @pytest.mark.usefixtures("fake_index")
 def test_certstream_feed_reconnects_then_gives_up_with_one_line() -> None:
     sessions = [[servers.certificate_update(["acme-okta.com"])],
@@ -145,8 +220,8 @@ def test_dead_certstream_is_a_clear_error_not_a_traceback() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--state", "s.json", "names.txt"], "apply to a CT log"),
-    (["--once", "names.txt"], "apply to a CT log"),
+    (["--state", "s.json", "names.txt"], "apply to CT logs"),
+    (["--once", "names.txt"], "apply to CT logs"),
     (["new.csv"], "--column NAME"),
     (["--ct-log", "https://ct.example/log", "names.txt"], "give one input"),
     (["missing-file.txt"], "does not exist"),

@@ -24,7 +24,9 @@ K = SourceKind
      True),
     (SourceSpec(certstream="ws://127.0.0.1:4000/domains-only"), K.CERTSTREAM,
      "ws://127.0.0.1:4000/domains-only", True),
-    (SourceSpec(ct_log="https://ct.example/log"), K.CT, "https://ct.example/log", True),
+    (SourceSpec(ct_logs=("https://ct.example/log",)), K.CT, "https://ct.example/log", True),
+    (SourceSpec(ct_logs=("https://a.example/log", "https://b.example/log/",
+                         "https://a.example/log/")), K.CT, "2 CT logs", True),
     (SourceSpec(path="https://ct.example/log", kind=K.CT), K.CT, "https://ct.example/log",
      True),
     (SourceSpec(path="NEW.CSV", column="domain"), K.CSV, "NEW.CSV", False),
@@ -37,9 +39,11 @@ def test_resolve(spec: SourceSpec, kind: SourceKind, target: str, live: bool) ->
 
 
 @pytest.mark.parametrize(("spec", "message"), [
-    (SourceSpec(path="a.txt", ct_log="https://ct.example/log"), "give one input"),
-    (SourceSpec(ct_log="ftp://ct.example/log"), "http"),
-    (SourceSpec(ct_log="https://ct.example/log", kind=K.LIST), "http"),
+    (SourceSpec(path="a.txt", ct_logs=("https://ct.example/log",)), "give one input"),
+    (SourceSpec(ct_logs=("ftp://ct.example/log",)), "http"),
+    (SourceSpec(ct_logs=("https://ct.example/log", "ct.example/b")), "http"),
+    (SourceSpec(ct_logs=("https://ct.example/log",), kind=K.LIST), "http"),
+    (SourceSpec(kind=K.CT), "http"),
     (SourceSpec(certstream="https://certstream.example/"), "ws:// or wss://"),
     (SourceSpec(path="ws://x/", kind=K.LIST), "--format certstream"),
     (SourceSpec(path="https://lists.example/new.txt"), "--ct-log"),

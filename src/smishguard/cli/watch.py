@@ -28,6 +28,7 @@ from smishguard.sinks.service import BATCH as SINK_BATCH
 from smishguard.sinks.service import ServiceSink
 from smishguard.sources.backoff import Backoff
 from smishguard.sources.ct_log import DEFAULT_BATCH, CtReadOptions
+from smishguard.sources.ct_log_list import logs_to_follow
 from smishguard.sources.selection import SourceKind, SourceSpec, open_names, resolve
 from smishguard.watch import DEFAULT_MEMORY, ImitationMatcher, Watch, WatchHit
 
@@ -110,21 +111,28 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
               default=SourceKind.AUTO.value, show_default=True,
               help="Input kind; auto: ws:// → CertStream, .csv → CSV, '{' → CertStream "
                    "JSON lines, else a list of names.")
-@click.option("--ct-log", metavar="URL", help="Follow a CT log over its RFC 6962 API.")
+@click.option("--ct-log", "ct_logs", metavar="URL", multiple=True,
+              help="Follow a CT log over its RFC 6962 API (repeat to follow several).")
+@click.option("--ct-log-list", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Follow every growing log of a browser's CT log list (Chrome's "
+                   "log_list.json, v3).")
 @click.option("--certstream", metavar="URL", help="Follow a live CertStream (ws:// or wss://).")
 @click.option("--column", metavar="NAME", help="CSV column holding the names.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Append hits to FILE (default: standard output).")
 @click.option("--state", "state_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="CT: JSON file keeping the next entry to read (resume).")
+              default=None,
+              help="CT: JSON file keeping the next entry to read of each log (resume).")
 @click.option("--ct-start", type=click.IntRange(min=0), default=None,
-              help="CT: first entry when there is no saved state (default: the log's end).")
+              help="CT: first entry of a log with no saved position (default: the log's "
+                   "end).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=DEFAULT_BATCH,
               show_default=True, help="CT: entries per get-entries request.")
 @click.option("--poll-interval", type=click.FloatRange(min=0), default=10.0,
               show_default=True, help="CT: seconds between polls of the tree head.")
-@click.option("--once", is_flag=True, help="CT: read up to the log's current head, then stop.")
+@click.option("--once", is_flag=True,
+              help="CT: read up to each log's current head, then stop.")
 @click.option("--max-retries", type=click.IntRange(min=0), default=10, show_default=True,
               help="Failures in a row before giving up on a feed.")
 @click.option("--forever", is_flag=True, help="Never give up on a feed (overrides --max-retries).")
@@ -142,21 +150,26 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
               help="Also send each hit to a smishguard service at URL (POST /v1/domains), "
                    "with the ingest API key in SMISHGUARD_API_KEY.")
 def watch_command(
-    policy_path: Path | None, path: str | None, kind: str, ct_log: str | None,
-    certstream: str | None, column: str | None, as_json: bool, output: Path | None,
-    state_path: Path | None, ct_start: int | None, batch_size: int, poll_interval: float,
-    once: bool, max_retries: int, forever: bool, backoff_s: float, min_score: float | None,
-    memory: int, kit_copies: int, send_url: str | None,
+    policy_path: Path | None, path: str | None, kind: str, ct_logs: tuple[str, ...],
+    ct_log_list: Path | None, certstream: str | None, column: str | None, as_json: bool,
+    output: Path | None, state_path: Path | None, ct_start: int | None, batch_size: int,
+    poll_interval: float, once: bool, max_retries: int, forever: bool, backoff_s: float,
+    min_score: float | None, memory: int, kit_copies: int, send_url: str | None,
 ) -> None:
     """Report newly seen names that imitate a protected brand.
 
     PATH is a file of names ('-' or nothing: standard input; gzip is detected), a CSV file
-    with --column, a file of CertStream JSON messages, or a ws:// CertStream URL.
+    with --column, a file of CertStream JSON messages, or a ws:// CertStream URL. Or follow
+    CT logs: --ct-log URL (repeatable) and --ct-log-list FILE.
     """
     backoff = Backoff(initial=backoff_s, maximum=max(60.0, backoff_s),
                       max_retries=None if forever else max_retries)
+    if ct_log_list is not None:
+        choice = logs_to_follow(_read_log_list(ct_log_list), datetime.now(UTC), str(ct_log_list))
+        click.echo(f"smishguard: watch: {choice.describe()}", err=True)
+        ct_logs = (*ct_logs, *choice.urls)
     spec = SourceSpec(
-        path=path, kind=SourceKind(kind), column=column, ct_log=ct_log, certstream=certstream,
+        path=path, kind=SourceKind(kind), column=column, ct_logs=ct_logs, certstream=certstream,
         ct=CtReadOptions(state_path=state_path, start=ct_start, batch_size=batch_size,
                          poll_interval=poll_interval, polls=1 if once else None,
                          backoff=backoff),
@@ -164,7 +177,7 @@ def watch_command(
     )
     resolved = resolve(spec)
     if (state_path or ct_start is not None or once) and resolved.kind != SourceKind.CT:
-        raise InvalidInput("--state, --ct-start and --once apply to a CT log (--ct-log URL)")
+        raise InvalidInput("--state, --ct-start and --once apply to CT logs (--ct-log URL)")
     if kit_copies == 1:
         raise InvalidInput("--kit-copies: a kit has 2 copies or more (0 turns it off)")
     policy = load_policy_option(policy_path)
@@ -196,6 +209,13 @@ def watch_command(
         finally:
             stack.close()
             reporter.summary(watch, None if sink is None else sink.sent)
+
+
+def _read_log_list(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read the CT log list {path}: {exc.strerror or exc}") from exc
 
 
 def _stamped(hit: WatchHit) -> WatchHit:

@@ -1,8 +1,9 @@
 """Which adapter reads the input: chosen by option, or detected from the target.
 
-``--ct-log URL`` → a CT log; ``--certstream URL`` or a ``ws://``/``wss://`` target → a live
-CertStream feed; ``--column`` or a ``.csv`` name → a CSV column; otherwise a file (or '-')
-whose first byte is ``{`` holds CertStream JSON lines and anything else is a plain list.
+``--ct-log URL`` (once or more) → CT logs; ``--certstream URL`` or a ``ws://``/``wss://``
+target → a live CertStream feed; ``--column`` or a ``.csv`` name → a CSV column; otherwise a
+file (or '-') whose first byte is ``{`` holds CertStream JSON lines and anything else is a
+plain list.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff
 from smishguard.sources.certstream import certstream_file_names, certstream_live_names
 from smishguard.sources.csv_column import csv_names
-from smishguard.sources.ct_log import CtReadOptions, ct_log_names
+from smishguard.sources.ct_log import CtReadOptions
+from smishguard.sources.ct_logs import ct_logs_names
 from smishguard.sources.files import describe, first_byte, open_binary
 from smishguard.sources.lists import list_names
 
@@ -42,7 +44,7 @@ class SourceSpec:
     path: str | None = None  # a file, '-' for stdin, or a ws(s):// URL
     kind: SourceKind = SourceKind.AUTO
     column: str | None = None
-    ct_log: str | None = None
+    ct_logs: tuple[str, ...] = ()  # followed together
     certstream: str | None = None
     ct: CtReadOptions = field(default_factory=CtReadOptions)
     backoff: Backoff = field(default_factory=Backoff)  # for live CertStream
@@ -59,20 +61,22 @@ class Resolved:
 
     @property
     def label(self) -> str:
-        """How hits name their source: the URL, the file, or 'stdin'."""
+        """How hits name their source: the URL, the file, 'stdin', or how many CT logs."""
         return "stdin" if self.target == "-" else self.target
 
 
 def resolve(spec: SourceSpec) -> Resolved:
     """Decide the adapter, or raise InvalidInput saying how to ask unambiguously."""
-    given = [x for x in (spec.path, spec.ct_log, spec.certstream) if x is not None]
+    given = [x for x in (spec.path, spec.ct_logs or None, spec.certstream) if x is not None]
     if len(given) > 1:
         raise InvalidInput("give one input: a PATH, --ct-log URL or --certstream URL")
     kind = spec.kind
-    if spec.ct_log is not None or kind == SourceKind.CT:
-        target = spec.ct_log or spec.path or ""
-        if kind not in (SourceKind.AUTO, SourceKind.CT) or not target.startswith(_HTTP_SCHEMES):
+    if spec.ct_logs or kind == SourceKind.CT:
+        logs = _ct_logs(spec)
+        if kind not in (SourceKind.AUTO, SourceKind.CT) or not all(
+                url.startswith(_HTTP_SCHEMES) for url in logs):  # fmt: skip
             raise InvalidInput("a CT log is read from an http(s):// URL: --ct-log URL")
+        target = logs[0] if len(logs) == 1 else f"{len(logs)} CT logs"
         return Resolved(SourceKind.CT, target, live=True)
     target = spec.certstream or spec.path or "-"
     if target.startswith(_WS_SCHEMES):
@@ -95,6 +99,12 @@ def resolve(spec: SourceSpec) -> Resolved:
     return Resolved(kind, target, live=False)
 
 
+def _ct_logs(spec: SourceSpec) -> tuple[str, ...]:
+    """The CT logs asked for, once each (``--format ct PATH``: PATH is the log's URL)."""
+    given = spec.ct_logs or ((spec.path,) if spec.path else ())
+    return tuple(dict.fromkeys(url.rstrip("/") for url in given)) or ("",)
+
+
 def open_names(
     spec: SourceSpec,
     on_error: Callable[[str], None],
@@ -106,7 +116,7 @@ def open_names(
     """The names of the input ``spec`` describes; files are closed when the generator is."""
     resolved = resolve(spec)
     if resolved.kind == SourceKind.CT:
-        yield from ct_log_names(resolved.target, on_error, spec.ct, sleep=sleep, draw=draw)
+        yield from ct_logs_names(_ct_logs(spec), on_error, spec.ct, sleep=sleep, draw=draw)
         return
     if resolved.live:
         yield from certstream_live_names(resolved.target, on_error, backoff=spec.backoff,

@@ -1,0 +1,106 @@
+"""Which CT logs to follow, from a browser's list of logs.
+
+Chrome publishes the logs it trusts as JSON (v3,
+``https://www.gstatic.com/ct/log_list/v3/log_list.json``; Apple's list has the same shape):
+operators, each with ``logs`` (RFC 6962 logs, the ones smishguard reads) and ``tiled_logs``
+(static-CT logs, another API). A log is followed when
+
+- its state is ``usable`` or ``qualified``: browsers accept the certificates it logs, so
+  phishing sites' certificates land there. Read-only, retired, pending and rejected logs
+  take no new certificates that a browser would accept;
+- and, for a log sharded by expiry (``temporal_interval``), its period has not ended: a
+  certificate issued today expires in the future, so only current and future shards grow.
+
+Pure: the caller reads the file and says what time it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from smishguard.errors import InvalidInput
+
+_GROWING_STATES = frozenset({"usable", "qualified"})
+
+
+@dataclass(frozen=True, slots=True)
+class LogChoice:
+    """The logs to follow, and how many of the list's others were left out and why."""
+
+    urls: tuple[str, ...]
+    inactive: int = 0  # read-only, retired, pending, rejected (or no state)
+    past: int = 0  # shards for certificates that have all expired
+    tiled: int = 0  # static-CT logs: another API, not read
+
+    def describe(self) -> str:
+        """One line for the user: what is followed, what is not and why."""
+        left = []
+        if self.inactive:
+            left.append(f"{self.inactive} not taking new certificates")
+        if self.past:
+            left.append(f"{self.past} for periods that have ended")
+        if self.tiled:
+            left.append(f"{self.tiled} static-CT (tiled) logs, which smishguard does not read")
+        plural = "s" if len(self.urls) != 1 else ""
+        return f"following {len(self.urls)} CT log{plural} of the list" + (
+            f"; left out: {', '.join(left)}" if left else "")
+
+
+def logs_to_follow(raw: bytes | str, now: datetime, where: str) -> LogChoice:
+    """The RFC 6962 logs of the list ``raw`` (read from ``where``) to follow at ``now``
+    (timezone-aware); InvalidInput when it is not a log list or leaves no log to follow."""
+    try:
+        body = json.loads(raw)
+    except ValueError as exc:
+        raise InvalidInput(f"{where} is not JSON ({exc}); give a CT log list such as Chrome's "
+                           "log_list.json (v3)") from exc
+    operators = body.get("operators") if isinstance(body, dict) else None
+    if not isinstance(operators, list):
+        raise InvalidInput(f"{where} has no 'operators' list: not a CT log list (v3)")
+    urls: list[str] = []
+    inactive = past = tiled = 0
+    for operator in operators:
+        if not isinstance(operator, dict):
+            continue
+        tiled += len(_items(operator, "tiled_logs"))
+        for log in _items(operator, "logs"):
+            url = log.get("url")
+            readable = isinstance(url, str) and url.startswith(("https://", "http://"))
+            if not readable or not _is_growing(log.get("state")):
+                inactive += 1
+            elif _has_ended(log.get("temporal_interval"), now):
+                past += 1
+            else:
+                urls.append(str(url).rstrip("/"))
+    choice = LogChoice(tuple(dict.fromkeys(urls)), inactive, past, tiled)
+    if not choice.urls:
+        raise InvalidInput(f"{where}: no log to follow ({choice.describe()})")
+    return choice
+
+
+def _items(operator: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
+    items = operator.get(key)
+    return [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+
+
+def _is_growing(state: object) -> bool:
+    return isinstance(state, dict) and any(name in _GROWING_STATES for name in state)
+
+
+def _has_ended(interval: object, now: datetime) -> bool:
+    if not isinstance(interval, dict):
+        return False  # not sharded: takes every certificate
+    end = interval.get("end_exclusive")
+    if not isinstance(end, str):
+        return False
+    try:
+        until = datetime.fromisoformat(end.replace("Z", "+00:00"))
+    except ValueError:
+        return False  # unreadable: follow it rather than miss certificates
+    if until.tzinfo is None:
+        return False
+    return until <= now

@@ -1,0 +1,85 @@
+"""Choosing the logs to follow from a browser's CT log list (Chrome's v3 shape)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from smishguard.errors import InvalidInput
+from smishguard.sources.ct_log_list import LogChoice, logs_to_follow
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+
+def _log(url: object, state: str | None = "usable", start: str = "2026-01-01T00:00:00Z",
+         end: str | None = None) -> dict[str, object]:
+    log: dict[str, object] = {"description": str(url), "url": url, "mmd": 86400}
+    if state is not None:
+        log["state"] = {state: {"timestamp": "2025-03-01T00:00:00Z"}}
+    if end is not None:
+        log["temporal_interval"] = {"start_inclusive": start, "end_exclusive": end}
+    return log
+
+
+def _choose(*operators: dict[str, object]) -> LogChoice:
+    return logs_to_follow(json.dumps({"operators": list(operators)}), NOW, "log_list.json")
+
+
+def test_usable_and_qualified_logs_of_current_and_future_periods_are_followed() -> None:
+    choice = _choose(
+        {"name": "Google", "logs": [
+            _log("https://ct.googleapis.com/logs/us1/argon2026h2/"),
+            _log("https://ct.googleapis.com/logs/us1/argon2027h1/", end="2027-07-01T00:00:00Z"),
+            _log("https://ct.googleapis.com/logs/us1/argon2026h1/", end="2026-07-01T00:00:00Z"),
+            _log("https://ct.googleapis.com/logs/us1/argon2026h2/"),  # listed twice
+        ], "tiled_logs": [{"description": "a static-CT log", "monitoring_url": "https://x/"}]},
+        {"name": "Other", "logs": [
+            _log("https://ct.example/qualified", "qualified"),
+            _log("https://ct.example/ro", "readonly"),
+            _log("https://ct.example/retired", "retired"),
+            _log("https://ct.example/pending", "pending"),
+            _log("https://ct.example/rejected", "rejected"),
+            _log("https://ct.example/no-state", None),
+            _log(None), _log("ftp://ct.example/log"),
+        ]},
+    )
+    assert choice.urls == ("https://ct.googleapis.com/logs/us1/argon2026h2",
+                           "https://ct.googleapis.com/logs/us1/argon2027h1",
+                           "https://ct.example/qualified")
+    assert (choice.inactive, choice.past, choice.tiled) == (7, 1, 1)
+    assert choice.describe() == (
+        "following 3 CT logs of the list; left out: 7 not taking new certificates, 1 for "
+        "periods that have ended, 1 static-CT (tiled) logs, which smishguard does not read")
+
+
+def test_a_period_ending_now_has_ended_and_an_unreadable_one_is_followed() -> None:
+    choice = _choose({"logs": [
+        _log("https://ct.example/a", end="2026-11-30T12:00:00Z"),
+        _log("https://ct.example/b", end="someday"),
+        _log("https://ct.example/c", end="2026-12-01T00:00:00"),  # no zone: followed
+    ]})
+    assert choice.urls == ("https://ct.example/b", "https://ct.example/c")
+    assert choice.past == 1
+    assert choice.describe() == "following 2 CT logs of the list; left out: 1 for periods " \
+        "that have ended"
+
+
+def test_one_log_is_said_in_the_singular() -> None:
+    assert _choose({"logs": [_log("https://ct.example/a")]}).describe() == (
+        "following 1 CT log of the list")
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ("{", "log_list.json is not JSON"),
+    ("[]", "has no 'operators' list"),
+    ('{"operators": {}}', "has no 'operators' list"),
+    ('{"operators": [{"logs": [{"url": "https://ct.example/a", "state": {"retired": {}}}]}]}',
+     "no log to follow (following 0 CT logs of the list; left out: 1 not taking new"),
+    ('{"operators": ["x", {"logs": "y"}]}', "no log to follow"),
+])
+def test_what_is_not_a_log_list_is_refused(raw: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=r"^log_list\.json") as raised:
+        logs_to_follow(raw, NOW, "log_list.json")
+    assert message in str(raised.value)
