@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -119,17 +120,16 @@ def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
     assert "1 names read" in second.stderr
 
 
-def _log_list(*logs: dict[str, object], tiled: int = 0) -> str:
+def _log_list(*logs: dict[str, object], tiled: Sequence[dict[str, object]] = ()) -> str:
     """A CT log list in the shape of Chrome's log_list.json (v3)."""
     return json.dumps({"version": "70.1", "log_list_timestamp": "2026-11-30T00:00:00Z",
                        "operators": [{"name": "Test", "email": ["ct@example.org"],
-                                      "logs": list(logs),
-                                      "tiled_logs": [{"description": f"tiled {i}"}
-                                                     for i in range(tiled)]}]})
+                                      "logs": list(logs), "tiled_logs": list(tiled)}]})
 
 
-def _listed(url: str, state: str = "usable", until: str | None = None) -> dict[str, object]:
-    log: dict[str, object] = {"description": url, "log_id": "x", "key": "x", "url": url + "/",
+def _listed(url: str, state: str = "usable", until: str | None = None,
+            key: str = "url") -> dict[str, object]:
+    log: dict[str, object] = {"description": url, "log_id": "x", "key": "x", key: url + "/",
                               "mmd": 86400, "state": {state: {"timestamp": "2025-01-01T00:00:00Z"}}}
     if until is not None:
         log["temporal_interval"] = {"start_inclusive": "2025-01-01T00:00:00Z",
@@ -162,20 +162,22 @@ def test_several_ct_logs_are_followed_together_and_resumed(tmp_path: Path) -> No
 def test_the_growing_logs_of_a_log_list_are_followed(tmp_path: Path) -> None:
     dead = f"http://127.0.0.1:{servers.dead_port()}/log"
     with servers.running_ct_log(servers.cert_entry(["acme-okta.com"])) as usable, \
-            servers.running_ct_log(servers.cert_entry(["sso-acme.org"], serial=2)) as shard:
+            servers.running_ct_log(servers.cert_entry(["sso-acme.org"], serial=2)) as shard, \
+            servers.running_tiled_log(servers.precert_entry(["acme-hr.net"], serial=3)) as tiled:
         listing = tmp_path / "log_list.json"
         listing.write_text(_log_list(
             _listed(usable.url), _listed(shard.url, "qualified", until="2099-01-01T00:00:00Z"),
             _listed(dead, "retired"), _listed(dead, "readonly"),
-            _listed(dead, until="2025-07-01T00:00:00Z"), tiled=2))
+            _listed(dead, until="2025-07-01T00:00:00Z"),
+            tiled=[_listed(tiled.url, key="monitoring_url"),
+                   _listed(dead, "pending", key="monitoring_url")]))
         result = run(["--ct-log-list", str(listing), "--ct-start", "0", "--once", "--json"])
     assert result.exit_code == 0, result.output
     assert sorted(json.loads(x)["domain"] for x in result.stdout.splitlines()) == [
-        "acme-okta.com", "sso-acme.org"]
+        "acme-hr.net", "acme-okta.com", "sso-acme.org"]
     assert result.stderr.splitlines()[0] == (
-        "smishguard: watch: following 2 CT logs of the list; left out: 2 not taking new "
-        "certificates, 1 for periods that have ended, 2 static-CT (tiled) logs, which "
-        "smishguard does not read")
+        "smishguard: watch: following 3 CT logs of the list (1 of them static CT); left out: "
+        "3 not taking new certificates, 1 for periods that have ended")
     assert "warning" not in result.stderr  # the dead URL was never asked
 
 

@@ -34,7 +34,19 @@ def test_usable_and_qualified_logs_of_current_and_future_periods_are_followed() 
             _log("https://ct.googleapis.com/logs/us1/argon2027h1/", end="2027-07-01T00:00:00Z"),
             _log("https://ct.googleapis.com/logs/us1/argon2026h1/", end="2026-07-01T00:00:00Z"),
             _log("https://ct.googleapis.com/logs/us1/argon2026h2/"),  # listed twice
-        ], "tiled_logs": [{"description": "a static-CT log", "monitoring_url": "https://x/"}]},
+        ], "tiled_logs": [
+            {"description": "a static-CT log", "submission_url": "https://x.example/2026h2/",
+             "monitoring_url": "https://x-mon.example/2026h2/",
+             "state": {"usable": {"timestamp": "2025-03-01T00:00:00Z"}},
+             "temporal_interval": {"start_inclusive": "2026-07-01T00:00:00Z",
+                                   "end_exclusive": "2027-01-01T00:00:00Z"}},
+            {"description": "an old one", "monitoring_url": "https://x-mon.example/2026h1/",
+             "state": {"usable": {"timestamp": "2025-03-01T00:00:00Z"}},
+             "temporal_interval": {"start_inclusive": "2026-01-01T00:00:00Z",
+                                   "end_exclusive": "2026-07-01T00:00:00Z"}},
+            {"description": "a pending one", "monitoring_url": "https://y.example/",
+             "state": {"pending": {"timestamp": "2025-03-01T00:00:00Z"}}},
+        ]},
         {"name": "Other", "logs": [
             _log("https://ct.example/qualified", "qualified"),
             _log("https://ct.example/ro", "readonly"),
@@ -47,11 +59,12 @@ def test_usable_and_qualified_logs_of_current_and_future_periods_are_followed() 
     )
     assert choice.urls == ("https://ct.googleapis.com/logs/us1/argon2026h2",
                            "https://ct.googleapis.com/logs/us1/argon2027h1",
+                           "https://x-mon.example/2026h2",  # read where it is monitored
                            "https://ct.example/qualified")
-    assert (choice.inactive, choice.past, choice.tiled) == (7, 1, 1)
+    assert (choice.inactive, choice.past, choice.tiled) == (8, 2, 1)
     assert choice.describe() == (
-        "following 3 CT logs of the list; left out: 7 not taking new certificates, 1 for "
-        "periods that have ended, 1 static-CT (tiled) logs, which smishguard does not read")
+        "following 4 CT logs of the list (1 of them static CT); left out: 8 not taking new "
+        "certificates, 2 for periods that have ended")
 
 
 def test_a_period_ending_now_has_ended_and_an_unreadable_one_is_followed() -> None:

@@ -2,6 +2,7 @@
 
 * :class:`CtLogServer`: an RFC 6962 log (get-sth, get-entries) over http.server, serving
   entries the test builds from real certificates and precertificates, growing on demand.
+* :class:`TiledLogServer`: the same entries as a static-CT log (checkpoint, data tiles).
 * :class:`CertStreamServer`: a WebSocket server that replays recorded CertStream messages,
   one session per connection, dropping the connection after each session.
 * certificate builders (cryptography, self-signed) and the RFC 6962 leaf encoders.
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import gzip
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterator, Sequence
@@ -106,11 +109,59 @@ def precert_entry(sans: Sequence[str], cn: str | None = None, serial: int = 1) -
     return Entry(precert_leaf(tbs), precert_extra(cert, [issuer]))
 
 
-# --- a CT log ---------------------------------------------------------------------------
+# --- CT logs ----------------------------------------------------------------------------
 
 
 @dataclass
-class CtLogServer:
+class _LocalHttp:
+    """A GET-only HTTP server on 127.0.0.1 that answers through :meth:`respond`."""
+
+    _httpd: ThreadingHTTPServer | None = field(default=None, init=False)
+    _thread: threading.Thread | None = field(default=None, init=False)
+
+    @property
+    def origin(self) -> str:
+        assert self._httpd is not None
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def respond(self, path: str, query: dict[str, list[str]]
+                ) -> tuple[int, bytes, dict[str, str]]:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                status, data, headers = server.respond(parts.path, parse_qs(parts.query))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # keep test output clean
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        # A short poll interval lets shutdown() return at once instead of after 0.5 s.
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.01,),
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+@dataclass
+class CtLogServer(_LocalHttp):
     """An RFC 6962 log on 127.0.0.1; ``entries`` may grow while it runs."""
 
     entries: list[Entry] = field(default_factory=list)
@@ -119,17 +170,19 @@ class CtLogServer:
     served: list[int] = field(default_factory=list)  # every entry index ever sent
     requests: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _httpd: ThreadingHTTPServer | None = None
-    _thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        assert self._httpd is not None
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/logs/test2026"
+        return f"{self.origin}/logs/test2026"
 
     def add(self, *entries: Entry) -> None:
         with self._lock:
             self.entries.extend(entries)
+
+    def respond(self, path: str, query: dict[str, list[str]]
+                ) -> tuple[int, bytes, dict[str, str]]:
+        status, body = self.answer(path, query)
+        return status, json.dumps(body).encode(), {"Content-Type": "application/json"}
 
     def answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, Any]:
         with self._lock:
@@ -157,41 +210,89 @@ class CtLogServer:
                 for e in self.entries[start:stop]
             ]}
 
-    def start(self) -> None:
-        log = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                parts = urlsplit(self.path)
-                status, body = log.answer(parts.path, parse_qs(parts.query))
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+def tile_leaf(entry: Entry) -> bytes:
+    """An entry as a static-CT TileLeaf: its TimestampedEntry, a precert entry's
+    precertificate, and one issuer fingerprint."""
+    timestamped = entry.leaf_input[2:]
+    precertificate = b""
+    if timestamped[8:10] == b"\x00\x01":
+        precertificate = entry.extra_data[:3 + int.from_bytes(entry.extra_data[:3], "big")]
+    return timestamped + precertificate + (32).to_bytes(2, "big") + bytes(range(32, 64))
 
-            def log_message(self, format: str, *args: Any) -> None:
-                pass  # keep test output clean
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        # A short poll interval lets shutdown() return at once instead of after 0.5 s.
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.01,),
-                                        daemon=True)
-        self._thread.start()
+_DATA_TILE = re.compile(r"/tile/data/((?:x\d{3}/)*\d{3})(?:\.p/(\d{1,3}))?")
 
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+
+@dataclass
+class TiledLogServer(_LocalHttp):
+    """A static-CT log (c2sp.org/static-ct-api) on 127.0.0.1: a checkpoint and data tiles of
+    ``entries``, gzip-compressed as logs may send them. As real logs may, it drops a partial
+    tile once the full one exists. ``checkpoint_size`` makes the checkpoint lag the tiles."""
+
+    entries: list[Entry] = field(default_factory=list)
+    compress: bool = True
+    checkpoint_size: int | None = None
+    tile_bytes: dict[int, bytes] = field(default_factory=dict)  # a tile's bytes, replaced
+    fail_next: int = 0
+    requests: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        return f"{self.origin}/static/test2026h2"
+
+    def add(self, *entries: Entry) -> None:
+        with self._lock:
+            self.entries.extend(entries)
+
+    def respond(self, path: str, query: dict[str, list[str]]
+                ) -> tuple[int, bytes, dict[str, str]]:
+        with self._lock:
+            self.requests.append(path)
+            if self.fail_next:
+                self.fail_next -= 1
+                return 503, b"try later", {}
+            prefix = "/static/test2026h2"
+            size = len(self.entries)
+            if path == f"{prefix}/checkpoint":
+                shown = size if self.checkpoint_size is None else self.checkpoint_size
+                note = (f"127.0.0.1/static/test2026h2\n{shown}\n"
+                        f"{base64.b64encode(bytes(32)).decode()}\n\n"
+                        "\u2014 127.0.0.1/static/test2026h2 AAAAAAAA\n")
+                return 200, note.encode(), {"Content-Type": "text/plain; charset=utf-8"}
+            found = _DATA_TILE.fullmatch(path.removeprefix(prefix))
+            if not path.startswith(prefix) or found is None:
+                return 404, b"not found", {}
+            index = int(found[1].replace("x", "").replace("/", ""))
+            first = index * 256
+            full = size >= first + 256
+            width = 256 if found[2] is None else int(found[2])
+            if (found[2] is None and not full) or (found[2] is not None and (
+                    full or not 0 < width < 256 or first + width > size)):
+                return 404, b"not found", {}
+            data = self.tile_bytes.get(index) or b"".join(
+                tile_leaf(e) for e in self.entries[first:first + width])
+            headers = {"Content-Type": "application/octet-stream"}
+            if self.compress:
+                data = gzip.compress(data)
+                headers["Content-Encoding"] = "gzip"
+            return 200, data, headers
 
 
 @contextmanager
 def running_ct_log(*entries: Entry, max_per_request: int = 1000) -> Iterator[CtLogServer]:
-    server = CtLogServer(list(entries), max_per_request=max_per_request)
+    server = CtLogServer(entries=list(entries), max_per_request=max_per_request)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def running_tiled_log(*entries: Entry, compress: bool = True) -> Iterator[TiledLogServer]:
+    server = TiledLogServer(entries=list(entries), compress=compress)
     server.start()
     try:
         yield server

@@ -112,7 +112,7 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
               help="Input kind; auto: ws:// → CertStream, .csv → CSV, '{' → CertStream "
                    "JSON lines, else a list of names.")
 @click.option("--ct-log", "ct_logs", metavar="URL", multiple=True,
-              help="Follow a CT log over its RFC 6962 API (repeat to follow several).")
+              help="Follow a CT log, RFC 6962 or static CT (repeat to follow several).")
 @click.option("--ct-log-list", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Follow every growing log of a browser's CT log list (Chrome's "
                    "log_list.json, v3).")

@@ -1,4 +1,4 @@
-"""Names in one Certificate Transparency log entry (RFC 6962 §3.4, §4.6), offline.
+"""Names in Certificate Transparency log entries (RFC 6962 §3.4, §4.6; static CT), offline.
 
 ``get-entries`` returns, per entry, ``leaf_input`` (a MerkleTreeLeaf) and ``extra_data``::
 
@@ -12,10 +12,16 @@
 A precert entry's names are read from the precertificate, the first item of extra_data (a
 whole certificate with the CT poison extension), because cryptography parses certificates,
 not bare TBSCertificates. The names are the subject common names and SAN DNS names.
+
+A static-CT data tile (c2sp.org/static-ct-api) is a run of entries, each::
+
+    TileLeaf = TimestampedEntry  [precert_entry: pre_certificate (uint24 length + DER)]
+               certificate_chain (uint16 length, SHA-256 fingerprints)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -81,6 +87,35 @@ def parse_leaf(leaf_input: bytes) -> LeafHeader:
         reader.take(32, "issuer key hash")
         return LeafHeader(timestamp, EntryType.PRECERT, tbs_der=reader.opaque24("TBSCertificate"))
     raise ValueError(f"unknown entry type {raw_type}")
+
+
+@dataclass(frozen=True, slots=True)
+class TileLeaf:
+    """One entry of a data tile: its type and the certificate whose names it certifies."""
+
+    entry_type: EntryType
+    certificate_der: bytes  # x509_entry: the certificate; precert_entry: the precertificate
+
+
+def tile_leaves(tile: bytes) -> Iterator[TileLeaf]:
+    """The entries of a static-CT data tile, in order. ValueError at the first entry that is
+    cut short or malformed: where the entries after it begin cannot be known."""
+    reader = _Reader(tile)
+    while reader.pos < len(tile):
+        reader.take(8, "timestamp")
+        raw_type = reader.uint(2, "entry type")
+        if raw_type == EntryType.X509:
+            der = reader.opaque24("certificate")
+            reader.take(reader.uint(2, "extensions length"), "extensions")
+        elif raw_type == EntryType.PRECERT:
+            reader.take(32, "issuer key hash")
+            reader.opaque24("TBSCertificate")
+            reader.take(reader.uint(2, "extensions length"), "extensions")
+            der = reader.opaque24("precertificate")
+        else:
+            raise ValueError(f"unknown entry type {raw_type}")
+        reader.take(reader.uint(2, "certificate chain length"), "certificate chain")
+        yield TileLeaf(EntryType(raw_type), der)
 
 
 def precertificate_of(extra_data: bytes) -> bytes:

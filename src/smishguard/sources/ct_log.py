@@ -5,8 +5,10 @@ The reader polls ``GET /ct/v1/get-sth`` for the tree size and fetches what is ne
 the reader goes on from what it got). The next index to read is kept in a small JSON state
 file (:mod:`~smishguard.sources.ct_state`), written after each batch has been consumed, so a
 restarted watch resumes where it stopped: at-least-once, never skipping an entry, re-reading
-at most the batch that was being consumed when it stopped. Several logs at once:
-:mod:`~smishguard.sources.ct_logs`.
+at most the batch that was being consumed when it stopped. A log that does not serve
+``get-sth`` but a ``checkpoint`` is a static-CT log, read by tiles instead
+(:mod:`~smishguard.sources.ct_tiles`), with the same batches and positions. Several logs at
+once: :mod:`~smishguard.sources.ct_logs`.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
 from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.ct_entries import names_in_entry
+from smishguard.sources.ct_http import EndpointMissing, LogUnavailable, fetch
 from smishguard.sources.ct_state import PositionFile
+from smishguard.sources.ct_tiles import TiledLog
 
 DEFAULT_BATCH = 256
 
@@ -43,27 +47,32 @@ class RawEntry:
     extra_data: bytes
 
 
-class LogUnavailable(Exception):
-    """A log request failed in a way worth retrying (network, 5xx, 429, garbled body)."""
+class LogReader(Protocol):
+    """What following a log needs, from either API: its size, and the names of a run of
+    entries with how many entries that was (fewer than asked is fine, 0 means none yet)."""
+
+    url: str
+    size_call: str  # the requests' names in messages
+    read_call: str
+
+    def tree_size(self) -> int: ...
+
+    def read(self, first: int, last: int,
+             on_error: Callable[[str], None]) -> tuple[tuple[str, ...], int]: ...
 
 
 class CtLog:
     """The two RFC 6962 calls a watcher needs, over an httpx client the caller owns."""
+
+    size_call = "get-sth"
+    read_call = "get-entries"
 
     def __init__(self, url: str, client: httpx.Client) -> None:
         self.url = url.rstrip("/")
         self.client = client
 
     def _get(self, path: str, params: dict[str, int] | None = None) -> Any:
-        try:
-            response = self.client.get(f"{self.url}/ct/v1/{path}", params=params)
-        except httpx.HTTPError as exc:
-            raise LogUnavailable(f"{path}: {exc or type(exc).__name__}") from exc
-        if response.status_code == 404 and path == "get-sth":
-            raise InvalidInput(f"no CT log at {self.url} (get-sth answered 404); give the "
-                               "log's base URL, the part before /ct/v1/")
-        if response.status_code != 200:
-            raise LogUnavailable(f"{path}: HTTP {response.status_code}")
+        response = fetch(self.client, f"{self.url}/ct/v1/{path}", path, params)
         try:
             return response.json()
         except ValueError as exc:
@@ -76,10 +85,22 @@ class CtLog:
             raise LogUnavailable("get-sth: no tree_size in the answer")
         return size
 
+    def read(self, first: int, last: int,
+             on_error: Callable[[str], None]) -> tuple[tuple[str, ...], int]:
+        entries = self.entries(first, last, on_error)
+        names: list[str] = []
+        for entry in entries:
+            if entry.leaf_input:
+                names.extend(_names(entry, self.url, on_error))
+        return tuple(names), len(entries)
+
     def entries(self, start: int, end: int, on_error: Callable[[str], None]) -> list[RawEntry]:
         """Entries start..end (inclusive); undecodable items are reported and left out, but
         still count as read so the position moves past them."""
-        body = self._get("get-entries", {"start": start, "end": end})
+        try:
+            body = self._get("get-entries", {"start": start, "end": end})
+        except EndpointMissing:
+            raise LogUnavailable("get-entries: HTTP 404") from None
         items = body.get("entries") if isinstance(body, dict) else None
         if not isinstance(items, list):
             raise LogUnavailable("get-entries: no entries list in the answer")
@@ -95,6 +116,19 @@ class CtLog:
                 extra = leaf = b""
             entries.append(RawEntry(index, leaf, extra))
         return entries
+
+
+def open_log(url: str, client: httpx.Client) -> tuple[LogReader, int]:
+    """The log at ``url`` by the API it serves (RFC 6962 ``get-sth``, else a static-CT
+    ``checkpoint``), with its tree size; InvalidInput when it serves neither."""
+    for reader in (CtLog(url, client), TiledLog(url, client)):
+        try:
+            return reader, reader.tree_size()
+        except EndpointMissing:
+            continue
+    raise InvalidInput(f"no CT log at {url.rstrip('/')} (neither /ct/v1/get-sth nor "
+                       "/checkpoint answered); give the log's base URL: for RFC 6962 the part "
+                       "before /ct/v1/, for static CT the monitoring prefix")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,15 +189,15 @@ def log_batches(
         raise InvalidInput("the CT batch size must be at least 1")
     with ExitStack() as stack:
         http = client or stack.enter_context(httpx.Client(timeout=opts.timeout))
-        log = CtLog(log_url, http)
-        retry = _Retrier(log.url, opts.backoff, on_error, sleep, draw)
+        retry = _Retrier(log_url.rstrip("/"), opts.backoff, on_error, sleep, draw)
+        log, size = retry.call("get-sth", partial(open_log, log_url, http))
         position = saved
         polls = 0
         while opts.polls is None or polls < opts.polls:
             if polls:
                 sleep(opts.poll_interval)
+                size = retry.call(log.size_call, log.tree_size)
             polls += 1
-            size = retry.call("get-sth", log.tree_size)
             if position is None:
                 position = size if opts.start is None else min(opts.start, size)
                 yield Batch((), position)
@@ -174,17 +208,14 @@ def log_batches(
             while position < size:
                 first = position
                 last = min(first + opts.batch_size, size) - 1
-                entries = retry.call("get-entries", partial(log.entries, first, last, on_error))
-                if not entries:
+                names, count = retry.call(log.read_call,
+                                          partial(log.read, first, last, on_error))
+                if not count:
                     on_error(f"CT log {log.url}: no entries returned from {first}; "
                              "trying again at the next poll")
                     break
-                names: list[str] = []
-                for entry in entries:
-                    if entry.leaf_input:
-                        names.extend(_names(entry, log.url, on_error))
-                position = first + len(entries)
-                yield Batch(tuple(names), position)
+                position = first + count
+                yield Batch(names, position)
 
 
 def _names(entry: RawEntry, url: str, on_error: Callable[[str], None]) -> tuple[str, ...]:

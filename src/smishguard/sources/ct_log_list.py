@@ -2,8 +2,8 @@
 
 Chrome publishes the logs it trusts as JSON (v3,
 ``https://www.gstatic.com/ct/log_list/v3/log_list.json``; Apple's list has the same shape):
-operators, each with ``logs`` (RFC 6962 logs, the ones smishguard reads) and ``tiled_logs``
-(static-CT logs, another API). A log is followed when
+operators, each with ``logs`` (RFC 6962 logs, read at their ``url``) and ``tiled_logs``
+(static-CT logs, read at their ``monitoring_url``). A log is followed when
 
 - its state is ``usable`` or ``qualified``: browsers accept the certificates it logs, so
   phishing sites' certificates land there. Read-only, retired, pending and rejected logs
@@ -34,7 +34,7 @@ class LogChoice:
     urls: tuple[str, ...]
     inactive: int = 0  # read-only, retired, pending, rejected (or no state)
     past: int = 0  # shards for certificates that have all expired
-    tiled: int = 0  # static-CT logs: another API, not read
+    tiled: int = 0  # how many of the urls are static-CT logs
 
     def describe(self) -> str:
         """One line for the user: what is followed, what is not and why."""
@@ -43,15 +43,14 @@ class LogChoice:
             left.append(f"{self.inactive} not taking new certificates")
         if self.past:
             left.append(f"{self.past} for periods that have ended")
-        if self.tiled:
-            left.append(f"{self.tiled} static-CT (tiled) logs, which smishguard does not read")
         plural = "s" if len(self.urls) != 1 else ""
-        return f"following {len(self.urls)} CT log{plural} of the list" + (
+        tiled = f" ({self.tiled} of them static CT)" if self.tiled else ""
+        return f"following {len(self.urls)} CT log{plural} of the list{tiled}" + (
             f"; left out: {', '.join(left)}" if left else "")
 
 
 def logs_to_follow(raw: bytes | str, now: datetime, where: str) -> LogChoice:
-    """The RFC 6962 logs of the list ``raw`` (read from ``where``) to follow at ``now``
+    """The logs of the list ``raw`` (read from ``where``) to follow at ``now``
     (timezone-aware); InvalidInput when it is not a log list or leaves no log to follow."""
     try:
         body = json.loads(raw)
@@ -62,13 +61,15 @@ def logs_to_follow(raw: bytes | str, now: datetime, where: str) -> LogChoice:
     if not isinstance(operators, list):
         raise InvalidInput(f"{where} has no 'operators' list: not a CT log list (v3)")
     urls: list[str] = []
-    inactive = past = tiled = 0
+    tiled: set[str] = set()
+    inactive = past = 0
     for operator in operators:
         if not isinstance(operator, dict):
             continue
-        tiled += len(_items(operator, "tiled_logs"))
-        for log in _items(operator, "logs"):
-            url = log.get("url")
+        listed = [(log, "url") for log in _items(operator, "logs")]
+        listed += [(log, "monitoring_url") for log in _items(operator, "tiled_logs")]
+        for log, url_key in listed:
+            url = log.get(url_key)
             readable = isinstance(url, str) and url.startswith(("https://", "http://"))
             if not readable or not _is_growing(log.get("state")):
                 inactive += 1
@@ -76,7 +77,9 @@ def logs_to_follow(raw: bytes | str, now: datetime, where: str) -> LogChoice:
                 past += 1
             else:
                 urls.append(str(url).rstrip("/"))
-    choice = LogChoice(tuple(dict.fromkeys(urls)), inactive, past, tiled)
+                if url_key == "monitoring_url":
+                    tiled.add(urls[-1])
+    choice = LogChoice(tuple(dict.fromkeys(urls)), inactive, past, len(tiled))
     if not choice.urls:
         raise InvalidInput(f"{where}: no log to follow ({choice.describe()})")
     return choice
