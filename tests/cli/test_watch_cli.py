@@ -144,7 +144,7 @@ def test_several_ct_logs_are_followed_together_and_resumed(tmp_path: Path) -> No
                                 servers.cert_entry(["example.org"], serial=2)) as a, \
             servers.running_ct_log(servers.precert_entry(["sso-acme.org"], serial=3)) as b:
         args = ["--ct-log", a.url, "--ct-log", b.url, "--state", str(state), "--ct-start", "0",
-                "--once", "--json"]
+                "--once", "--json", "--batch-size", "1", "--ct-parallel", "2"]
         first = run(args)
         assert first.exit_code == 0, first.output
         b.add(servers.cert_entry(["acme-vpn.net"], serial=4))
@@ -224,6 +224,7 @@ def test_dead_certstream_is_a_clear_error_not_a_traceback() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--state", "s.json", "names.txt"], "apply to CT logs"),
     (["--once", "names.txt"], "apply to CT logs"),
+    (["--ct-parallel", "4", "names.txt"], "apply to CT logs"),
     (["new.csv"], "--column NAME"),
     (["--ct-log", "https://ct.example/log", "names.txt"], "give one input"),
     (["missing-file.txt"], "does not exist"),

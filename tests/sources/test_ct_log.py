@@ -141,3 +141,35 @@ def test_unreadable_entries_are_reported_and_passed() -> None:
     assert "entry 1 unreadable" in errors[0]
 
 
+
+
+def test_parallel_ranges_are_read_at_once_and_handed_on_in_order(tmp_path: Path) -> None:
+    state = tmp_path / "s.json"
+    with running_ct_log(*entries(0, 23), max_per_request=2, delay=0.02) as log:
+        opts = CtReadOptions(state_path=state, start=0, batch_size=4, parallel=3, polls=1)
+        found = read(log, opts)
+    assert found == names_of(range(23))
+    assert sorted(log.served) == list(range(23))  # each entry once
+    assert log.most_in_flight >= 2  # the ranges of a round overlapped
+    assert json.loads(state.read_text()) == {"logs": {log.url: 23}}
+
+
+def test_a_failed_parallel_range_is_retried_and_nothing_is_skipped() -> None:
+    with running_ct_log(*entries(0, 12), max_per_request=2) as log:
+        log.fail_entries = 3  # some of the first round's requests fail, on any thread
+        errors: list[str] = []
+        found = read(log, CtReadOptions(start=0, batch_size=4, parallel=3, polls=1,
+                                        backoff=FAST), errors)
+    assert found == names_of(range(12))
+    assert 1 <= len(errors) <= 3
+    assert all("get-entries: HTTP 503; retrying get-entries in" in e for e in errors)
+
+
+def test_parallel_reading_stops_at_what_the_log_cannot_give_yet() -> None:
+    with running_ct_log(*entries(0, 10)) as log:
+        log.max_per_request = 0  # answers no entries at all
+        errors: list[str] = []
+        found = read(log, CtReadOptions(start=4, batch_size=2, parallel=3, polls=1), errors)
+    assert found == []
+    assert errors == [f"CT log {log.url}: no entries returned from 4; trying again at the "
+                      "next poll"]

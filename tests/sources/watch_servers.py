@@ -17,6 +17,7 @@ import json
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -167,8 +168,12 @@ class CtLogServer(_LocalHttp):
     entries: list[Entry] = field(default_factory=list)
     max_per_request: int = 1000  # real logs cap get-entries answers; tests lower it
     fail_next: int = 0  # answer the next N requests with HTTP 503
+    fail_entries: int = 0  # answer the next N get-entries requests with HTTP 503
+    delay: float = 0.0  # seconds each get-entries answer takes (a distant log)
     served: list[int] = field(default_factory=list)  # every entry index ever sent
     requests: list[str] = field(default_factory=list)
+    most_in_flight: int = 0  # the most get-entries requests answered at once
+    _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -181,7 +186,18 @@ class CtLogServer(_LocalHttp):
 
     def respond(self, path: str, query: dict[str, list[str]]
                 ) -> tuple[int, bytes, dict[str, str]]:
-        status, body = self.answer(path, query)
+        entries = path.endswith("/get-entries")
+        if entries:
+            with self._lock:
+                self._in_flight += 1
+                self.most_in_flight = max(self.most_in_flight, self._in_flight)
+            time.sleep(self.delay)
+        try:
+            status, body = self.answer(path, query)
+        finally:
+            if entries:
+                with self._lock:
+                    self._in_flight -= 1
         return status, json.dumps(body).encode(), {"Content-Type": "application/json"}
 
     def answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, Any]:
@@ -189,6 +205,9 @@ class CtLogServer(_LocalHttp):
             self.requests.append(path)
             if self.fail_next:
                 self.fail_next -= 1
+                return 503, {"error": "try later"}
+            if self.fail_entries and path.endswith("/get-entries"):
+                self.fail_entries -= 1
                 return 503, {"error": "try later"}
             size = len(self.entries)
             if path == "/logs/test2026/ct/v1/get-sth":
@@ -234,6 +253,7 @@ class TiledLogServer(_LocalHttp):
     compress: bool = True
     checkpoint_size: int | None = None
     tile_bytes: dict[int, bytes] = field(default_factory=dict)  # a tile's bytes, replaced
+    delay: float = 0.0  # seconds each data tile takes (a distant log)
     fail_next: int = 0
     requests: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -248,6 +268,8 @@ class TiledLogServer(_LocalHttp):
 
     def respond(self, path: str, query: dict[str, list[str]]
                 ) -> tuple[int, bytes, dict[str, str]]:
+        if "/tile/data/" in path:
+            time.sleep(self.delay)
         with self._lock:
             self.requests.append(path)
             if self.fail_next:
@@ -281,8 +303,9 @@ class TiledLogServer(_LocalHttp):
 
 
 @contextmanager
-def running_ct_log(*entries: Entry, max_per_request: int = 1000) -> Iterator[CtLogServer]:
-    server = CtLogServer(entries=list(entries), max_per_request=max_per_request)
+def running_ct_log(*entries: Entry, max_per_request: int = 1000, delay: float = 0.0
+                   ) -> Iterator[CtLogServer]:
+    server = CtLogServer(entries=list(entries), max_per_request=max_per_request, delay=delay)
     server.start()
     try:
         yield server
@@ -291,8 +314,9 @@ def running_ct_log(*entries: Entry, max_per_request: int = 1000) -> Iterator[CtL
 
 
 @contextmanager
-def running_tiled_log(*entries: Entry, compress: bool = True) -> Iterator[TiledLogServer]:
-    server = TiledLogServer(entries=list(entries), compress=compress)
+def running_tiled_log(*entries: Entry, compress: bool = True, delay: float = 0.0
+                      ) -> Iterator[TiledLogServer]:
+    server = TiledLogServer(entries=list(entries), compress=compress, delay=delay)
     server.start()
     try:
         yield server

@@ -129,6 +129,9 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
                    "end).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=DEFAULT_BATCH,
               show_default=True, help="CT: entries per get-entries request.")
+@click.option("--ct-parallel", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="CT: requests in flight per log while it is behind (for distant or "
+                   "busy logs).")
 @click.option("--poll-interval", type=click.FloatRange(min=0), default=10.0,
               show_default=True, help="CT: seconds between polls of the tree head.")
 @click.option("--once", is_flag=True,
@@ -153,8 +156,9 @@ def watch_command(
     policy_path: Path | None, path: str | None, kind: str, ct_logs: tuple[str, ...],
     ct_log_list: Path | None, certstream: str | None, column: str | None, as_json: bool,
     output: Path | None, state_path: Path | None, ct_start: int | None, batch_size: int,
-    poll_interval: float, once: bool, max_retries: int, forever: bool, backoff_s: float,
-    min_score: float | None, memory: int, kit_copies: int, send_url: str | None,
+    ct_parallel: int, poll_interval: float, once: bool, max_retries: int, forever: bool,
+    backoff_s: float, min_score: float | None, memory: int, kit_copies: int,
+    send_url: str | None,
 ) -> None:
     """Report newly seen names that imitate a protected brand.
 
@@ -172,12 +176,14 @@ def watch_command(
         path=path, kind=SourceKind(kind), column=column, ct_logs=ct_logs, certstream=certstream,
         ct=CtReadOptions(state_path=state_path, start=ct_start, batch_size=batch_size,
                          poll_interval=poll_interval, polls=1 if once else None,
-                         backoff=backoff),
+                         backoff=backoff, parallel=ct_parallel),
         backoff=backoff,
     )
     resolved = resolve(spec)
-    if (state_path or ct_start is not None or once) and resolved.kind != SourceKind.CT:
-        raise InvalidInput("--state, --ct-start and --once apply to CT logs (--ct-log URL)")
+    if (state_path or ct_start is not None or once or ct_parallel > 1) and (
+            resolved.kind != SourceKind.CT):  # fmt: skip
+        raise InvalidInput("--state, --ct-start, --ct-parallel and --once apply to CT logs "
+                           "(--ct-log URL)")
     if kit_copies == 1:
         raise InvalidInput("--kit-copies: a kit has 2 copies or more (0 turns it off)")
     policy = load_policy_option(policy_path)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -142,6 +143,7 @@ class CtReadOptions:
     polls: int | None = None  # None: poll forever; 1: read up to the current head and stop
     backoff: Backoff = field(default_factory=Backoff)
     timeout: float = 30.0
+    parallel: int = 1  # ranges of batch_size entries requested at once while catching up
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +187,8 @@ def log_batches(
     """The log's entries from ``saved`` (else ``opts.start``, else the log's end), a batch at
     a time. The first batch of a log with no saved position has no names: it says where
     reading begins, so that it is kept."""
-    if opts.batch_size < 1:
-        raise InvalidInput("the CT batch size must be at least 1")
+    if opts.batch_size < 1 or opts.parallel < 1:
+        raise InvalidInput("the CT batch size and parallel requests must be at least 1")
     with ExitStack() as stack:
         http = client or stack.enter_context(httpx.Client(timeout=opts.timeout))
         retry = _Retrier(log_url.rstrip("/"), opts.backoff, on_error, sleep, draw)
@@ -205,17 +207,72 @@ def log_batches(
                 on_error(f"CT log {log.url}: tree size {size} is below the saved position "
                          f"{position}; waiting for the log to catch up")
                 continue
-            while position < size:
-                first = position
-                last = min(first + opts.batch_size, size) - 1
-                names, count = retry.call(log.read_call,
-                                          partial(log.read, first, last, on_error))
-                if not count:
-                    on_error(f"CT log {log.url}: no entries returned from {first}; "
-                             "trying again at the next poll")
-                    break
-                position = first + count
-                yield Batch(names, position)
+            for batch in _caught_up(log, position, size, opts, retry, on_error):
+                position = batch.next_index
+                yield batch
+
+
+class _RangeRead:
+    """Entries ``first`` to ``end`` (exclusive) of a log, read as far as the log gives them;
+    what was read survives a failure, so a retry goes on from there."""
+
+    def __init__(self, log: LogReader, first: int, end: int) -> None:
+        self.log, self.first, self.end = log, first, end
+        self.reached = first
+        self.names: list[str] = []
+        self.warnings: list[str] = []  # from a thread: handed over in the caller's
+        self.error: Exception | None = None
+
+    def read_on(self, on_error: Callable[[str], None]) -> None:
+        while self.reached < self.end:
+            names, count = self.log.read(self.reached, self.end - 1, on_error)
+            if not count:
+                return  # the log has nothing more for now
+            self.names.extend(names)
+            self.reached += count
+
+    def read_once(self) -> None:
+        """One try, on a thread of its own: the caller retries what failed."""
+        try:
+            self.read_on(self.warnings.append)
+        except Exception as exc:  # handed to the caller, which decides
+            self.error = exc
+
+
+def _caught_up(log: LogReader, position: int, size: int, opts: CtReadOptions,
+               retry: _Retrier, on_error: Callable[[str], None]) -> Iterator[Batch]:
+    """Batches from ``position`` up to ``size``, ``opts.parallel`` ranges of
+    ``opts.batch_size`` entries read at once, handed on in order. The first range of a round
+    is read here, with retries; the others on threads, once each, their failures retried
+    here in turn. A range the log cannot give yet ends the catching up until the next poll."""
+    step = opts.batch_size
+    while position < size:
+        starts = range(position, size, step)[: opts.parallel]
+        reads = [_RangeRead(log, first, min(first + step, size)) for first in starts]
+        threads = [threading.Thread(target=read.read_once, daemon=True,
+                                    name=f"ct-read {log.url} {read.first}")
+                   for read in reads[1:]]
+        for thread in threads:
+            thread.start()
+        try:
+            retry.call(log.read_call, partial(reads[0].read_on, on_error))
+        finally:
+            for thread in threads:
+                thread.join()
+        for read in reads:
+            for text in read.warnings:
+                on_error(text)
+            if read.error is not None:
+                if not isinstance(read.error, LogUnavailable):
+                    raise read.error
+                retry.call(log.read_call, partial(read.read_on, on_error))
+            if read.reached > read.first:
+                yield Batch(tuple(read.names), read.reached)
+            if read.reached < read.end:
+                on_error(f"CT log {log.url}: no entries returned from {read.reached}; "
+                         "trying again at the next poll")
+                return
+        position = reads[-1].end
 
 
 def _names(entry: RawEntry, url: str, on_error: Callable[[str], None]) -> tuple[str, ...]:
