@@ -134,3 +134,10 @@ def test_a_tiled_log_and_a_classic_one_are_followed_together() -> None:
         found = list(ct_logs_names([tiled.url, classic.url], print,
                                    CtReadOptions(start=0, polls=1)))
     assert sorted(found) == sorted([*names(0, 3), "site5.example"])
+
+
+def test_parallel_reading_takes_each_tile_once_from_inside_one() -> None:
+    with running_tiled_log(*log_entries(1100)) as log:
+        found = read(log, CtReadOptions(start=250, batch_size=100, parallel=4, polls=1))
+    assert found == names(250, 1100)
+    assert sorted(tiles_asked(log)) == ["000", "001", "002", "003", "004.p/76"]

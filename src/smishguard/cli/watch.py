@@ -128,7 +128,8 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
               help="CT: first entry of a log with no saved position (default: the log's "
                    "end).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=DEFAULT_BATCH,
-              show_default=True, help="CT: entries per get-entries request.")
+              show_default=True,
+              help="CT: entries per get-entries request (static CT: a tile, 256).")
 @click.option("--ct-parallel", type=click.IntRange(1, 32), default=1, show_default=True,
               help="CT: requests in flight per log while it is behind (for distant or "
                    "busy logs).")

@@ -55,6 +55,7 @@ class LogReader(Protocol):
     url: str
     size_call: str  # the requests' names in messages
     read_call: str
+    span: int | None  # the entries one read is built around (a tile), else the batch size
 
     def tree_size(self) -> int: ...
 
@@ -67,6 +68,7 @@ class CtLog:
 
     size_call = "get-sth"
     read_call = "get-entries"
+    span: int | None = None
 
     def __init__(self, url: str, client: httpx.Client) -> None:
         self.url = url.rstrip("/")
@@ -241,14 +243,17 @@ class _RangeRead:
 
 def _caught_up(log: LogReader, position: int, size: int, opts: CtReadOptions,
                retry: _Retrier, on_error: Callable[[str], None]) -> Iterator[Batch]:
-    """Batches from ``position`` up to ``size``, ``opts.parallel`` ranges of
-    ``opts.batch_size`` entries read at once, handed on in order. The first range of a round
-    is read here, with retries; the others on threads, once each, their failures retried
-    here in turn. A range the log cannot give yet ends the catching up until the next poll."""
-    step = opts.batch_size
+    """Batches from ``position`` up to ``size``, ``opts.parallel`` ranges read at once and
+    handed on in order. Ranges are ``opts.batch_size`` entries (a static-CT log's: a tile),
+    aligned to multiples of it, so that no two ranges share a tile. The first range of a
+    round is read here, with retries; the others on threads, once each, their failures
+    retried here in turn. A range the log cannot give yet ends the catching up until the
+    next poll."""
+    step = log.span or opts.batch_size
     while position < size:
-        starts = range(position, size, step)[: opts.parallel]
-        reads = [_RangeRead(log, first, min(first + step, size)) for first in starts]
+        starts = [position, *range((position // step + 1) * step, size, step)]
+        reads = [_RangeRead(log, first, min((first // step + 1) * step, size))
+                 for first in starts[: opts.parallel]]
         threads = [threading.Thread(target=read.read_once, daemon=True,
                                     name=f"ct-read {log.url} {read.first}")
                    for read in reads[1:]]

@@ -39,6 +39,7 @@ class TiledLog:
 
     size_call = "checkpoint"
     read_call = "data tile"
+    span: int | None = TILE_WIDTH
 
     def __init__(self, url: str, client: httpx.Client) -> None:
         self.url = url.rstrip("/")
