@@ -11,6 +11,7 @@ import pytest
 from cryptography import x509
 from watch_servers import CtLogServer, Entry, cert_entry, dead_port, precert_entry, running_ct_log
 
+from smishguard import __version__
 from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff
 from smishguard.sources.ct_log import CtReadOptions, ct_log_names
@@ -173,3 +174,12 @@ def test_parallel_reading_stops_at_what_the_log_cannot_give_yet() -> None:
     assert found == []
     assert errors == [f"CT log {log.url}: no entries returned from 4; trying again at the "
                       "next poll"]
+
+
+def test_a_moved_log_is_followed_and_told_who_reads_it() -> None:
+    with running_ct_log(*entries(0, 3)) as log:
+        found = list(ct_log_names(log.moved_url, print,
+                                  CtReadOptions(start=0, polls=1, backoff=FAST)))
+    assert found == names_of(range(3))
+    assert sorted(log.served) == [0, 1, 2]
+    assert log.agents == {f"smishguard-watch/{__version__} (CT monitor)"}

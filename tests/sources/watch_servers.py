@@ -129,12 +129,16 @@ class _LocalHttp:
                 ) -> tuple[int, bytes, dict[str, str]]:
         raise NotImplementedError
 
+    def agent(self, user_agent: str) -> None:
+        """Called with each request's User-Agent."""
+
     def start(self) -> None:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
+                server.agent(self.headers.get("User-Agent", ""))
                 status, data, headers = server.respond(parts.path, parse_qs(parts.query))
                 self.send_response(status)
                 for name, value in headers.items():
@@ -172,6 +176,7 @@ class CtLogServer(_LocalHttp):
     delay: float = 0.0  # seconds each get-entries answer takes (a distant log)
     served: list[int] = field(default_factory=list)  # every entry index ever sent
     requests: list[str] = field(default_factory=list)
+    agents: set[str] = field(default_factory=set)  # the User-Agent headers seen
     most_in_flight: int = 0  # the most get-entries requests answered at once
     _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -180,12 +185,25 @@ class CtLogServer(_LocalHttp):
     def url(self) -> str:
         return f"{self.origin}/logs/test2026"
 
+    @property
+    def moved_url(self) -> str:
+        """An address that redirects every request to :attr:`url` (301)."""
+        return f"{self.origin}/moved"
+
+    def agent(self, user_agent: str) -> None:
+        with self._lock:
+            self.agents.add(user_agent)
+
     def add(self, *entries: Entry) -> None:
         with self._lock:
             self.entries.extend(entries)
 
     def respond(self, path: str, query: dict[str, list[str]]
                 ) -> tuple[int, bytes, dict[str, str]]:
+        if path.startswith("/moved/"):
+            query_string = "&".join(f"{k}={v[0]}" for k, v in query.items())
+            target = f"{self.url}/{path.removeprefix('/moved/')}?{query_string}"
+            return 301, b"", {"Location": target}
         entries = path.endswith("/get-entries")
         if entries:
             with self._lock:

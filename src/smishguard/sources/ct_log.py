@@ -27,6 +27,7 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from smishguard import __version__
 from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.ct_entries import names_in_entry
@@ -192,7 +193,9 @@ def log_batches(
     if opts.batch_size < 1 or opts.parallel < 1:
         raise InvalidInput("the CT batch size and parallel requests must be at least 1")
     with ExitStack() as stack:
-        http = client or stack.enter_context(httpx.Client(timeout=opts.timeout))
+        http = client or stack.enter_context(httpx.Client(
+            timeout=opts.timeout, follow_redirects=True,  # tiles often live in a bucket
+            headers={"User-Agent": f"smishguard-watch/{__version__} (CT monitor)"}))
         retry = _Retrier(log_url.rstrip("/"), opts.backoff, on_error, sleep, draw)
         log, size = retry.call("get-sth", partial(open_log, log_url, http))
         position = saved
