@@ -39,6 +39,7 @@ class Receiver:
     status: int = 200
     requests: list[Received] = field(default_factory=list)
     script: list[int] = field(default_factory=list)  # statuses for the next requests, in turn
+    retry_after: str | None = None  # sent as Retry-After with every answer that is not 2xx
 
     def url(self, path: str = "/hook") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -69,7 +70,10 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         headers = {name.lower(): value for name, value in self.headers.items()}
         receiver.requests.append(Received(self.path, headers, body))
-        self.send_response(receiver.script.pop(0) if receiver.script else receiver.status)
+        status = receiver.script.pop(0) if receiver.script else receiver.status
+        self.send_response(status)
+        if receiver.retry_after is not None and not 200 <= status < 300:
+            self.send_header("Retry-After", receiver.retry_after)
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"ok")

@@ -14,6 +14,8 @@ from service_fixtures import Api
 
 from smishguard.cli import main
 from smishguard.cli.watch import API_KEY_VARIABLE
+from smishguard.sinks.service import ServiceSink
+from smishguard.sources.backoff import Backoff
 
 HITS = ["okta-verify-login.com", "okta-sso-login.com"]
 NAMES = "okta-verify-login.com\nexample.org\nokta-sso-login.com\nokta.com\n"
@@ -101,6 +103,21 @@ def test_a_busy_service_gets_the_hits_again_until_it_takes_them(
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 2
     assert "answered 503" in warnings[0]
+
+
+def test_a_service_asking_to_wait_is_waited_for_as_long_as_it_asks(stand_in: Receiver) -> None:
+    stand_in.script, stand_in.retry_after = [429], "12"
+    waits: list[float] = []
+    warnings: list[str] = []
+    sink = ServiceSink(stand_in.url(""), "k1", "names.txt", Backoff(initial=0.01, jitter=0.0),
+                       on_error=warnings.append, sleep=waits.append, batch=2)
+    sink.add("okta-sso-login.com")
+    sink.add("okta-verify-login.com")  # the batch is sent: 429, a wait, then 202
+    sink.close()
+    assert waits == [12.0]
+    assert warnings[0].endswith("sending again in 12.00 s (attempt 1 of 10)")
+    assert sink.sent == 2
+    assert len(stand_in.requests) == 2
 
 
 def test_the_watch_gives_up_after_its_retries_and_says_what_was_not_sent(

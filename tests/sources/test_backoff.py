@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smishguard.sources.backoff import Backoff
+from smishguard.errors import InvalidInput
+from smishguard.sources.backoff import RETRY_AFTER_CAP, Backoff, retry_after, wait_or_give_up
 
 
 @pytest.mark.parametrize(("attempt", "draw", "expected"), [
@@ -32,3 +33,30 @@ def test_retry_limit_and_forever() -> None:
 def test_nonsense_is_refused(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError, match=r"backoff|max_retries"):
         Backoff(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("header", "seconds"), [
+    ("120", 120.0), (" 5 ", 5.0), ("0", 0.0), ("99999", RETRY_AFTER_CAP),
+    ("Wed, 21 Oct 2026 07:28:00 GMT", None), ("-1", None), ("1.5", None), ("", None),
+    (None, None),
+])
+def test_retry_after_reads_seconds_only(header: str | None, seconds: float | None) -> None:
+    assert retry_after(header) == seconds
+
+
+def test_a_server_asking_for_longer_is_waited_for_and_said() -> None:
+    waits: list[float] = []
+    said: list[str] = []
+    backoff = Backoff(initial=1.0, jitter=0.0, max_retries=2)
+
+    def after(failures: int, at_least: float | None) -> None:
+        wait_or_give_up(backoff, failures, "log", "HTTP 429", "retrying", on_error=said.append,
+                        sleep=waits.append, draw=lambda: 0.0, at_least=at_least)
+
+    after(1, 7.0)  # asked for longer than the backoff's 1 s
+    after(2, None)  # nothing asked: the backoff's 2 s
+    after(2, 0.5)  # asked for less: the backoff's
+    assert waits == [7.0, 2.0, 2.0]
+    assert said[0] == "log: HTTP 429; retrying in 7.00 s (attempt 1 of 2)"
+    with pytest.raises(InvalidInput, match="gave up after 3 failed attempts"):
+        after(3, 1.0)

@@ -183,3 +183,15 @@ def test_a_moved_log_is_followed_and_told_who_reads_it() -> None:
     assert found == names_of(range(3))
     assert sorted(log.served) == [0, 1, 2]
     assert log.agents == {f"smishguard-watch/{__version__} (CT monitor)"}
+
+
+def test_a_rate_limited_log_is_waited_for_as_long_as_it_asks() -> None:
+    with running_ct_log(*entries(0, 2)) as log:
+        log.fail_status, log.retry_after, log.fail_entries = 429, "7", 1
+        errors: list[str] = []
+        waits: list[float] = []
+        found = read(log, CtReadOptions(start=0, polls=1, backoff=FAST), errors, waits.append)
+    assert found == names_of(range(2))
+    assert waits == [7.0]  # not FAST's milliseconds
+    assert errors == [f"CT log {log.url}: get-entries: HTTP 429; retrying get-entries in "
+                      "7.00 s (attempt 1 of 3)"]

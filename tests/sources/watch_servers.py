@@ -173,6 +173,8 @@ class CtLogServer(_LocalHttp):
     max_per_request: int = 1000  # real logs cap get-entries answers; tests lower it
     fail_next: int = 0  # answer the next N requests with HTTP 503
     fail_entries: int = 0  # answer the next N get-entries requests with HTTP 503
+    fail_status: int = 503  # the status of those failures
+    retry_after: str | None = None  # sent as Retry-After with each failure
     delay: float = 0.0  # seconds each get-entries answer takes (a distant log)
     served: list[int] = field(default_factory=list)  # every entry index ever sent
     requests: list[str] = field(default_factory=list)
@@ -216,17 +218,20 @@ class CtLogServer(_LocalHttp):
             if entries:
                 with self._lock:
                     self._in_flight -= 1
-        return status, json.dumps(body).encode(), {"Content-Type": "application/json"}
+        headers = {"Content-Type": "application/json"}
+        if status == self.fail_status and self.retry_after is not None:
+            headers["Retry-After"] = self.retry_after
+        return status, json.dumps(body).encode(), headers
 
     def answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, Any]:
         with self._lock:
             self.requests.append(path)
             if self.fail_next:
                 self.fail_next -= 1
-                return 503, {"error": "try later"}
+                return self.fail_status, {"error": "try later"}
             if self.fail_entries and path.endswith("/get-entries"):
                 self.fail_entries -= 1
-                return 503, {"error": "try later"}
+                return self.fail_status, {"error": "try later"}
             size = len(self.entries)
             if path == "/logs/test2026/ct/v1/get-sth":
                 return 200, {"tree_size": size, "timestamp": 1_767_225_600_000,

@@ -19,7 +19,7 @@ from typing import Final
 import httpx
 
 from smishguard.errors import InvalidInput
-from smishguard.sources.backoff import Backoff, wait_or_give_up
+from smishguard.sources.backoff import Backoff, retry_after, wait_or_give_up
 
 BATCH: Final = 100  # names per request from a file (the API takes up to 10,000)
 TIMEOUT: Final = 10.0  # seconds for one request
@@ -28,7 +28,12 @@ _RETRYABLE: Final = frozenset((408, 425, 429, 500, 502, 503, 504))
 
 
 class ServiceUnavailable(Exception):
-    """One failed attempt worth retrying (the service is down, busy or unreachable)."""
+    """One failed attempt worth retrying (the service is down, busy or unreachable);
+    ``retry_after``: the seconds the service asked to wait, if it did."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ServiceSink:
@@ -75,7 +80,7 @@ class ServiceSink:
                 failures += 1
                 wait_or_give_up(self._backoff, failures, f"service {self.url}", str(exc),
                                 "sending again", on_error=self._on_error, sleep=self._sleep,
-                                draw=self._draw,
+                                draw=self._draw, at_least=exc.retry_after,
                                 not_done=f" with {len(self._pending):,} hits not sent")
         self.sent += len(self._pending)
         self._pending = []
@@ -97,7 +102,8 @@ class ServiceSink:
             return
         reason = _reason(answer)
         if answer.status_code in _RETRYABLE:
-            raise ServiceUnavailable(f"answered {answer.status_code} ({reason})")
+            raise ServiceUnavailable(f"answered {answer.status_code} ({reason})",
+                                     retry_after(answer.headers.get("Retry-After")))
         if answer.status_code in (401, 403):
             raise InvalidInput(f"service {self.url} refused the key in SMISHGUARD_API_KEY "
                                f"({answer.status_code}: {reason}); it needs the ingest role")

@@ -50,15 +50,29 @@ class Backoff:
         return f"attempt {attempt} of {self.max_retries}"
 
 
+# The longest a server's Retry-After is waited for: longer asks are taken as this.
+RETRY_AFTER_CAP = 600.0
+
+
+def retry_after(value: str | None) -> float | None:
+    """A Retry-After header's wait in seconds when it gives one (delay-seconds; an HTTP date
+    is not read, the backoff stands), capped at :data:`RETRY_AFTER_CAP`."""
+    if value is None or not value.strip().isdigit():
+        return None
+    return min(float(value.strip()), RETRY_AFTER_CAP)
+
+
 def wait_or_give_up(backoff: Backoff, failures: int, where: str, problem: str, next_try: str,
                     *, on_error: Callable[[str], None], sleep: Callable[[float], None],
-                    draw: Callable[[], float], not_done: str = "") -> None:
+                    draw: Callable[[], float], not_done: str = "",
+                    at_least: float | None = None) -> None:
     """After the ``failures``-th failure in a row at ``where``: InvalidInput when that is one
     too many (``not_done`` says what is lost), else a warning that names ``next_try`` and the
-    wait, then the wait."""
+    wait, then the wait: the backoff's, or ``at_least`` when the server asked for longer
+    (Retry-After)."""
     if backoff.gives_up(failures):
         raise InvalidInput(f"{where}: {problem}; gave up after {failures} failed attempts"
                            f"{not_done} (use --forever or a larger --max-retries to keep trying)")
-    wait = backoff.delay(failures, draw())
+    wait = max(backoff.delay(failures, draw()), at_least or 0.0)
     on_error(f"{where}: {problem}; {next_try} in {wait:.2f} s ({backoff.describe(failures)})")
     sleep(wait)

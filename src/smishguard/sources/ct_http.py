@@ -6,9 +6,16 @@ from collections.abc import Mapping
 
 import httpx
 
+from smishguard.sources.backoff import retry_after
+
 
 class LogUnavailable(Exception):
-    """A log request failed in a way worth retrying (network, 5xx, 429, garbled body)."""
+    """A log request failed in a way worth retrying (network, 5xx, 429, garbled body);
+    ``retry_after``: the seconds the log asked to wait, if it did."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class EndpointMissing(Exception):
@@ -25,5 +32,6 @@ def fetch(client: httpx.Client, url: str, what: str,
     if response.status_code == 404:
         raise EndpointMissing(what)
     if response.status_code != 200:
-        raise LogUnavailable(f"{what}: HTTP {response.status_code}")
+        raise LogUnavailable(f"{what}: HTTP {response.status_code}",
+                             retry_after(response.headers.get("Retry-After")))
     return response

@@ -308,4 +308,4 @@ class _Retrier:
                 failures += 1
                 wait_or_give_up(self.backoff, failures, f"CT log {self.url}", str(exc),
                                 f"retrying {what}", on_error=self.on_error, sleep=self.sleep,
-                                draw=self.draw)
+                                draw=self.draw, at_least=exc.retry_after)
