@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -120,9 +121,12 @@ def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
     assert "1 names read" in second.stderr
 
 
-def _log_list(*logs: dict[str, object], tiled: Sequence[dict[str, object]] = ()) -> str:
-    """A CT log list in the shape of Chrome's log_list.json (v3)."""
-    return json.dumps({"version": "70.1", "log_list_timestamp": "2026-11-30T00:00:00Z",
+def _log_list(*logs: dict[str, object], tiled: Sequence[dict[str, object]] = (),
+              days_old: int = 0) -> str:
+    """A CT log list in the shape of Chrome's log_list.json (v3), published ``days_old``
+    days ago."""
+    stamp = (datetime.now(UTC) - timedelta(days=days_old)).isoformat()
+    return json.dumps({"version": "70.1", "log_list_timestamp": stamp,
                        "operators": [{"name": "Test", "email": ["ct@example.org"],
                                       "logs": list(logs), "tiled_logs": list(tiled)}]})
 
@@ -179,6 +183,19 @@ def test_the_growing_logs_of_a_log_list_are_followed(tmp_path: Path) -> None:
         "smishguard: watch: following 3 CT logs of the list (1 of them static CT); left out: "
         "3 not taking new certificates, 1 for periods that have ended")
     assert "warning" not in result.stderr  # the dead URL was never asked
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_an_old_log_list_is_followed_with_a_warning(tmp_path: Path) -> None:
+    with servers.running_ct_log(servers.cert_entry(["acme-okta.com"])) as log:
+        listing = tmp_path / "log_list.json"
+        listing.write_text(_log_list(_listed(log.url), days_old=400))
+        result = run(["--ct-log-list", str(listing), "--ct-start", "0", "--once"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("acme-okta.com\t")
+    assert result.stderr.splitlines()[1] == (
+        "smishguard: warning: the CT log list is 400 days old: logs opened since are not "
+        "followed; download a fresh one")
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -96,3 +96,20 @@ def test_what_is_not_a_log_list_is_refused(raw: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=r"^log_list\.json") as raised:
         logs_to_follow(raw, NOW, "log_list.json")
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(("stamp", "days"), [
+    ("2026-11-20T08:00:00Z", None), ("2026-10-31T12:00:00Z", None),  # 30 days: not yet
+    ("2026-10-01T00:00:00Z", 60), ("2025-11-30T12:00:00+00:00", 365),
+    ("yesterday", None), (None, None),
+])
+def test_an_old_list_is_said_to_be_old(stamp: str | None, days: int | None) -> None:
+    body: dict[str, object] = {"operators": [{"logs": [_log("https://ct.example/a")]}]}
+    if stamp is not None:
+        body["log_list_timestamp"] = stamp
+    stale = logs_to_follow(json.dumps(body), NOW, "list.json").stale
+    if days is None:
+        assert stale is None
+    else:
+        assert stale == (f"the CT log list is {days} days old: logs opened since are not "
+                         "followed; download a fresh one")

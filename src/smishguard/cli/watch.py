@@ -172,6 +172,8 @@ def watch_command(
     if ct_log_list is not None:
         choice = logs_to_follow(_read_log_list(ct_log_list), datetime.now(UTC), str(ct_log_list))
         click.echo(f"smishguard: watch: {choice.describe()}", err=True)
+        if choice.stale is not None:
+            click.echo(f"smishguard: warning: {choice.stale}", err=True)
         ct_logs = (*ct_logs, *choice.urls)
     spec = SourceSpec(
         path=path, kind=SourceKind(kind), column=column, ct_logs=ct_logs, certstream=certstream,

@@ -19,12 +19,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from smishguard.errors import InvalidInput
 
 _GROWING_STATES = frozenset({"usable", "qualified"})
+# A list older than this may miss logs opened since (logs open every half-year or so).
+STALE_AFTER = timedelta(days=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,15 @@ class LogChoice:
     inactive: int = 0  # read-only, retired, pending, rejected (or no state)
     past: int = 0  # shards for certificates that have all expired
     tiled: int = 0  # how many of the urls are static-CT logs
+    age: timedelta | None = None  # since the list's log_list_timestamp, when it has one
+
+    @property
+    def stale(self) -> str | None:
+        """A warning when the list is old enough to miss logs opened since, else None."""
+        if self.age is None or self.age <= STALE_AFTER:
+            return None
+        return (f"the CT log list is {self.age.days} days old: logs opened since are not "
+                "followed; download a fresh one")
 
     def describe(self) -> str:
         """One line for the user: what is followed, what is not and why."""
@@ -79,7 +90,8 @@ def logs_to_follow(raw: bytes | str, now: datetime, where: str) -> LogChoice:
                 urls.append(str(url).rstrip("/"))
                 if url_key == "monitoring_url":
                     tiled.add(urls[-1])
-    choice = LogChoice(tuple(dict.fromkeys(urls)), inactive, past, len(tiled))
+    choice = LogChoice(tuple(dict.fromkeys(urls)), inactive, past, len(tiled),
+                       _age(body.get("log_list_timestamp"), now))
     if not choice.urls:
         raise InvalidInput(f"{where}: no log to follow ({choice.describe()})")
     return choice
@@ -94,16 +106,24 @@ def _is_growing(state: object) -> bool:
     return isinstance(state, dict) and any(name in _GROWING_STATES for name in state)
 
 
+def _age(timestamp: object, now: datetime) -> timedelta | None:
+    when = _instant(timestamp)
+    return None if when is None else now - when
+
+
+def _instant(text: object) -> datetime | None:
+    """An RFC 3339 time of the list, or None when missing or unreadable."""
+    if not isinstance(text, str):
+        return None
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
 def _has_ended(interval: object, now: datetime) -> bool:
     if not isinstance(interval, dict):
         return False  # not sharded: takes every certificate
-    end = interval.get("end_exclusive")
-    if not isinstance(end, str):
-        return False
-    try:
-        until = datetime.fromisoformat(end.replace("Z", "+00:00"))
-    except ValueError:
-        return False  # unreadable: follow it rather than miss certificates
-    if until.tzinfo is None:
-        return False
-    return until <= now
+    until = _instant(interval.get("end_exclusive"))
+    return until is not None and until <= now  # unreadable: followed rather than missed
