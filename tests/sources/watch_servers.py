@@ -19,11 +19,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from cryptography import x509
@@ -325,26 +325,27 @@ class TiledLogServer(_LocalHttp):
             return 200, data, headers
 
 
+_Server = TypeVar("_Server", bound=_LocalHttp)
+
+
 @contextmanager
+def _running(server: _Server) -> Iterator[_Server]:
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 def running_ct_log(*entries: Entry, max_per_request: int = 1000, delay: float = 0.0
-                   ) -> Iterator[CtLogServer]:
-    server = CtLogServer(entries=list(entries), max_per_request=max_per_request, delay=delay)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+                   ) -> AbstractContextManager[CtLogServer]:
+    return _running(CtLogServer(entries=list(entries), max_per_request=max_per_request,
+                                delay=delay))
 
 
-@contextmanager
 def running_tiled_log(*entries: Entry, compress: bool = True, delay: float = 0.0
-                      ) -> Iterator[TiledLogServer]:
-    server = TiledLogServer(entries=list(entries), compress=compress, delay=delay)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+                      ) -> AbstractContextManager[TiledLogServer]:
+    return _running(TiledLogServer(entries=list(entries), compress=compress, delay=delay))
 
 
 # --- a CertStream server ----------------------------------------------------------------
