@@ -99,6 +99,28 @@ def test_gzipped_certstream_lines_are_detected(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("fake_index")
+def test_dns_and_proxy_logs_are_read(tmp_path: Path) -> None:
+    zeek = tmp_path / "dns.log"
+    zeek.write_text("#separator \\x09\n#unset_field\t-\n#fields\tts\tuid\tquery\n"
+                    "1.0\tC1\tacme-okta.com\n2.0\tC2\t-\n3.0\tC3\texample.org\n",
+                    encoding="utf-8")
+    eve = tmp_path / "eve.json"
+    eve.write_text('{"event_type": "dns", "dns": {"rrname": "sso-acme.org"}}\n'
+                   '{"event_type": "flow"}\n', encoding="utf-8")
+    squid = tmp_path / "access.log"
+    squid.write_text("1767225600.779 180 10.0.0.5 TCP_MISS/200 411 GET "
+                     "https://acme-vpn.net/login - HIER_DIRECT/203.0.113.7 text/html\n",
+                     encoding="utf-8")
+    for args, hit in (([str(zeek)], "acme-okta.com"),
+                      ([str(eve), "--column", "dns.rrname"], "sso-acme.org"),
+                      ([str(squid)], "acme-vpn.net")):
+        result = run(args)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.split("\t")[0] == hit
+        assert "0 errors" in result.stderr
+
+
+@pytest.mark.usefixtures("fake_index")
 def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
     state = tmp_path / "argon.json"
     with servers.running_ct_log(servers.cert_entry(["acme-okta.com", "www.acme-okta.com"]),

@@ -30,7 +30,9 @@ K = SourceKind
     (SourceSpec(path="https://ct.example/log", kind=K.CT), K.CT, "https://ct.example/log",
      True),
     (SourceSpec(path="NEW.CSV", column="domain"), K.CSV, "NEW.CSV", False),
-    (SourceSpec(path="export.txt", column="domain"), K.CSV, "export.txt", False),
+    (SourceSpec(path="export.txt", column="domain"), K.AUTO, "export.txt", False),
+    (SourceSpec(path="dns.log", kind=K.ZEEK), K.ZEEK, "dns.log", False),
+    (SourceSpec(path="eve.json", kind=K.JSON, column="dns.rrname"), K.JSON, "eve.json", False),
     (SourceSpec(path="-", kind=K.CSV, column="d"), K.CSV, "-", False),
 ])
 def test_resolve(spec: SourceSpec, kind: SourceKind, target: str, live: bool) -> None:
@@ -48,7 +50,8 @@ def test_resolve(spec: SourceSpec, kind: SourceKind, target: str, live: bool) ->
     (SourceSpec(path="ws://x/", kind=K.LIST), "--format certstream"),
     (SourceSpec(path="https://lists.example/new.txt"), "--ct-log"),
     (SourceSpec(path="new.csv"), "--column NAME"),
-    (SourceSpec(path="a.txt", kind=K.LIST, column="d"), "CSV input only"),
+    (SourceSpec(path="a.txt", kind=K.LIST, column="d"), "CSV, Zeek and JSON input"),
+    (SourceSpec(path="eve.json", kind=K.JSON), "--column FIELD"),
 ])
 def test_resolve_refuses_ambiguous_requests(spec: SourceSpec, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
@@ -86,3 +89,33 @@ def test_forced_list_reads_json_lines_as_text(tmp_path: Path) -> None:
     path.write_text("{weird}\nacme-okta.com\n", encoding="utf-8")
     found = list(open_names(SourceSpec(path=str(path), kind=K.LIST), print, io.BytesIO()))
     assert found == ["{weird}", "acme-okta.com"]  # the pipeline drops what is not a host
+
+
+ZEEK_DNS = (
+    "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+    "#path\tdns\n#fields\tts\tuid\tid.orig_h\tquery\tqtype_name\n"
+    "#types\ttime\tstring\taddr\tstring\tstring\n"
+    "1767225600.1\tC1\t10.0.0.5\tacme-okta.com\tA\n"
+    "1767225600.2\tC2\t10.0.0.6\t-\t-\n"
+)
+
+
+@pytest.mark.parametrize("column", [None, "query"])
+def test_auto_detects_a_zeek_log(tmp_path: Path, column: str | None) -> None:
+    path = tmp_path / "dns.log"
+    path.write_bytes(gzip.compress(ZEEK_DNS.encode()))  # rotated Zeek logs are gzipped
+    assert list(open_names(SourceSpec(path=str(path), column=column), print,
+                           io.BytesIO())) == ["acme-okta.com"]
+
+
+def test_auto_reads_json_lines_at_the_column_and_csv_without_a_csv_name(
+        tmp_path: Path) -> None:
+    events = tmp_path / "eve.json"
+    events.write_text('{"event_type": "dns", "dns": {"rrname": "acme-okta.com"}}\n'
+                      '{"event_type": "flow"}\n', encoding="utf-8")
+    spec = SourceSpec(path=str(events), column="dns.rrname")
+    assert list(open_names(spec, print, io.BytesIO())) == ["acme-okta.com"]
+    export = tmp_path / "export.txt"
+    export.write_text("when,domain\n1,okta-acme.com\n", encoding="utf-8")
+    spec = SourceSpec(path=str(export), column="domain")
+    assert list(open_names(spec, print, io.BytesIO())) == ["okta-acme.com"]

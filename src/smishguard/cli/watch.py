@@ -109,15 +109,18 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
 @click.argument("path", required=False)
 @click.option("--format", "kind", type=click.Choice([k.value for k in SourceKind]),
               default=SourceKind.AUTO.value, show_default=True,
-              help="Input kind; auto: ws:// → CertStream, .csv → CSV, '{' → CertStream "
-                   "JSON lines, else a list of names.")
+              help="Input kind; auto: ws:// → CertStream, .csv → CSV, '#separator' → a Zeek "
+                   "log, '{' → JSON lines (at --column; else CertStream), else a list of "
+                   "names (or a CSV with --column).")
 @click.option("--ct-log", "ct_logs", metavar="URL", multiple=True,
               help="Follow a CT log, RFC 6962 or static CT (repeat to follow several).")
 @click.option("--ct-log-list", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Follow every growing log of a browser's CT log list (Chrome's "
                    "log_list.json, v3).")
 @click.option("--certstream", metavar="URL", help="Follow a live CertStream (ws:// or wss://).")
-@click.option("--column", metavar="NAME", help="CSV column holding the names.")
+@click.option("--column", metavar="NAME",
+              help="Where the names are: a CSV column, a Zeek field (default: query) or a "
+                   "JSON field, dotted (dns.rrname).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Append hits to FILE (default: standard output).")
@@ -164,8 +167,9 @@ def watch_command(
     """Report newly seen names that imitate a protected brand.
 
     PATH is a file of names ('-' or nothing: standard input; gzip is detected), a CSV file
-    with --column, a file of CertStream JSON messages, or a ws:// CertStream URL. Or follow
-    CT logs: --ct-log URL (repeatable) and --ct-log-list FILE.
+    with --column, a Zeek log (dns.log), JSON lines with --column (eve.json: dns.rrname), a
+    file of CertStream JSON messages, or a ws:// CertStream URL. Or follow CT logs: --ct-log
+    URL (repeatable) and --ct-log-list FILE.
     """
     backoff = Backoff(initial=backoff_s, maximum=max(60.0, backoff_s),
                       max_retries=None if forever else max_retries)

@@ -67,11 +67,21 @@ def _is_gzip(stream: io.BufferedReader) -> bool:
 
 def first_byte(stream: io.BufferedIOBase) -> bytes:
     """The first byte that is not white space or a UTF-8 BOM, without consuming anything."""
+    return _head(stream)[:1]
+
+
+def starts_with(stream: io.BufferedIOBase, prefix: bytes) -> bool:
+    """Whether the input begins (after white space or a UTF-8 BOM) with ``prefix``, without
+    consuming anything."""
+    return _head(stream).startswith(prefix)
+
+
+def _head(stream: io.BufferedIOBase) -> bytes:
     peek = getattr(stream, "peek", None)
     if peek is None:
         return b""
     head: bytes = peek(512)
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()
 
 
 def capped_lines(

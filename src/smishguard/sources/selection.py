@@ -1,13 +1,15 @@
 """Which adapter reads the input: chosen by option, or detected from the target.
 
 ``--ct-log URL`` (once or more) → CT logs; ``--certstream URL`` or a ``ws://``/``wss://``
-target → a live CertStream feed; ``--column`` or a ``.csv`` name → a CSV column; otherwise a
-file (or '-') whose first byte is ``{`` holds CertStream JSON lines and anything else is a
-plain list.
+target → a live CertStream feed; a ``.csv`` name → a CSV column; otherwise the file (or '-')
+says: a Zeek log begins ``#separator``; a first byte ``{`` is JSON lines, read at the field
+``--column`` names, or CertStream messages without it; else a CSV column with ``--column``,
+a plain list without.
 """
 
 from __future__ import annotations
 
+import io
 import random
 import time
 from collections.abc import Callable, Generator
@@ -21,7 +23,8 @@ from smishguard.sources.certstream import certstream_file_names, certstream_live
 from smishguard.sources.csv_column import csv_names
 from smishguard.sources.ct_log import CtReadOptions
 from smishguard.sources.ct_logs import ct_logs_names
-from smishguard.sources.files import describe, first_byte, open_binary
+from smishguard.sources.dns_logs import json_field_names, zeek_names
+from smishguard.sources.files import describe, first_byte, open_binary, starts_with
 from smishguard.sources.lists import list_names
 
 
@@ -31,6 +34,8 @@ class SourceKind(StrEnum):
     CERTSTREAM = "certstream"
     CT = "ct"
     CSV = "csv"
+    ZEEK = "zeek"  # a Zeek TSV log (dns.log: the query column)
+    JSON = "json"  # JSON lines, the name at the field --column names
 
 
 _WS_SCHEMES = ("ws://", "wss://")
@@ -89,13 +94,17 @@ def resolve(spec: SourceSpec) -> Resolved:
         raise InvalidInput(f"{target}: to follow a CT log use --ct-log URL; to read a list, "
                            "download it first")
     is_csv_name = target.lower().endswith((".csv", ".csv.gz"))
-    if kind == SourceKind.CSV or (kind == SourceKind.AUTO and (spec.column or is_csv_name)):
+    if kind == SourceKind.CSV or (kind == SourceKind.AUTO and is_csv_name):
         if not spec.column:
             raise InvalidInput(f"say which CSV column holds the names: --column NAME "
                                f"(reading {describe(target)})")
         return Resolved(SourceKind.CSV, target, live=False)
-    if spec.column:
-        raise InvalidInput("--column applies to CSV input only (--format csv)")
+    if kind == SourceKind.JSON and not spec.column:
+        raise InvalidInput("say which JSON field holds the names: --column FIELD (a dotted "
+                           "path: query, dns.rrname)")
+    if spec.column and kind in (SourceKind.LIST, SourceKind.CERTSTREAM):
+        raise InvalidInput("--column applies to CSV, Zeek and JSON input (--format csv, zeek "
+                           "or json)")
     return Resolved(kind, target, live=False)
 
 
@@ -124,12 +133,25 @@ def open_names(
         return
     where = describe(resolved.target)
     with open_binary(resolved.target, stdin) as stream:
-        kind = resolved.kind
+        kind: SourceKind = resolved.kind
         if kind == SourceKind.AUTO:
-            kind = SourceKind.CERTSTREAM if first_byte(stream) == b"{" else SourceKind.LIST
+            kind = _detected(stream, spec.column)
         if kind == SourceKind.CSV:
             yield from csv_names(stream, where, spec.column or "", on_error)
+        elif kind == SourceKind.ZEEK:
+            yield from zeek_names(stream, where, spec.column, on_error)
+        elif kind == SourceKind.JSON:
+            yield from json_field_names(stream, where, spec.column or "", on_error)
         elif kind == SourceKind.CERTSTREAM:
             yield from certstream_file_names(stream, where, on_error)
         else:
             yield from list_names(stream, where, on_error)
+
+
+def _detected(stream: io.BufferedIOBase, column: str | None) -> SourceKind:
+    """What a file holds, by its first bytes (nothing consumed)."""
+    if starts_with(stream, b"#separator"):
+        return SourceKind.ZEEK
+    if first_byte(stream) == b"{":
+        return SourceKind.JSON if column else SourceKind.CERTSTREAM
+    return SourceKind.CSV if column else SourceKind.LIST
