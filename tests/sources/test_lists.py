@@ -36,6 +36,11 @@ from smishguard.sources.lists import host_of, list_names, name_on_line
     ("1.2.3.4 5.6.7.8", "1.2.3.4"),
     ("*.acme-okta.com", "*.acme-okta.com"),
     ("https://", ""),
+    # Squid's native access.log: a time, then the URL (or CONNECT's host:port) further on
+    ("1767225600.779    180 10.0.0.5 TCP_MISS/200 411 GET https://acme-okta.com/login - "
+     "HIER_DIRECT/203.0.113.7 text/html", "acme-okta.com"),
+    ("1767225600.781 12 10.0.0.5 TCP_TUNNEL/200 3900 CONNECT okta-acme.com:443 - "
+     "HIER_DIRECT/203.0.113.8 -", "okta-acme.com"),
 ])
 def test_name_on_line(line: str, expected: str) -> None:
     assert name_on_line(line) == expected

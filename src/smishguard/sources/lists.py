@@ -40,6 +40,10 @@ def _is_ip(text: str) -> bool:
     return True
 
 
+def _is_number(text: str) -> bool:
+    return text.replace(".", "").isdigit()
+
+
 def name_on_line(line: str) -> str:
     """The name a list line stands for, '' for blank and comment lines.
 
@@ -51,12 +55,14 @@ def name_on_line(line: str) -> str:
     fields = text.split()
     if len(fields) == 1:
         return host_of(fields[0])
-    # Several fields: a hosts file ("0.0.0.0 evil.example") or a feed export
-    # ("2024-10-12T20:01:09Z<TAB>evil.example<TAB>https://evil.example/x"). The name is the
-    # first field with a dotted host that is not an IP address; else the first non-IP field.
+    # Several fields: a hosts file ("0.0.0.0 evil.example"), a feed export
+    # ("2024-10-12T20:01:09Z<TAB>evil.example<TAB>https://evil.example/x") or a proxy log
+    # ("1767225600.123 180 10.0.0.5 TCP_MISS/200 411 GET https://evil.example/x ..."). The
+    # name is the first field with a dotted host that is neither an IP address nor a number
+    # (a time); else the first non-IP field.
     for field in fields:
         host = host_of(field)
-        if "." in host and not _is_ip(host):
+        if "." in host and not _is_ip(host) and not _is_number(host):
             return host
     return host_of(next((f for f in fields if not _is_ip(f)), fields[0]))
 
