@@ -47,6 +47,7 @@ from typing import Any
 from watch import badinput
 from watch.brands import EVAL_BRANDS, IDP_WORDS, TLDS, EvalBrand, constructed_names, policy_toml
 from watch.inputs import (
+    FIFTH_LABELS,
     FOURTH_LABELS,
     HELDOUT_LABELS,
     LABELS,
@@ -91,12 +92,15 @@ FEED_DEV = "OpenPhish, 1st sample (developed on)"
 FEED_SECOND = "OpenPhish, 2nd sample (developed on since 2026-11-29)"
 FEED_THIRD = "OpenPhish, 3rd sample (held out 2026-11-29, developed on since the 4th)"
 FEED_FOURTH = "OpenPhish, 4th sample (held out 2026-11-29, its figure read once per change)"
-FEED_HELDOUT = "OpenPhish, 5th sample (held out)"
+FEED_FIFTH = "OpenPhish, 5th sample (held out 2026-11-30, its figure read once per change)"
+FEED_HELDOUT = "OpenPhish, 6th sample (held out)"
+HELD_OUT = (FEED_FOURTH, FEED_FIFTH, FEED_HELDOUT)  # their misses are never shown
 WITHIN_FEED = ROWS[2][1]  # smishguard's hits on the samples within the whole feed
 # Each labelled sample of the feed: its name in the report, its labels, its list's name.
 FEED_SAMPLES = ((FEED_DEV, LABELS, "recall_feed"), (FEED_SECOND, SECOND_LABELS, "recall_second"),
                 (FEED_THIRD, THIRD_LABELS, "recall_third"),
                 (FEED_FOURTH, FOURTH_LABELS, "recall_fourth"),
+                (FEED_FIFTH, FIFTH_LABELS, "recall_fifth"),
                 (FEED_HELDOUT, HELDOUT_LABELS, "recall_heldout"))
 COUNTS = (10, 100, 1000)
 OPENSQUAT_SPEED_NAMES = {10: 3000, 100: 600, 1000: 100}
@@ -282,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n**Bad input** through the real `smishguard watch` (the evaluation policy):\n")
     print(badinput.markdown(badinput.run(policy, work)))
     print("\n**Goals**\n")
-    print(goals(recalls, fps, results))
+    print(goals(recalls, fps, results, {name: len(by_set[name].idx) for name in HELD_OUT}))
     if args.show_misses:
         show_misses(args.show_misses, by_set, evals, is_owned, parts)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -312,13 +316,19 @@ def recall_sets(feed_samples: Mapping[str, Sequence[Labelled]],
     return sets
 
 
-def goals(recalls: dict[tuple[str, str], float], fps: Any, results: dict[str, Any]) -> str:
-    """The issue's goals, each with the measured figure."""
+def goals(recalls: dict[tuple[str, str], float], fps: Any, results: dict[str, Any],
+          held_out: Mapping[str, int]) -> str:
+    """The issue's goals, each with the measured figure (``held_out``: the held-out samples'
+    sizes, for their recall together)."""
     ours, strict, within = ROWS[0][0], ROWS[1][0], ROWS[2][0]
     peers = [row for row, variant, _ in ROWS if not variant.startswith("smishguard")]
+    together = f"held-out samples together (n={sum(held_out.values())})"
+    for row, _, _ in ROWS:
+        recalls[row, together] = sum(recalls[row, name] * n for name, n in held_out.items()
+                                     ) / sum(held_out.values())
     lines = []
-    for name in (FEED_HELDOUT, FEED_FOURTH, FEED_THIRD, FEED_SECOND, FEED_DEV,
-                 "constructed: all"):
+    for name in (together, FEED_HELDOUT, FEED_FIFTH, FEED_FOURTH, FEED_THIRD, FEED_SECOND,
+                 FEED_DEV, "constructed: all"):
         best = max(peers, key=lambda p: recalls[p, name])
         for row in (strict, within) if name != "constructed: all" else (strict,):
             r = recalls[row, name]  # what `watch` prints
@@ -366,7 +376,7 @@ def show_misses(count: int, sets: dict[str, RecallSet], evals: dict[str, Any],
         f = flags(evals["smishguard"], "smishguard", s.list_name, s.names, is_owned)
         missed = [f"{s.names[i]} ({s.keys[i]}{' as ' + f.hits[i] if i in f.hits else ''})"
                   for i in s.idx if f.hits.get(i) != s.keys[i]]
-        if name in (FEED_HELDOUT, FEED_FOURTH):  # held out: misses unread while rules are chosen
+        if name in HELD_OUT:  # held out: misses unread while rules are chosen
             print(f"* {name}: {len(missed)} missed (not shown: the sample is held out)")
             continue
         print(f"* {name}: {len(missed)} missed: {', '.join(missed[:count])}")

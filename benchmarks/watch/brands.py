@@ -274,6 +274,29 @@ EVAL_BRANDS: tuple[EvalBrand, ...] = (
     _b("tigo", "Tigo", "tigo.com.co tigo.com.gt tigo.com.bo"),
     _b("tiscali", "Tiscali", "tiscali.it"),
     _b("wise", "Wise", "wise.com"),
+    # Added for the 6th sample of 2026-11-30 (benchmarks/data/watch_feed_labels_6th.tsv), as for
+    # the 4th and 5th: the brands its readers found that the list lacked, with the domains they
+    # gave (1win's reader was sure of none, so it has none: its name is still given as a word).
+    _b("1win", "1win", ""),
+    _b("acmilan", "AC Milan", "acmilan.com"),
+    _b("adobe", "Adobe", "adobe.com"),
+    _b("applanix", "Applanix", "applanix.com"),
+    _b("autenticacaogov", "Autenticação.gov (Portugal)", "autenticacao.gov.pt"),
+    _b("bam", "BAM (Banco Agromercantil)", "bam.com.gt"),
+    _b("ccr", "CCR", "grupoccr.com.br"),
+    _b("codashop", "Codashop", "codashop.com"),
+    _b("emiratespost", "Emirates Post", "emiratespost.ae"),
+    _b("fibank", "Fibank", "fibank.bg"),
+    _b("keplr", "Keplr", "keplr.app"),
+    _b("kleinanzeigen", "Kleinanzeigen", "kleinanzeigen.de"),
+    _b("poizon", "Poizon", "poizon.com"),
+    _b("produbanco", "Produbanco", "produbanco.com.ec"),
+    _b("saisoncard", "Saison Card", "saisoncard.co.jp"),
+    _b("spectrum", "Spectrum", "spectrum.com spectrum.net"),
+    _b("westpac", "Westpac", "westpac.com.au"),
+    _b("wetransfer", "WeTransfer", "wetransfer.com"),
+    _b("wework", "WeWork", "wework.com"),
+    _b("windstream", "Windstream", "windstream.com"),
 )
 
 # The identity-provider and pretext words a careful user gives every tool that takes words

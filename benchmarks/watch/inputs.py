@@ -26,13 +26,16 @@ LABELS = Path(__file__).resolve().parents[1] / "data" / "watch_feed_labels.tsv"
 # third was held out for six sessions, developed on since the fourth (four other readers, drawn
 # and labelled at the start of the fifteenth) took its place. The fourth's figure was read once
 # per engine change for five sessions, never its misses; the fifth (four more readers, drawn
-# and labelled in the nineteenth) is held out beside it.
+# and labelled in the nineteenth) and the sixth (four more, in the twentieth) are held out
+# beside it.
 SECOND_LABELS = LABELS.with_name("watch_feed_labels_2nd.tsv")
 THIRD_LABELS = LABELS.with_name("watch_feed_labels_3rd.tsv")
 FOURTH_LABELS = LABELS.with_name("watch_feed_labels_4th.tsv")
-HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_5th.tsv")
+FIFTH_LABELS = LABELS.with_name("watch_feed_labels_5th.tsv")
+HELDOUT_LABELS = LABELS.with_name("watch_feed_labels_6th.tsv")
 # In the order they were drawn.
-FEED_LABELS = (LABELS, SECOND_LABELS, THIRD_LABELS, FOURTH_LABELS, HELDOUT_LABELS)
+FEED_LABELS = (LABELS, SECOND_LABELS, THIRD_LABELS, FOURTH_LABELS, FIFTH_LABELS,
+               HELDOUT_LABELS)
 TRANCO_LINES = 100_000
 
 
