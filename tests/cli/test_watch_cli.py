@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -393,3 +395,27 @@ def test_permutations_refuses_a_non_domain() -> None:
     result = CliRunner().invoke(permutations_command, ["not a domain"])
     assert isinstance(result.exception, InvalidInput)
     assert "not a domain name" in str(result.exception)
+
+
+def test_standard_input_from_a_pipe_is_an_endless_feed(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    with open(read_end, encoding="utf-8") as pipe:
+        os.close(write_end)
+        assert watch_cli._is_endless(pipe)
+    regular = tmp_path / "names.txt"
+    regular.write_text("acme-okta.com\n", encoding="utf-8")
+    with regular.open(encoding="utf-8") as file:
+        assert not watch_cli._is_endless(file)
+    assert not watch_cli._is_endless(io.StringIO("acme-okta.com\n"))
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_hits_from_an_endless_standard_input_are_stamped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(watch_cli, "_is_endless", lambda stream: True)
+    result = run(["--json"], b"acme-okta.com\nexample.org\n")
+    assert result.exit_code == 0, result.output
+    hit = json.loads(result.stdout)
+    assert hit["domain"] == "acme-okta.com"
+    assert hit["seen_at"].endswith("+00:00")  # as on a live feed: when the watch read it
+    monkeypatch.setattr(watch_cli, "_is_endless", lambda stream: False)
+    assert "seen_at" not in json.loads(run(["--json"], b"acme-okta.com\n").stdout)

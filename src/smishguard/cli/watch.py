@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, closing
@@ -193,6 +195,8 @@ def watch_command(
                            "(--ct-log URL)")
     if kit_copies == 1:
         raise InvalidInput("--kit-copies: a kit has 2 copies or more (0 turns it off)")
+    # A feed that may never end: its hits are stamped and sent as they come, one at a time.
+    live = resolved.live or (resolved.target == "-" and _is_endless(sys.stdin))
     policy = load_policy_option(policy_path)
     watch = Watch(_lookalike_index(policy), source=resolved.label, memory=memory,
                   min_score=policy.thresholds.suspicious if min_score is None else min_score,
@@ -205,14 +209,14 @@ def watch_command(
         reporter = stack.enter_context(_Reporter(live=stderr_is_terminal()))
         sink = None if send_url is None else ServiceSink(
             send_url, os.environ.get(API_KEY_VARIABLE, ""), resolved.label, backoff,
-            on_error=reporter.warn, batch=1 if resolved.live else SINK_BATCH)
+            on_error=reporter.warn, batch=1 if live else SINK_BATCH)
         if sink is not None:
             stack.callback(sink.close)  # the last batch, before the summary
         names = stack.enter_context(
             closing(open_names(spec, reporter.warn, sys.stdin.buffer)))
         try:
             for hit in watch.run(reporter.counted(names, watch)):
-                if resolved.live:
+                if live:
                     hit = _stamped(hit)
                 out.write(_hit_line(hit, as_json) + "\n")
                 out.flush()  # a hit on an endless feed must reach the reader now
@@ -229,6 +233,16 @@ def _read_log_list(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"cannot read the CT log list {path}: {exc.strerror or exc}") from exc
+
+
+def _is_endless(stream: IO[str]) -> bool:
+    """Whether standard input is a pipe, a socket or a terminal (``tail -F dns.log |``), which
+    may never end, rather than a file."""
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False  # not a real descriptor (tests, embedding): read as a file
+    return not stat.S_ISREG(mode)
 
 
 def _stamped(hit: WatchHit) -> WatchHit:
