@@ -89,3 +89,13 @@ def test_a_field_no_line_has_is_said_once() -> None:
                       "are in?"]
     proxy, _ = json_lines('{"url": "https://acme-okta.com/login?x=1"}\n', "url")
     assert proxy == ["acme-okta.com"]  # a URL: its host
+
+
+def test_several_fields_read_every_kind_of_event() -> None:
+    names, errors = json_lines(
+        '{"event_type": "dns", "dns": {"rrname": "acme-okta.com"}}\n'
+        '{"event_type": "tls", "tls": {"sni": "okta-acme.com"}}\n'
+        '{"event_type": "http", "http": {"hostname": "sso-acme.org", "url": "/login"}}\n'
+        '{"event_type": "flow"}\n', "dns.rrname, tls.sni,http.hostname")
+    assert names == ["acme-okta.com", "okta-acme.com", "sso-acme.org"]
+    assert errors == []

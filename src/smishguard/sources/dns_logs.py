@@ -16,7 +16,9 @@ again.
 
 **JSON lines**: one object a line, the name at a dotted path (``query`` for Zeek's JSON
 logs; ``dns.rrname`` for Suricata's eve.json, whose other event types lack it and are
-passed). A list on the way is read item by item (``dns.queries.rrname``: every query).
+passed), or at any of several paths, comma-separated (``dns.rrname,tls.sni,http.hostname``:
+the names of eve.json's DNS, TLS and HTTP events). A list on the way is read item by item
+(``dns.queries.rrname``: every query).
 Lines are capped and checked as in a plain list (:mod:`~smishguard.sources.files`); a cell
 may hold a URL, whose host is taken.
 """
@@ -76,8 +78,9 @@ def json_field_names(
     stream: io.BufferedIOBase, where: str, field: str, on_error: Callable[[str], None],
     max_line_bytes: int = MAX_JSON_LINE,
 ) -> Iterator[str]:
-    """The values at the dotted path ``field`` in a file of JSON lines."""
-    path = field.split(".")
+    """The values at the dotted path ``field`` (or paths, comma-separated) in a file of JSON
+    lines."""
+    paths = [name.strip().split(".") for name in field.split(",") if name.strip()]
     found = lines = 0
     for number, line in capped_lines(stream, where, on_error, max_line_bytes):
         if not line.strip():
@@ -89,10 +92,11 @@ def json_field_names(
             on_error(f"{where}: line {number} is not JSON ({exc.msg} at column {exc.colno}); "
                      "skipped")
             continue
-        for value in _at(event, path):
-            if isinstance(value, str) and value.strip():
-                found += 1
-                yield from _host(value.strip(), where, number, on_error)
+        for path in paths:
+            for value in _at(event, path):
+                if isinstance(value, str) and value.strip():
+                    found += 1
+                    yield from _host(value.strip(), where, number, on_error)
     if lines and not found:
         on_error(f"{where}: no line has a {field!r} value; is that the field the names are in?")
 
