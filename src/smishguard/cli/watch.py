@@ -121,8 +121,8 @@ def _hit_line(hit: WatchHit, as_json: bool) -> str:
                    "log_list.json, v3).")
 @click.option("--certstream", metavar="URL", help="Follow a live CertStream (ws:// or wss://).")
 @click.option("--column", metavar="NAME",
-              help="Where the names are: a CSV column, a Zeek field (default: query) or a "
-                   "JSON field, dotted (dns.rrname).")
+              help="Where the names are: a CSV column, a Zeek field (default: query) or "
+                   "JSON fields, dotted and comma-separated (dns.rrname,tls.sni).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Append hits to FILE (default: standard output).")
