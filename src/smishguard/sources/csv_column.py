@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from smishguard.errors import InvalidInput
 from smishguard.sources.files import capped_lines
-from smishguard.sources.lists import host_of
+from smishguard.sources.lists import host_in_cell
 
 MAX_CSV_LINE = 64 * 1024
 
@@ -66,11 +66,6 @@ def csv_names(
         cell = row[index].strip()
         if not cell:
             continue
-        try:
-            host = host_of(cell)
-        except ValueError as exc:
-            on_error(f"{where}: line {line_number}: cannot read a host in {cell!r} "
-                     f"({exc}); skipped")
-            continue
+        host = host_in_cell(cell, where, line_number, on_error)
         if host:
             yield host

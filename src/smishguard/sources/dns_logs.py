@@ -33,7 +33,7 @@ from typing import Any
 
 from smishguard.errors import InvalidInput
 from smishguard.sources.files import capped_lines
-from smishguard.sources.lists import host_of
+from smishguard.sources.lists import host_in_cell
 
 ZEEK_DNS_FIELD = "query"
 MAX_LOG_LINE = 64 * 1024  # a DNS log line with long answers; JSON events are larger
@@ -70,8 +70,9 @@ def zeek_names(
                 on_error(f"{where}: line {number} has no {wanted!r} field; skipped")
             continue
         value = cells[index].strip()
-        if value and value not in (unset, empty):
-            yield from _host(value, where, number, on_error)
+        host = host_in_cell(value, where, number, on_error) if value not in (unset, empty) else ""
+        if host:
+            yield host
 
 
 def json_field_names(
@@ -96,7 +97,9 @@ def json_field_names(
             for value in _at(event, path):
                 if isinstance(value, str) and value.strip():
                     found += 1
-                    yield from _host(value.strip(), where, number, on_error)
+                    host = host_in_cell(value.strip(), where, number, on_error)
+                    if host:
+                        yield host
     if lines and not found:
         on_error(f"{where}: no line has a {field!r} value; is that the field the names are in?")
 
@@ -110,17 +113,6 @@ def _at(value: Any, path: list[str]) -> Iterator[Any]:
         yield value
     elif isinstance(value, dict) and path[0] in value:
         yield from _at(value[path[0]], path[1:])
-
-
-def _host(value: str, where: str, number: int, on_error: Callable[[str], None]
-          ) -> Iterator[str]:
-    try:
-        host = host_of(value)
-    except ValueError as exc:
-        on_error(f"{where}: line {number}: cannot read a host in {value!r} ({exc}); skipped")
-        return
-    if host:
-        yield host
 
 
 def _field_index(fields: list[str], wanted: str, where: str) -> int:

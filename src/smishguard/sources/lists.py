@@ -32,6 +32,16 @@ def host_of(token: str) -> str:
     return parts.hostname or ""
 
 
+def host_in_cell(value: str, where: str, number: int, on_error: Callable[[str], None]) -> str:
+    """The host of a field's value (a name or a URL), '' when it has none; a malformed URL is
+    reported, with its line, and gives ''."""
+    try:
+        return host_of(value)
+    except ValueError as exc:
+        on_error(f"{where}: line {number}: cannot read a host in {value!r} ({exc}); skipped")
+        return ""
+
+
 def _is_ip(text: str) -> bool:
     try:
         ipaddress.ip_address(text)
