@@ -143,6 +143,15 @@ def test_default_brands_own_no_shared_hosting() -> None:
         (Brand("Call of Duty Mobile", ("callofduty.com",), ("CODM",)),
          ("callofduty", "callofdutymobile", "codm")),
         (Brand("Chainlink", ("chain.link",)), ("chainlink",)),  # a cut inside a word
+        # the first word of a name of several is its short name, unless a domain spells the
+        # name out (cash.app)
+        (Brand("SBB CFF FFS", ("sbb.ch",)), ("sbb", "sbbcffffs")),
+        (Brand("Ally Financial", ("ally.com",)), ("ally", "allyfinancial")),
+        (Brand("Cash App", ("cash.app", "cash.me")), ("cashapp",)),
+        # an aside in brackets is no part of the name
+        (Brand("BRT (Bartolini)", ("brt.it",)), ("brt",)),
+        (Brand("Banco de la Nación (Peru)", ("bn.com.pe",)), ("bancodelanacion",)),
+        (Brand("Saudi Post [SPL]", ("splonline.com.sa",)), ("splonline", "saudipost")),
     ],
 )
 def test_short_domain_names_are_not_brand_labels(brand: Brand, labels: tuple[str, ...]) -> None:

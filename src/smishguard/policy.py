@@ -62,6 +62,8 @@ def _fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# An aside in a brand's name: "(Bartolini)", "[UK]".
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 
@@ -82,23 +84,30 @@ class Brand:
         A domain's name shorter than five letters (``a.co``, ``wf.com``, ``live.com``) or cut
         from a longer one (``twil.io``, ``youtu.be``) is a short link or an abbreviation that
         would match too much; it is kept only when it is the brand's name or an alias
-        (``ups.com`` for UPS). A name written as a domain (``Booking.com``) does not cut its
-        domain's name (``booking``) short, nor does a name with more words after the domain's
+        (``ups.com`` for UPS), or the first word of a name of several (``sbb.ch`` for SBB CFF
+        FFS). A name written as a domain (``Booking.com``) does not cut its domain's name
+        (``booking``) short, nor does a name with more words after the domain's
         (``facepunch.com`` for Facepunch Studios, ``callofduty.com`` for Call of Duty Mobile).
+        An aside in brackets explains a name and is no part of it: BRT (Bartolini) is ``brt``,
+        Banco de la Nación (Peru) ``bancodelanacion``.
         """
-        written = (self.name, *self.aliases)
+        written = [_ASIDE.sub(" ", n) for n in (self.name, *self.aliases)]
         words = [re.findall(r"[a-z0-9]+", _fold_accents(n.lower())) for n in written]
         names = ["".join(w) for w in words]
         whole = [n for n, w in zip(names, written, strict=True) if "." not in w]
         # the names' first words run together: Facepunch, Call of Duty (not cuts)
         heads = {"".join(w[:k]) for w in words for k in range(1, len(w))}
+        # the first word of a name of several, not written as a domain (SBB of SBB CFF FFS),
+        # nor by a domain of the brand (cash of cash.app for Cash App: a cut)
+        openers = {w[0] for w, n in zip(words, written, strict=True) if len(w) > 1 and "." not in n}
+        openers -= {d.split(".")[0] for d in self.domains if d.replace(".", "") in names}
         seen: dict[str, None] = {}
         from_domains = [d.split(".")[0] for d in self.domains]
         for label in from_domains:
             is_cut = label not in heads and any(
                 other != label and other.startswith(label) for other in (*from_domains, *whole)
             )
-            if label in names or (len(label) >= 5 and not is_cut):
+            if label in names or label in openers or (len(label) >= 5 and not is_cut):
                 seen.setdefault(label, None)
         for label in names:
             if label:
