@@ -1330,3 +1330,20 @@ def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reporte
         Brand(name="DHL", domains=("dhl.com",)),
     ))).match(host)
     assert (found is not None and found.score >= 0.4) is reported, found
+
+
+@pytest.mark.parametrize(("host", "reported"), [
+    ("scorecardresearch.weebly.com", False),  # a longer word opens it: score, not SCO
+    ("bamboohr.weebly.com", False),
+    ("attentivemobile.weebly.com", False),
+    ("scoqvxz.weebly.com", True),  # the name heads junk
+    ("bamxqzt.top", True),
+    ("attqzvx.weebly.com", True),
+])
+def test_a_three_letter_name_is_not_read_at_the_head_of_a_longer_word(host: str,
+                                                                      reported: bool) -> None:
+    found = LookalikeIndex.from_policy(Policy(brands=(
+        Brand(name="SCO", domains=("sco.gov.pk",)), Brand(name="BAM", domains=("bam.com.gt",)),
+        Brand(name="AT&T", domains=("att.com",)),
+    ))).match(host)
+    assert (found is not None and found.score >= 0.4) is reported, found

@@ -610,8 +610,14 @@ def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
 
 def _glued_head(flat: str, token: str, words: Words) -> bool:
     """``token`` is the name glued to junk or to "com" (uspsqwzye, uspscom), not a word, nor
-    the name beside a word (metahub, olxtoto: real sites name themselves so)."""
+    the name beside a word (metahub, olxtoto: real sites name themselves so), nor the head of
+    a longer word that opens the token (scorecardresearch, bamboohr: sco and bam are no
+    names there)."""
     if not token.startswith(flat) or words.is_word(token):
         return False
     rest = token[len(flat) :]
-    return rest.startswith("com") or not words.is_word(rest)
+    if rest.startswith("com"):
+        return True
+    if words.is_word(rest):
+        return False
+    return not any(words.is_word(token[:end]) for end in range(len(flat) + 2, len(token)))
