@@ -44,6 +44,8 @@ def test_issue_example_shape_parses() -> None:
         ({"extra_keywords": "sso"}, "'extra_keywords'"),
         ({"include_default_brands": "yes"}, "'include_default_brands'"),
         ({"brands": [{"name": "!!!"}]}, "'brands[0].name'"),
+        ({"not_lookalikes": "x.com"}, "'not_lookalikes'"),
+        ({"not_lookalikes": ["ok.com", "not a domain"]}, "'not_lookalikes[1]'"),
     ],
 )
 def test_bad_policy_names_the_key(raw: dict[str, Any], key: str) -> None:
@@ -57,6 +59,12 @@ def test_own_brands_replace_defaults_unless_asked() -> None:
     merged = parse_policy({"brands": [ACME], "include_default_brands": True})
     assert len(merged.brands) == 1 + len(DEFAULT_BRANDS)
     assert parse_policy({}).brands == DEFAULT_BRANDS
+
+
+def test_not_lookalikes_are_domains_kept_in_order_once() -> None:
+    policy = parse_policy({"not_lookalikes": ["MySuncoast.com.", "bücher.de", "mysuncoast.com"]})
+    assert policy.not_lookalikes == ("mysuncoast.com", "xn--bcher-kva.de")
+    assert parse_policy({}).not_lookalikes == ()
 
 
 def test_extra_keywords_extend_defaults_and_keywords_replace_them() -> None:

@@ -130,6 +130,9 @@ class Policy:
     brands: tuple[Brand, ...] = ()
     keywords: tuple[str, ...] = DEFAULT_KEYWORDS
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # Domains found, on review, to imitate no brand (a namesake: mysuncoast.com beside Suncoast
+    # Credit Union): never reported as look-alikes, nor the names under them.
+    not_lookalikes: tuple[str, ...] = ()
     # owned domain → index of the first brand that lists it (owner_of runs for every link)
     _owners: dict[str, int] = field(init=False, repr=False, compare=False)
     _keyword_set: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -172,7 +175,7 @@ _BRAND_KEYS = {"name", "domains", "aliases", "category"}
 _THRESHOLD_KEYS = {"phishing", "suspicious"}
 # "service" holds the settings of `smishguard serve` (read by smishguard.service.settings).
 _TOP_KEYS = {"brands", "keywords", "extra_keywords", "thresholds", "include_default_brands",
-             "service"}
+             "not_lookalikes", "service"}
 
 
 def _str(value: Any, key: str) -> str:
@@ -274,7 +277,12 @@ def parse_policy(raw: Mapping[str, Any]) -> Policy:
     extra = _str_list(raw.get("extra_keywords", []), "extra_keywords")
     keywords += tuple(_keyword(w, f"extra_keywords[{i}]") for i, w in enumerate(extra))
     thresholds = _thresholds(raw.get("thresholds", {}))
-    return Policy(brands=brands, keywords=tuple(dict.fromkeys(keywords)), thresholds=thresholds)
+    not_lookalikes = tuple(dict.fromkeys(
+        _domain(d, f"not_lookalikes[{i}]")
+        for i, d in enumerate(_str_list(raw.get("not_lookalikes", []), "not_lookalikes"))
+    ))
+    return Policy(brands=brands, keywords=tuple(dict.fromkeys(keywords)), thresholds=thresholds,
+                  not_lookalikes=not_lookalikes)
 
 
 def parse_policy_text(text: str, source: str = "policy") -> Policy:

@@ -321,6 +321,20 @@ def test_main_turns_a_lost_feed_into_one_line_and_an_exit_code(
     assert "smishguard: watch: 0 names read" in err
 
 
+def test_a_policys_not_lookalikes_are_not_reported(tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    brand = '[[brands]]\nname = "Suncoast"\ndomains = ["suncoastcreditunion.com"]\n'
+    names = b"mysuncoast.com\nwww.mysuncoast.com\nsuncoast-login.com\n"
+    policy.write_text(brand, encoding="utf-8")
+    before = run(["--policy", str(policy), "-"], names)
+    assert [line.split("\t")[0] for line in before.stdout.splitlines()] == [
+        "mysuncoast.com", "www.mysuncoast.com", "suncoast-login.com"]
+    policy.write_text('not_lookalikes = ["mysuncoast.com"]\n' + brand, encoding="utf-8")
+    after = run(["--policy", str(policy), "-"], names)
+    assert after.exit_code == 0, after.output
+    assert [line.split("\t")[0] for line in after.stdout.splitlines()] == ["suncoast-login.com"]
+
+
 def test_kit_copies_are_reported_unless_turned_off(tmp_path: Path) -> None:
     policy = tmp_path / "darb.toml"
     policy.write_text('[[brands]]\nname = "Darb"\ndomains = ["darb.itc.gov.ae"]\n',

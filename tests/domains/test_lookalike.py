@@ -1332,6 +1332,20 @@ def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reporte
     assert (found is not None and found.score >= 0.4) is reported, found
 
 
+def test_not_lookalikes_and_the_names_under_them_are_never_reported() -> None:
+    brand = Brand(name="Suncoast Credit Union", domains=("suncoastcreditunion.com",),
+                  aliases=("suncoast",))
+    before = LookalikeIndex.from_policy(Policy(brands=(brand,)))
+    after = LookalikeIndex.from_policy(Policy(brands=(brand,), not_lookalikes=("mysuncoast.com",)))
+    for host in ("mysuncoast.com", "www.mysuncoast.com", "MySuncoast.com."):
+        assert before.match(host) is not None  # a namesake: flagged until reviewed
+        assert after.match(host) is None, host
+    for host in ("mysuncoast-login.com", "mysuncoast.com.verify-id.xyz", "suncoast-sso.net"):
+        found = after.match(host)  # only the reviewed domain and the names under it
+        assert found is not None, host
+        assert found.brand == brand.name
+
+
 @pytest.mark.parametrize(("host", "reported"), [
     ("scorecardresearch.weebly.com", False),  # a longer word opens it: score, not SCO
     ("bamboohr.weebly.com", False),

@@ -61,7 +61,8 @@ The rules for short and everyday-word brands (the part that keeps false positive
     English word or name (``venom`` for venmo, ``came`` for acme) is never a typo.
 
     A brand's own domains and their subdomains are never flagged, nor are the domains of any
-    other protected brand (as :meth:`Policy.owner_of`), nor a shared host's own apex
+    other protected brand (as :meth:`Policy.owner_of`), nor the policy's ``not_lookalikes``
+    (namesakes found on review) and the names under them, nor a shared host's own apex
     (``vercel.app``), nor a name registered where only governments register (``gov``,
     ``gov.au``, ``mil.br``: ``mygovid.gov.az`` is an agency's; a brand in front of such a
     domain, on a hacked agency site, is still read). On a shared host the tenant's name is
@@ -188,8 +189,8 @@ class LookalikeIndex:
 
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
-        "_own_slips", "_own_tops", "_pairs", "_policy", "_rules", "_spelled", "_subdomains",
-        "_suffixes", "_words",
+        "_not_lookalikes", "_own_slips", "_own_tops", "_pairs", "_policy", "_rules", "_spelled",
+        "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -203,6 +204,7 @@ class LookalikeIndex:
             for domain in brand.domains:
                 owned.setdefault(domain, brand)
         self._rules = NameRules(self._names, Keywords.of(policy.keywords), owned, words)
+        self._not_lookalikes = frozenset(policy.not_lookalikes)
         # A brand's own top-level domain (.microsoft, .bnpparibas): only the brand registers
         # names there. Never an everyday word (.live, .box and .app are anyone's).
         self._brand_tlds = frozenset(
@@ -518,18 +520,19 @@ class LookalikeIndex:
 
     def _is_owned(self, labels: list[str]) -> bool:
         """Owned by a protected brand: one of its domains or a subdomain of one, or any
-        name under its own top-level domain.
+        name under its own top-level domain; or at or under a domain of the policy's
+        ``not_lookalikes``, which imitates none.
 
         As :meth:`Policy.owner_of`: a policy lists only domains whose every subdomain the
         brand controls, so a shared host's own domain (pages.dev) is never listed.
         """
         if labels[-1] in self._brand_tlds:
             return True
-        owned = self._rules.owned
+        owned, reviewed = self._rules.owned, self._not_lookalikes
         key = ""
         for i in range(len(labels) - 1, -1, -1):
             key = labels[i] + "." + key if key else labels[i]
-            if key in owned:
+            if key in owned or key in reviewed:
                 return True
         return False
 
