@@ -120,6 +120,7 @@ def test_example_policy_in_repo_loads() -> None:
     policy = load_policy(example)
     assert {b.name for b in policy.brands} >= {"Acme", "Globex", "Okta"}
     assert "benefits-portal" in policy.keywords
+    assert policy.not_lookalikes == ("acme-anvils.example",)
 
 
 def test_accented_names_fold_to_domain_letters() -> None:
