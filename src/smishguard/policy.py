@@ -378,7 +378,7 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("NTTA", ["ntta.org"], ["tolltag"], "toll"),
     _b("NC Quick Pass", ["ncquickpass.com"], category="toll"),
     _b("Peach Pass", ["peachpass.com"], category="toll"),
-    _b("Illinois Tollway", ["illinoistollway.com", "getipass.com"], category="toll"),
+    _b("Illinois Tollway", ["illinoistollway.com"], category="toll"),
     _b("EZDriveMA", ["ezdrivema.com"], category="toll"),
     _b("Good To Go", ["mygoodtogo.com"], category="toll"),
     _b("Linkt", ["linkt.com.au"], category="toll"),
