@@ -1332,6 +1332,26 @@ def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reporte
     assert (found is not None and found.score >= 0.4) is reported, found
 
 
+@pytest.mark.parametrize(("host", "brand"), [
+    # the built-in brands of the unpaid-toll and parcel texts, and their own domains
+    ("txtag-tollpay.com", "TxTag"), ("ncquickpass-invoice.xyz", "NC Quick Pass"),
+    ("ezdrivema-toll.com", "EZDriveMA"), ("linkt-toll.com.au", "Linkt"),
+    ("auspost-redelivery.com", "Australia Post"), ("canadapost-delivery.info", "Canada Post"),
+    ("indiapost-track.in", "India Post"), ("usaa-secure-login.com", "USAA"),
+    ("mercadolibre-pagos.top", "Mercado Libre"),
+    ("www.txtag.org", None), ("ncquickpass.com", None), ("auspost.com.au", None),
+    ("www.mercadopago.com", None),
+])  # fmt: skip
+def test_built_in_brands_of_toll_and_parcel_texts(index: LookalikeIndex, host: str,
+                                                   brand: str | None) -> None:
+    found = index.match(host)
+    if brand is None:
+        assert found is None, found
+    else:
+        assert found is not None, host
+        assert (found.brand, found.score >= 0.7) == (brand, True), found
+
+
 def test_not_lookalikes_and_the_names_under_them_are_never_reported() -> None:
     brand = Brand(name="Suncoast Credit Union", domains=("suncoastcreditunion.com",),
                   aliases=("suncoast",))
