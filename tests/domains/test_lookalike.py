@@ -1338,9 +1338,10 @@ def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reporte
     ("ezdrivema-toll.com", "EZDriveMA"), ("linkt-toll.com.au", "Linkt"),
     ("auspost-redelivery.com", "Australia Post"), ("canadapost-delivery.info", "Canada Post"),
     ("indiapost-track.in", "India Post"), ("usaa-secure-login.com", "USAA"),
-    ("mercadolibre-pagos.top", "Mercado Libre"),
-    ("www.txtag.org", None), ("ncquickpass.com", None), ("auspost.com.au", None),
-    ("www.mercadopago.com", None),
+    ("mercadolibre-pagos.top", "Mercado Libre"), ("pikepass-toll.com", "PikePass"),
+    ("dpd-redelivery.co.uk", "DPD"), ("xfinity-billing.com", "Xfinity"),
+    ("www.txtag.org", None), ("www.xfinity.com", None), ("ncquickpass.com", None),
+    ("auspost.com.au", None), ("www.mercadopago.com", None),
 ])  # fmt: skip
 def test_built_in_brands_of_toll_and_parcel_texts(index: LookalikeIndex, host: str,
                                                    brand: str | None) -> None:
