@@ -97,12 +97,13 @@ class Brand:
         whole = [n for n, w in zip(names, written, strict=True) if "." not in w]
         # the names' first words run together: Facepunch, Call of Duty (not cuts)
         heads = {"".join(w[:k]) for w in words for k in range(1, len(w))}
+        from_domains = [d.split(".")[0] for d in self.domains]
         # the first word of a name of several, not written as a domain (SBB of SBB CFF FFS),
         # nor by a domain of the brand (cash of cash.app for Cash App: a cut)
         openers = {w[0] for w, n in zip(words, written, strict=True) if len(w) > 1 and "." not in n}
-        openers -= {d.split(".")[0] for d in self.domains if d.replace(".", "") in names}
+        openers -= {label for label, domain in zip(from_domains, self.domains, strict=True)
+                    if domain.replace(".", "") in names}
         seen: dict[str, None] = {}
-        from_domains = [d.split(".")[0] for d in self.domains]
         for label in from_domains:
             is_cut = label not in heads and any(
                 other != label and other.startswith(label) for other in (*from_domains, *whole)
