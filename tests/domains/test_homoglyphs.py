@@ -10,6 +10,9 @@ from smishguard.domains.homoglyphs import (
     ASCII_GLYPHS,
     ascii_variants,
     borrows_letters,
+    folds_twice,
+    glyph_distance,
+    reads_as,
     skeleton,
     to_ascii,
     unicode_variants,
@@ -72,3 +75,58 @@ def test_variants_read_back() -> None:
 def test_skeleton_is_idempotent_on_ascii_words(text: str) -> None:
     word = "".join(c for c in text.lower() if c.isascii() and c.isalnum())
     assert skeleton(skeleton(word)) == skeleton(word)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "reads"),
+    [
+        ("c1ti", "citi", True), ("clti", "citi", True), ("citl", "citi", True),
+        ("rnicros0ft", "microsoft", True), ("vvhatsapp", "whatsapp", True),
+        ("clropbox", "dropbox", True), ("1c1c1", "icici", True), ("paypal", "paypal", True),
+        # one skeleton, but two swaps apart: i → l, then cl → d
+        ("dtl", "citi", False), ("idd", "icici", False), ("dsco", "cisco", False),
+        ("amazom", "amazon", False), ("paypa", "paypal", False), ("paypall", "paypal", False),
+    ],
+)  # fmt: skip
+def test_reads_as_takes_one_swap_per_letter(written: str, name: str, reads: bool) -> None:
+    assert reads_as(written, name) is reads
+
+
+@given(st.sampled_from(["citi", "icici", "cisco", "paypal", "microsoft", "dropbox", "warm"]),
+       st.data())  # fmt: skip
+def test_swaps_of_the_names_own_letters_read_back(name: str, data: st.DataObject) -> None:
+    """Any number of swaps, each of the name's own letters (as the generator writes them)."""
+    pieces: list[str] = []
+    at = 0
+    while at < len(name):
+        width = 2 if name[at : at + 2] in ASCII_GLYPHS and data.draw(st.booleans()) else 1
+        piece = name[at : at + width]
+        glyphs = ASCII_GLYPHS.get(piece, ())
+        swap = bool(glyphs) and data.draw(st.booleans())
+        pieces.append(data.draw(st.sampled_from(glyphs)) if swap else piece)
+        at += width
+    written = "".join(pieces)
+    assert reads_as(written, name)
+    assert skeleton(written) == skeleton(name)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "edits"),
+    [
+        ("icicibankf", "icicibank", 1), ("lclclbnk", "icicibank", 1), ("clti", "citi", 0),
+        ("paypa1l", "paypal", 1), ("rnicrosft", "microsoft", 1), ("paypla", "paypal", 1),
+        # the skeletons are one slip or none apart, the names as written are not
+        ("galda", "galicia", 3), ("idadbank", "icicibank", 4), ("dtl", "citi", 2),
+    ],
+)  # fmt: skip
+def test_glyph_distance_counts_slips_as_written(written: str, name: str, edits: int) -> None:
+    assert glyph_distance(written, name) == edits
+
+
+@pytest.mark.parametrize(
+    ("name", "twice"),
+    [("galicia", True), ("citi", True), ("cisco", True), ("icloud", False), ("paypal", False),
+     ("clio", False), ("microsoft", False)],
+)  # fmt: skip
+def test_folds_twice(name: str, twice: bool) -> None:
+    assert folds_twice(name) is twice

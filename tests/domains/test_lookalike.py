@@ -1353,6 +1353,39 @@ def test_built_in_brands_of_toll_and_parcel_texts(index: LookalikeIndex, host: s
         assert (found.brand, found.score >= 0.7) == (brand, True), found
 
 
+@pytest.mark.parametrize(("host", "brand"), [
+    # one swap of the name's own letters is its look-alike...
+    ("clti-login.com", "Citi"), ("c1ti-verify.com", "Citi"), ("citl-secure.com", "Citi"),
+    # ...a swap over a swap is not: i -> l, then cl -> d (dtl folds as citi does)
+    ("dtl-login.com", None), ("dtl.xyz", None), ("dtl.qzvrk.top", None),
+])  # fmt: skip
+def test_a_look_alike_of_a_look_alike_is_not_the_name(index: LookalikeIndex, host: str,
+                                                      brand: str | None) -> None:
+    found = index.match(host)
+    if brand is None:
+        assert found is None, found
+    else:
+        assert found is not None, host
+        assert (found.brand, found.score >= 0.7) == (brand, True), found
+
+
+@pytest.mark.parametrize(("host", "kind"), [
+    # galicia folds to gallda (i -> l, then cl -> d): a slip from that skeleton is no slip
+    # of the name as written
+    ("legaldaily.weebly.com", None), ("garda.weebly.com", None), ("galda-login.com", None),
+    ("galiciaa.weebly.com", K.TYPO), ("bancogalica-login.com", K.TYPO_KEYWORD),
+    ("ga1icia-login.com", K.HOMOGLYPH), ("galicia-login.com", K.KEYWORD),
+])  # fmt: skip
+def test_a_slip_from_a_folded_fold_is_not_a_typo(host: str, kind: K | None) -> None:
+    galicia = Brand(name="Banco Galicia", domains=("bancogalicia.com.ar",), aliases=("galicia",))
+    found = LookalikeIndex.from_policy(Policy(brands=(galicia,))).match(host)
+    if kind is None:
+        assert found is None, found
+    else:
+        assert found is not None, host
+        assert (found.kind, found.score >= 0.4) == (kind, True), found
+
+
 def test_not_lookalikes_and_the_names_under_them_are_never_reported() -> None:
     brand = Brand(name="Suncoast Credit Union", domains=("suncoastcreditunion.com",),
                   aliases=("suncoast",))

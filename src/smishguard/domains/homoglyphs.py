@@ -3,7 +3,9 @@
 The look-alike index reads a name through :func:`skeleton` (every look-alike folded onto one
 representative) and the permutation generator writes look-alikes with :func:`ascii_variants`
 and :func:`unicode_variants`. Both sides use the tables below, so whatever the generator can
-produce the index can read back.
+produce the index can read back. Folds chain (``i`` → ``l``, then ``cl`` → ``d``), so two
+names with one skeleton may be two swaps apart: :func:`reads_as` and :func:`glyph_distance`
+check a find as written.
 
 ASCII look-alikes are the few that survive in a plain host name and fool a reader at a glance:
 ``0``/``o``, ``1``/``l``/``i``, ``5``/``s``, ``rn``/``m``, ``vv``/``w``, ``cl``/``d``. Unicode
@@ -44,6 +46,76 @@ ASCII_GLYPHS: Final[dict[str, tuple[str, ...]]] = {
     "d": ("cl",),
     "cl": ("d",),
 }
+
+
+
+def reads_as(written: str, name: str) -> bool:
+    """Whether ``written`` is ``name`` with look-alikes swapped in, each for letters of the
+    name itself (``c1ti``, ``clti`` → citi), not for letters another swap made: two names
+    with one skeleton may be two swaps apart (``dtl`` folds as ``citi`` does, through
+    ``i`` → ``l`` and then ``cl`` → ``d``, yet reads as neither ``citi`` nor ``clti``)."""
+    size, want = len(written), len(name)
+    todo = [(0, 0)]  # (letters of written read, letters of name matched)
+    seen: set[tuple[int, int]] = set()
+    while todo:
+        at = todo.pop()
+        if at in seen:
+            continue
+        seen.add(at)
+        i, j = at
+        if i == size or j == want:
+            if i == size and j == want:
+                return True
+            continue
+        if written[i] == name[j]:
+            todo.append((i + 1, j + 1))
+        for width in (1, 2) if j + 1 < want else (1,):  # one or two letters (m for rn)
+            for glyph in ASCII_GLYPHS.get(name[j : j + width], ()):
+                if written.startswith(glyph, i):
+                    todo.append((i + len(glyph), j + width))
+    return False
+
+
+def folds_twice(text: str) -> bool:
+    """Whether the skeleton of ``text`` folds a pair that another fold made: ``ci`` becomes
+    ``cl`` and then ``d`` (``galicia`` folds to ``gallda``), so names two swaps apart, or
+    not look-alikes at all, share it (``galda`` is one slip from it, three from galicia)."""
+    pairs = text.replace("rn", "m").replace("vv", "w").replace("cl", "d")
+    return skeleton(text) != pairs.translate(_SINGLE_STR)
+
+
+def glyph_distance(written: str, name: str) -> int:
+    """Edits from ``name`` to ``written``, as OSA counts them (a swap of two neighbours is
+    one), where a look-alike written for the name's own letters (``1`` for ``l``, ``rn`` for
+    ``m``) costs nothing. Unlike the distance of skeletons, never shortened by a fold that
+    another fold made: ``galda`` is 2 from ``galicia``, ``icicibankf`` 1 from ``icicibank``."""
+    size, want = len(written), len(name)
+    far = size + want + 1
+    cost = [[far] * (want + 1) for _ in range(size + 1)]
+    cost[0][0] = 0
+    for i in range(size + 1):
+        row = cost[i]
+        for j in range(want + 1):
+            here = row[j]
+            if here == far:
+                continue
+            if i < size:
+                cost[i + 1][j] = min(cost[i + 1][j], here + 1)  # a letter added
+            if j < want:
+                row[j + 1] = min(row[j + 1], here + 1)  # a letter left out
+                if i < size:
+                    changed = 0 if written[i] == name[j] else 1
+                    cost[i + 1][j + 1] = min(cost[i + 1][j + 1], here + changed)
+                    if (i + 1 < size and j + 1 < want and written[i] == name[j + 1]
+                            and written[i + 1] == name[j]):  # fmt: skip
+                        cost[i + 2][j + 2] = min(cost[i + 2][j + 2], here + 1)
+                for width in (1, 2) if j + 1 < want else (1,):
+                    for glyph in ASCII_GLYPHS.get(name[j : j + width], ()):
+                        if written.startswith(glyph, i):
+                            end = cost[i + len(glyph)]
+                            end[j + width] = min(end[j + width], here)
+    return cost[size][want]
+
 
 # Scripts whose letters pass IDNA 2008 and are mixed into Latin names by attackers.
 _IDN_SCRIPTS: Final = ("CYRILLIC SMALL LETTER", "GREEK SMALL LETTER", "LATIN SMALL LETTER")

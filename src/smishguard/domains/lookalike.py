@@ -7,7 +7,12 @@ domain watch per certificate-transparency name (≥ 100,000 names/s on one core 
 How a name is read
     The host is lower-cased, ``*.`` and a trailing dot dropped, ``xn--`` labels decoded and read
     as the ASCII they imitate (Unicode confusables), and every label folded to its look-alike
-    *skeleton* (:mod:`~smishguard.domains.homoglyphs`). The label an attacker chose is the one
+    *skeleton* (:mod:`~smishguard.domains.homoglyphs`): names are found by their skeletons,
+    and a find is then checked as written, since folds chain (``ci`` folds to ``cl`` and
+    that to ``d``): look-alike letters must each stand for letters of the name itself
+    (``clti`` is Citi, ``dtl`` is not), and a typo must be as near the name as written as its
+    skeleton is (``galda`` is a slip from ``gallda``, Galicia's skeleton, and three from
+    ``galicia``: not Galicia). The label an attacker chose is the one
     left of the public suffix, or left of a free host (``acme.vercel.app``). Hosts longer than
     253 characters are rejected at once. A Google Translate proxy name
     (``www-acme-com.translate.goog``) is read as the host it serves (``www.acme.com``).
@@ -161,7 +166,13 @@ from smishguard.domains.labels import (
     read_label,
     to_ascii_host,
 )
-from smishguard.domains.lookalike_hits import Hit, Scores, find_typo, glued_head_hit
+from smishguard.domains.lookalike_hits import (
+    Hit,
+    Scores,
+    find_typo,
+    glued_head_hit,
+    slipped_by_folds,
+)
 from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
 from smishguard.domains.spelled import SpelledDomains
@@ -318,7 +329,7 @@ class LookalikeIndex:
             best = rules.better(best, self._subdomains.scan(labels, at))
             if best is None and self._spelled.heads:
                 best = self._spelled_in_front(labels, at)
-        if best is None or self._is_owned(labels):
+        if best is None or self._is_owned(labels) or slipped_by_folds(best):
             return None
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
         if best.boost > best.score:

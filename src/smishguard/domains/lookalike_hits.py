@@ -7,7 +7,7 @@ from typing import ClassVar, Final
 from smishguard.domains.brandnames import BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, POINTED, SERIAL
 from smishguard.domains.explain import LOOK_ALIKE, explain
-from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.homoglyphs import folds_twice, glyph_distance, reads_as, skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import FILLER_WORDS, TLD_WORDS, Reading, on_boundaries
 from smishguard.domains.typos import collapse_runs, describe_edit, distance, stretched_by
@@ -66,6 +66,19 @@ class Scores:
     TLD_ESTABLISHED: ClassVar[ByStrength] = _by_strength(0.35, 0.35, 0.3, 0.3)  # acme.net
     ALIAS: ClassVar[ByStrength] = _by_strength(0.5, 0.45, 0.3, 0.3)
     ALIAS_ESTABLISHED: ClassVar[ByStrength] = _by_strength(0.3, 0.3, 0.25, 0.25)
+
+
+_SLIPS: Final = frozenset((ImitationKind.TYPO, ImitationKind.TYPO_KEYWORD))
+
+
+def slipped_by_folds(hit: Hit) -> bool:
+    """Whether a typo found on skeletons is no typo as written: the name folds a pair that
+    another fold made (``galicia`` is ``gallda``), so a label one slip from the skeleton
+    (``legaldaily``'s ``galda``) may be several from the name (3 from ``galicia``)."""
+    if hit.kind not in _SLIPS or not folds_twice(hit.name.flat):
+        return False
+    written = hit.matched.replace("-", "")
+    return glyph_distance(written, hit.name.flat) > distance(skeleton(written), hit.name.skeleton)
 
 
 def in_subdomain(score: float, sub: bool) -> float:
@@ -430,6 +443,8 @@ def beside_hit(
             shown, others = orig, None
         else:
             shown, others = written[k], written[:k] + written[k + 1 :]
+            if not reads_as(shown, name.flat):
+                return None  # a look-alike of a look-alike
         if others is not None and all(w.isdigit() or len(w) <= 3 for w in others):
             # beside numbers or tags only (mlcrosoft-365, teiegram-qi, lcloud-fmi): the
             # look-alike is the name, read as written
@@ -535,7 +550,7 @@ def _look_alike_glued(
         return None
     span = orig[start:end]
     flat = name.flat
-    if span[-1] != flat[-1] or len(name.skeleton) != len(flat) or skeleton(span) != name.skeleton:
+    if span[-1] != flat[-1] or len(name.skeleton) != len(flat) or not reads_as(span, flat):
         return None
     return Hit(Scores.HOMOGLYPH_BESIDE[Strength.STRONG], ImitationKind.HOMOGLYPH, name, span)
 

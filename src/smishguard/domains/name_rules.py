@@ -14,7 +14,7 @@ from typing import Final
 
 from smishguard.domains.brandnames import BrandName, GluedNames, NameTable, Strength
 from smishguard.domains.context import PLACE, is_risky_tld
-from smishguard.domains.homoglyphs import borrows_letters, skeleton
+from smishguard.domains.homoglyphs import borrows_letters, reads_as, skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
     HOST_FILLERS,
@@ -111,6 +111,8 @@ class NameRules:
         if strength == _S.TINY or (strength == _S.WORD and self.words.is_word(orig)
                                    and not (uni and borrows_letters(shown))):
             return None
+        if not reads_as(orig, name.flat):
+            return None  # a look-alike of a look-alike (dtl is not citi)
         table = Scores.UNICODE if uni else Scores.HOMOGLYPH
         return Hit(table[strength], _K.HOMOGLYPH, name, shown)
 
@@ -239,8 +241,11 @@ class NameRules:
             return Hit(Scores.SUB_KEYWORD[strength], _K.SUBDOMAIN, name, name.text, keyword=keyword)
         if uni or name.flat not in orig:
             # as written: folded letters (lcloud, phantorn) are longer than their skeleton
-            shown = (orig[start:end] if len(orig) == len(flat)
-                     else written_span(orig, flat, start, end) or orig)
+            span = (orig[start:end] if len(orig) == len(flat)
+                    else written_span(orig, flat, start, end))
+            if span is not None and not reads_as(span, name.flat):
+                return None  # a look-alike of a look-alike (dtl-login is not citi)
+            shown = span or orig
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)

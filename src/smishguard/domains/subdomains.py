@@ -15,7 +15,7 @@ from typing import Final
 
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import KIT_SERIAL, NONE, PLACE, POINTED
-from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.homoglyphs import reads_as, skeleton
 from smishguard.domains.labels import TLD_WORDS, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo
 from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
@@ -178,9 +178,11 @@ class SubdomainScan:
         for end, name in automaton.iter(flat):  # type: ignore[union-attr]
             start = end + 1 - len(name.skeleton)
             if start == 0 and end + 1 == len(flat):
-                found.append((name, None))
+                if reads_as(orig, name.flat):  # not a look-alike of a look-alike (idd, icici)
+                    found.append((name, None))
             elif flat in ("www" + name.skeleton, name.skeleton + "www"):
-                found.append((name, None))  # www-acme in front of someone's domain is acme's
+                if reads_as(orig.removeprefix("www").removesuffix("www"), name.flat):
+                    found.append((name, None))  # www-acme in front of someone's domain is acme's
             else:
                 hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
                 if hit is not None:
