@@ -445,6 +445,7 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("Monzo", ["monzo.com"], category="bank"),
     _b("SBI", ["sbi.co.in", "onlinesbi.sbi", "sbi.bank.in"], ["onlinesbi"], "bank"),
     _b("HDFC Bank", ["hdfcbank.com", "hdfc.bank.in"], ["hdfc"], "bank"),
+    _b("ICICI Bank", ["icicibank.com", "icici.bank.in"], ["icici"], "bank"),
     _b("Bancolombia", ["bancolombia.com"], category="bank"),
     _b("Nequi", ["nequi.com.co"], category="bank"),
     _b("Davivienda", ["davivienda.com"], category="bank"),

@@ -1356,8 +1356,12 @@ def test_built_in_brands_of_toll_and_parcel_texts(index: LookalikeIndex, host: s
 @pytest.mark.parametrize(("host", "brand"), [
     # one swap of the name's own letters is its look-alike...
     ("clti-login.com", "Citi"), ("c1ti-verify.com", "Citi"), ("citl-secure.com", "Citi"),
+    ("lcici-login.com", "ICICI Bank"), ("1c1c1bank-login.com", "ICICI Bank"),
+    ("icicibank-login.com", "ICICI Bank"),
     # ...a swap over a swap is not: i -> l, then cl -> d (dtl folds as citi does)
     ("dtl-login.com", None), ("dtl.xyz", None), ("dtl.qzvrk.top", None),
+    ("idd-login.com", None), ("idd.sony.net", None), ("icicibank.com", None),
+    ("www.icici.bank.in", None),
 ])  # fmt: skip
 def test_a_look_alike_of_a_look_alike_is_not_the_name(index: LookalikeIndex, host: str,
                                                       brand: str | None) -> None:
