@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smishguard.domains.lookalike import LookalikeIndex
-from smishguard.model import Imitation, ImitationKind
+from smishguard.model import CtName, Imitation, ImitationKind
 from smishguard.policy import load_policy
 from smishguard.watch import Watch, WatchHit, is_host_name, normalize_name, watch
 
@@ -157,9 +157,23 @@ def test_hit_json_extras_and_round_trip() -> None:
     assert WatchHit.from_dict(body) == hit
 
 
+def test_a_hit_from_a_ct_log_names_its_entry() -> None:
+    hit = WatchHit("acme-okta.com", "Acme", ImitationKind.KEYWORD, 0.9, "why",
+                   ct_log="https://ct.example/2026h1", ct_index=1234)
+    body = json.loads(hit.to_json())
+    assert (body["ct_log"], body["ct_index"]) == ("https://ct.example/2026h1", 1234)
+    assert WatchHit.from_dict(body) == hit
+    hits = list(Watch(FakeIndex()).run(
+        ["acme-sso.net", CtName("acme-okta.com", "https://ct.example/2026h1", 7)]))
+    assert [(h.domain, h.ct_log, h.ct_index) for h in hits] == [
+        ("acme-sso.net", "", None), ("acme-okta.com", "https://ct.example/2026h1", 7)]
+    assert "ct_log" not in hits[0].to_dict()
+
+
 @pytest.mark.parametrize("body", [
     {}, {"domain": "a.com", "brand": "A", "kind": "nope", "score": 1, "reason": ""},
     {"domain": "a.com", "brand": "A", "kind": "typo", "score": None, "reason": ""},
+    {"domain": "a.com", "brand": "A", "kind": "typo", "score": 1, "reason": "", "ct_index": "7"},
 ])
 def test_from_dict_refuses_malformed(body: dict[str, object]) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - each case fails in its own way
@@ -244,6 +258,17 @@ def test_a_kit_is_reported_when_it_shows_itself_its_earlier_copies_too(
     assert all(h.kind is ImitationKind.SUBDOMAIN and h.score == 0.5 and h.source == "ct"
                and "one of a kit's copies" in h.reason for h in hits)
     assert (w.summary.hits, w.summary.kit_copies) == (5, 5)
+
+
+def test_a_kits_earlier_copies_keep_their_own_ct_entries(darb_index: LookalikeIndex) -> None:
+    """Each copy's hit names the entry its own certificate was in, the earlier ones too."""
+    log = "https://ct.example/2026h1"
+    names = [CtName(name, log, 100 + n) for n, name in enumerate(DARB_KIT)]
+    hits = list(Watch(darb_index, min_score=0.4, memory=3).run(names))
+    assert [(h.domain, h.ct_log, h.ct_index) for h in hits] == [
+        ("darb.qmobilitcma.com", log, 100), ("darb.qmobilicco.com", log, 102),
+        ("www.darb.qmobilicco.com", log, 103), ("darb.qmobiliizty.com", log, 104),
+        ("darb.qmobilitsuoa.com", log, 105)]
 
 
 def test_kits_can_be_turned_off_and_two_copies_are_no_kit(darb_index: LookalikeIndex) -> None:

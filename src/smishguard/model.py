@@ -73,6 +73,25 @@ class ImitationKind(StrEnum):
     TLD_SWAP = "tld-swap"  # the brand's exact name on another suffix: acme.net.co
 
 
+class CtName(str):
+    """A name as a certificate-transparency log showed it: the name itself (a ``str``, so
+    whatever reads names reads it) and the entry that holds its certificate, ``log`` (the
+    log's URL) and ``entry`` (the entry's number: the log's get-entries, or crt.sh, give
+    the certificate and the other names on it)."""
+
+    log: str
+    entry: int
+
+    def __new__(cls, name: str, log: str, entry: int) -> CtName:
+        self = super().__new__(cls, name)
+        self.log = log
+        self.entry = entry
+        return self
+
+    def __reduce__(self) -> tuple[type[CtName], tuple[str, str, int]]:
+        return CtName, (str(self), self.log, self.entry)
+
+
 @dataclass(frozen=True, slots=True)
 class Imitation:
     """The answer of the look-alike index: which brand a name imitates, how, how surely."""

@@ -22,7 +22,7 @@ import idna
 
 from smishguard.domains.kits import KIT_COPIES, KitCopies
 from smishguard.domains.labels import MAX_HOST
-from smishguard.model import Imitation, ImitationKind
+from smishguard.model import CtName, Imitation, ImitationKind
 
 # Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
 DEFAULT_MEMORY: Final = 250_000
@@ -76,7 +76,9 @@ class WatchHit:
     """A newly seen host that imitates a protected brand: what a service stores and alerts on.
 
     ``source`` names the feed (a file, a CT log URL, a CertStream URL); ``seen_at`` is when
-    an adapter saw it on a live feed (None for files). Both are optional in the JSON.
+    an adapter saw it on a live feed (None for files); ``ct_log`` and ``ct_index`` the
+    certificate-transparency entry the name came from (:class:`~smishguard.model.CtName`),
+    also when several logs are followed. All four are optional in the JSON.
     """
 
     domain: str
@@ -86,15 +88,19 @@ class WatchHit:
     reason: str
     source: str = ""
     seen_at: datetime | None = None
+    ct_log: str = ""
+    ct_index: int | None = None
 
     @classmethod
-    def from_imitation(cls, imitation: Imitation, source: str = "") -> WatchHit:
+    def from_imitation(cls, imitation: Imitation, source: str = "",
+                       entry: tuple[str, int] | None = None) -> WatchHit:
         return cls(domain=imitation.domain, brand=imitation.brand, kind=imitation.kind,
-                   score=imitation.score, reason=imitation.reason, source=source)
+                   score=imitation.score, reason=imitation.reason, source=source,
+                   ct_log=entry[0] if entry else "", ct_index=entry[1] if entry else None)
 
     def to_dict(self) -> dict[str, Any]:
-        """{"domain", "brand", "kind", "score", "reason"} plus "source" and "seen_at" when
-        set; ``seen_at`` is ISO 8601."""
+        """{"domain", "brand", "kind", "score", "reason"} plus "source", "seen_at", "ct_log"
+        and "ct_index" when set; ``seen_at`` is ISO 8601."""
         body: dict[str, Any] = {
             "domain": self.domain,
             "brand": self.brand,
@@ -106,6 +112,10 @@ class WatchHit:
             body["source"] = self.source
         if self.seen_at is not None:
             body["seen_at"] = self.seen_at.isoformat()
+        if self.ct_log:
+            body["ct_log"] = self.ct_log
+        if self.ct_index is not None:
+            body["ct_index"] = self.ct_index
         return body
 
     def to_json(self) -> str:
@@ -117,6 +127,9 @@ class WatchHit:
         """Read back what :meth:`to_dict` wrote (a stored alert); ValueError when malformed."""
         try:
             seen = body.get("seen_at")
+            index = body.get("ct_index")
+            if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
+                raise TypeError("ct_index is not a whole number")
             return cls(
                 domain=str(body["domain"]),
                 brand=str(body["brand"]),
@@ -125,6 +138,8 @@ class WatchHit:
                 reason=str(body["reason"]),
                 source=str(body.get("source", "")),
                 seen_at=datetime.fromisoformat(seen) if seen is not None else None,
+                ct_log=str(body.get("ct_log", "")),
+                ct_index=index,
             )
         except (KeyError, TypeError) as exc:
             raise ValueError(f"not a watch hit: {exc}") from exc
@@ -153,7 +168,8 @@ class Watch:
     With ``kit_copies`` (3 by default; 0 turns it off), a brand's name put in front of that
     many new domains named alike is a kit's (:mod:`~smishguard.domains.kits`): those hosts
     are reported when the kit shows itself, the earlier ones then too, later ones as they
-    come.
+    come. A name read from a CT log (:class:`~smishguard.model.CtName`) gives its hit the
+    log and entry, an earlier copy's hit its own.
     """
 
     def __init__(self, matcher: ImitationMatcher, *, source: str = "",
@@ -172,6 +188,8 @@ class Watch:
         self._kits = KitCopies(kit_copies) if kit_copies else None
         # Hosts a kit's forming makes reportable besides the name that formed it.
         self._earlier: list[WatchHit] = []
+        # The CT entries of the hosts a kit may still report (only names from CT logs).
+        self._entries: OrderedDict[str, tuple[str, int]] = OrderedDict()
 
     @property
     def summary(self) -> WatchSummary:
@@ -196,36 +214,47 @@ class Watch:
         imitation = self.matcher.match(host, self._kits is not None)
         if imitation is None:
             return None
+        entry = (raw.log, raw.entry) if isinstance(raw, CtName) else None
         if imitation.kind is ImitationKind.SUBDOMAIN and self._kits is not None:
             if imitation.score <= 0:
-                return self._kit_copy(imitation)
+                return self._kit_copy(imitation, entry)
             self._earlier_copies(self._kits.add(imitation))  # a copy counts: earlier leads
         if imitation.score < self.min_score:
             return None
         self._hits += 1
-        return WatchHit.from_imitation(imitation, self.source)
+        return WatchHit.from_imitation(imitation, self.source, entry)
 
-    def _kit_copy(self, lead: Imitation) -> WatchHit | None:
+    def _remember(self, host: str, entry: tuple[str, int]) -> None:
+        """Keep a host's CT entry until a kit reports it (bounded as the hosts are)."""
+        entries = self._entries
+        entries[host] = entry
+        if len(entries) > self.memory:
+            entries.popitem(last=False)
+
+    def _kit_copy(self, lead: Imitation, entry: tuple[str, int] | None) -> WatchHit | None:
         """The hit for a lead once it is a kit's copy; the group's earlier hosts wait in
         ``_earlier`` for :meth:`run` (or :meth:`drain`)."""
         assert self._kits is not None
         found = self._kits.add(lead)
         if not found:
+            if entry is not None:  # a kit may report it later
+                self._remember(lead.domain, entry)
             return None
         self._earlier_copies(found[:-1])
         if found[-1].score < self.min_score:
             return None
         self._hits += 1
         self._kit_hits += 1
-        return WatchHit.from_imitation(found[-1], self.source)
+        return WatchHit.from_imitation(found[-1], self.source, entry)
 
     def _earlier_copies(self, found: list[Imitation]) -> None:
         """Queue a kit's copies found before this name (their hosts came earlier)."""
         for imitation in found:
+            entry = self._entries.pop(imitation.domain, None)
             if imitation.score >= self.min_score:
                 self._hits += 1
                 self._kit_hits += 1
-                self._earlier.append(WatchHit.from_imitation(imitation, self.source))
+                self._earlier.append(WatchHit.from_imitation(imitation, self.source, entry))
 
     def drain(self) -> list[WatchHit]:
         """The hosts a kit's forming made reportable since the last call, in the order seen

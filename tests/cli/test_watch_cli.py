@@ -93,10 +93,12 @@ def test_gzipped_certstream_lines_are_detected(tmp_path: Path) -> None:
     body = "\n".join([servers.certificate_update(["acme-okta.com", "*.acme-okta.com"]),
                       servers.HEARTBEAT, servers.dns_entries(["example.org", "acme-vpn.net"])])
     path.write_bytes(gzip.compress(body.encode()))
-    result = run([str(path)])
+    result = run([str(path), "--json"])
     assert result.exit_code == 0, result.output
-    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
-        "acme-okta.com", "acme-vpn.net"]
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(h["domain"], h.get("ct_log"), h.get("ct_index")) for h in hits] == [
+        ("acme-okta.com", "https://ct.example.test/logs/x", 1_000_000),  # the message's entry
+        ("acme-vpn.net", None, None)]  # domains-only messages name none
     assert "4 names read, 2 hits, 0 errors" in result.stderr
 
 
@@ -139,6 +141,7 @@ def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
     hits = [json.loads(x) for x in second.stdout.splitlines()]
     assert [h["domain"] for h in hits] == ["sso-acme.org"]
     assert hits[0]["source"] == log.url
+    assert (hits[0]["ct_log"], hits[0]["ct_index"]) == (log.url, 2)  # its certificate's entry
     assert hits[0]["seen_at"].endswith("+00:00")  # live feeds are stamped at the edge
     assert sorted(log.served) == [0, 1, 2]
     assert "3 names read" in first.stderr
@@ -181,6 +184,8 @@ def test_several_ct_logs_are_followed_together_and_resumed(tmp_path: Path) -> No
     hits = [json.loads(x) for x in first.stdout.splitlines()]
     assert sorted(h["domain"] for h in hits) == ["acme-okta.com", "sso-acme.org"]
     assert {h["source"] for h in hits} == {"2 CT logs"}
+    assert sorted((h["domain"], h["ct_log"], h["ct_index"]) for h in hits) == [
+        ("acme-okta.com", a.url, 0), ("sso-acme.org", b.url, 0)]  # each from its own log
     assert [json.loads(x)["domain"] for x in second.stdout.splitlines()] == ["acme-vpn.net"]
     assert json.loads(state.read_text()) == {"logs": {a.url: 2, b.url: 2}}
     assert "3 names read, 2 hits" in first.stderr
@@ -201,8 +206,10 @@ def test_the_growing_logs_of_a_log_list_are_followed(tmp_path: Path) -> None:
                    _listed(dead, "pending", key="monitoring_url")]))
         result = run(["--ct-log-list", str(listing), "--ct-start", "0", "--once", "--json"])
     assert result.exit_code == 0, result.output
-    assert sorted(json.loads(x)["domain"] for x in result.stdout.splitlines()) == [
-        "acme-hr.net", "acme-okta.com", "sso-acme.org"]
+    hits = sorted((json.loads(x) for x in result.stdout.splitlines()), key=lambda h: h["domain"])
+    assert [(h["domain"], h["ct_log"], h["ct_index"]) for h in hits] == [
+        ("acme-hr.net", tiled.url, 0), ("acme-okta.com", usable.url, 0),
+        ("sso-acme.org", shard.url, 0)]
     assert result.stderr.splitlines()[0] == (
         "smishguard: watch: following 3 CT logs of the list (1 of them static CT); left out: "
         "3 not taking new certificates, 1 for periods that have ended")

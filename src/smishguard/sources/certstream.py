@@ -4,7 +4,10 @@ A CertStream server (CaliDog's certstream-server, certstream-server-go) aggregat
 and sends one JSON message per certificate::
 
     {"message_type": "certificate_update",
-     "data": {"leaf_cert": {"all_domains": ["acme-okta.com", "*.acme-okta.com"], ...}, ...}}
+     "data": {"leaf_cert": {"all_domains": ["acme-okta.com", "*.acme-okta.com"], ...},
+              "cert_index": 1234, "source": {"url": "https://ct.example/2026h1/", ...}, ...}}
+
+(the log and index, when given, go with each name: :class:`~smishguard.model.CtName`).
 
 Its domains-only endpoint sends ``{"message_type": "dns_entries", "data": [names]}``; both
 send ``{"message_type": "heartbeat", ...}`` now and then. The live client reconnects with
@@ -26,6 +29,7 @@ from websockets.exceptions import ConnectionClosed, InvalidURI, WebSocketExcepti
 from websockets.sync.client import connect as ws_connect
 
 from smishguard.errors import InvalidInput
+from smishguard.model import CtName
 from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.files import capped_lines
 
@@ -54,8 +58,14 @@ def names_in_message(message: Any) -> list[str]:
         raise ValueError("certificate_update without data.leaf_cert")
     leaf: Mapping[str, Any] = data["leaf_cert"]
     if "all_domains" in leaf:
-        return _strings(leaf["all_domains"], "data.leaf_cert.all_domains")
-    return _names_from_subject_and_san(leaf)
+        names = _strings(leaf["all_domains"], "data.leaf_cert.all_domains")
+    else:
+        names = _names_from_subject_and_san(leaf)
+    index, source = data.get("cert_index"), data.get("source")
+    log = source.get("url") if isinstance(source, Mapping) else None
+    if isinstance(index, int) and not isinstance(index, bool) and isinstance(log, str) and log:
+        return [CtName(name, log.rstrip("/"), index) for name in names]
+    return names
 
 
 def _strings(value: Any, where: str) -> list[str]:

@@ -29,6 +29,7 @@ import httpx
 
 from smishguard import __version__
 from smishguard.errors import InvalidInput
+from smishguard.model import CtName
 from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.ct_entries import names_in_entry
 from smishguard.sources.ct_http import EndpointMissing, LogUnavailable, fetch
@@ -95,7 +96,8 @@ class CtLog:
         names: list[str] = []
         for entry in entries:
             if entry.leaf_input:
-                names.extend(_names(entry, self.url, on_error))
+                names.extend(CtName(name, self.url, entry.index)
+                             for name in _names(entry, self.url, on_error))
         return tuple(names), len(entries)
 
     def entries(self, start: int, end: int, on_error: Callable[[str], None]) -> list[RawEntry]:

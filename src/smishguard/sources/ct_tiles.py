@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import httpx
 
+from smishguard.model import CtName
 from smishguard.sources.ct_entries import TileLeaf, names_in_certificate, tile_leaves
 from smishguard.sources.ct_http import EndpointMissing, LogUnavailable, fetch
 
@@ -73,7 +74,8 @@ class TiledLog:
             if leaf is None:
                 continue  # reported when the tile was read
             try:
-                names.extend(names_in_certificate(leaf.certificate_der))
+                names.extend(CtName(name, self.url, at)
+                             for name in names_in_certificate(leaf.certificate_der))
             except ValueError as exc:
                 on_error(f"CT log {self.url}: entry {at} unreadable ({exc}); skipped")
         return tuple(names), end - first
