@@ -48,12 +48,13 @@ ASCII_GLYPHS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-
 def reads_as(written: str, name: str) -> bool:
     """Whether ``written`` is ``name`` with look-alikes swapped in, each for letters of the
     name itself (``c1ti``, ``clti`` → citi), not for letters another swap made: two names
     with one skeleton may be two swaps apart (``dtl`` folds as ``citi`` does, through
     ``i`` → ``l`` and then ``cl`` → ``d``, yet reads as neither ``citi`` nor ``clti``)."""
+    if written == name:
+        return True  # the common case: a name as itself, in front of someone's domain
     size, want = len(written), len(name)
     todo = [(0, 0)]  # (letters of written read, letters of name matched)
     seen: set[tuple[int, int]] = set()
