@@ -1332,6 +1332,16 @@ def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reporte
     assert (found is not None and found.score >= 0.4) is reported, found
 
 
+def _assert_imitates(index: LookalikeIndex, host: str, brand: str | None) -> None:
+    """``host`` is reported as ``brand``'s look-alike at 0.7 or more, or (None) not at all."""
+    found = index.match(host)
+    if brand is None:
+        assert found is None, found
+    else:
+        assert found is not None, host
+        assert (found.brand, found.score >= 0.7) == (brand, True), found
+
+
 @pytest.mark.parametrize(("host", "brand"), [
     # the built-in brands of the unpaid-toll and parcel texts, and their own domains
     ("txtag-tollpay.com", "TxTag"), ("ncquickpass-invoice.xyz", "NC Quick Pass"),
@@ -1345,12 +1355,7 @@ def test_a_three_letter_word_name_heading_junk_needs_a_serial(host: str, reporte
 ])  # fmt: skip
 def test_built_in_brands_of_toll_and_parcel_texts(index: LookalikeIndex, host: str,
                                                    brand: str | None) -> None:
-    found = index.match(host)
-    if brand is None:
-        assert found is None, found
-    else:
-        assert found is not None, host
-        assert (found.brand, found.score >= 0.7) == (brand, True), found
+    _assert_imitates(index, host, brand)
 
 
 @pytest.mark.parametrize(("host", "brand"), [
@@ -1365,12 +1370,7 @@ def test_built_in_brands_of_toll_and_parcel_texts(index: LookalikeIndex, host: s
 ])  # fmt: skip
 def test_a_look_alike_of_a_look_alike_is_not_the_name(index: LookalikeIndex, host: str,
                                                       brand: str | None) -> None:
-    found = index.match(host)
-    if brand is None:
-        assert found is None, found
-    else:
-        assert found is not None, host
-        assert (found.brand, found.score >= 0.7) == (brand, True), found
+    _assert_imitates(index, host, brand)
 
 
 @pytest.mark.parametrize(("host", "kind"), [
