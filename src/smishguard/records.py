@@ -59,6 +59,10 @@ class ObservedDomain:
     source: str = ""
     times_seen: int = 1
     decision: str = ""  # the tenant's analysts' decision on it (a model.Decision value), or ''
+    # The certificate-transparency entry it was first seen in, when a CT watch sent it: the
+    # log's URL and the entry's number (its certificate and the other names on it).
+    ct_log: str = ""
+    ct_index: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,3 +51,38 @@ def test_a_cursor_it_did_not_give_is_refused(api: Api) -> None:
         assert answer.status_code == 422, answer.text
         assert "cursor" in answer.json()["error"]
     assert get(api, acme, limit=0).status_code == 422
+
+
+def test_a_name_keeps_the_ct_entry_it_was_first_seen_in(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+    log = "https://ct.example/2026h1"
+
+    def send(names: list[str], entries: dict[str, Any]) -> Any:
+        return api.client.post("/v1/domains", headers=acme.headers(),
+                               json={"domains": names, "ct_entries": entries})
+
+    assert send(["acme-okta.com", "example.org"],
+                {"acme-okta.com": {"log": log, "index": 41227}}).status_code == 202
+    assert send(["acme-okta.com", "example.org"],  # seen again: the first entry stays,
+                {"acme-okta.com": {"log": log, "index": 99},  # an empty one is filled
+                 "example.org": {"log": log, "index": 100}}).status_code == 202
+    rows = {row["domain"]: row for row in get(api, acme).json()["items"]}
+    assert (rows["acme-okta.com"]["ct_log"], rows["acme-okta.com"]["ct_index"]) == (log, 41227)
+    assert (rows["example.org"]["ct_log"], rows["example.org"]["ct_index"]) == (log, 100)
+    assert rows["acme-okta.com"]["times_seen"] == 2
+    observe(api, acme, ["acme-vpn.net"])  # from a list: no entry
+    plain = get(api, acme, q="vpn").json()["items"][0]
+    assert (plain["ct_log"], plain["ct_index"]) == (None, None)
+
+
+def test_a_ct_entry_for_a_name_not_sent_is_refused(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+    for entries, words in (
+            ({"acme-vpn.net": {"log": "https://ct.example/x", "index": 1}}, "not in domains"),
+            ({"acme-okta.com": {"log": "https://ct.example/x", "index": -1}}, "index"),
+            ({"acme-okta.com": {"log": "", "index": 1}}, "log")):
+        answer = api.client.post("/v1/domains", headers=acme.headers(),
+                                 json={"domains": ["acme-okta.com"], "ct_entries": entries})
+        assert answer.status_code == 422, answer.text
+        assert words in answer.json()["error"], answer.text
+    assert get(api, acme).json()["items"] == []  # nothing of a refused call is kept

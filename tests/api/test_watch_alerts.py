@@ -83,6 +83,21 @@ def test_a_cleared_domain_or_a_name_imitating_nothing_alerts_no_one(alerting: Ap
     assert pending(alerting, acme) == [("domain.lookalike_observed", "okta-sso-login.com")]
 
 
+def test_a_lookalike_from_a_ct_log_alerts_with_its_entry(alerting: Api) -> None:
+    acme = alerting.new_tenant("Acme")
+    add_target(alerting, acme, "http://127.0.0.1:9/")
+    entry = {"log": "https://ct.example/2026h1", "index": 41227}
+    answer = alerting.client.post("/v1/domains", headers=acme.headers(), json={
+        "domains": [LOOKALIKE, "okta-sso-login.com"], "source": "ct",
+        "ct_entries": {LOOKALIKE: entry}})
+    assert answer.status_code == 202, answer.text
+    payloads = {i.payload["domain"]: i.payload
+                for i in alerting.store.alerts.pending(acme.tenant.id)}
+    assert (payloads[LOOKALIKE]["ct_log"], payloads[LOOKALIKE]["ct_index"]) == (
+        entry["log"], entry["index"])
+    assert "ct_log" not in payloads["okta-sso-login.com"]
+
+
 def test_each_target_is_sent_the_events_it_names(alerting: Api) -> None:
     acme = alerting.new_tenant("Acme")
     every = add_target(alerting, acme, "http://127.0.0.1:9/every")

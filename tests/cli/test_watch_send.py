@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import watch_servers as servers
 from alert_receiver import Receiver, receiving
 from service_fixtures import Api
 
@@ -74,6 +75,20 @@ def test_hits_reach_the_service_and_are_kept_for_the_tenant(api: Api, run: Runne
     assert sorted(row["domain"] for row in kept) == sorted(HITS)
     assert {row["brand"] for row in kept} == {"Okta"}
     assert {row["source"] for row in kept} == {result.source}
+
+
+def test_hits_from_a_ct_log_reach_the_service_with_their_entries(
+        api: Api, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    acme = api.new_tenant("Acme")
+    monkeypatch.setenv(API_KEY_VARIABLE, acme.admin_key)
+    with servers.running_ct_log(servers.cert_entry(["example.org"]),
+                                servers.precert_entry(HITS, serial=2)) as log:
+        code = main(["watch", "--ct-log", log.url, "--ct-start", "0", "--once",
+                     "--send", str(api.client.base_url)])
+    assert code == 0, capsys.readouterr()
+    kept = api.client.get("/v1/domains", headers=acme.headers()).json()["items"]
+    assert sorted((row["domain"], row["ct_log"], row["ct_index"]) for row in kept) == sorted(
+        (hit, log.url, 1) for hit in HITS)
 
 
 def test_a_refused_or_missing_key_ends_the_watch_with_one_line(api: Api, run: Runner) -> None:

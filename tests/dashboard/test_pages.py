@@ -312,3 +312,13 @@ def test_the_watch_page_filters_pages_and_takes_decisions(site: Site) -> None:
         assert client.get("/dashboard/watch", params={"after": "nonsense"}).status_code == 422
         assert "No domain the watch reported matches" in client.get(
             "/dashboard/watch", params={"q": "no-such-name"}).text
+
+
+def test_the_watch_page_names_the_ct_entry_a_name_was_first_seen_in(site: Site) -> None:
+    log = "https://ct.example/2026h1"
+    site.reporting.observe(site.tenant.id, ["acme-okta.com", "acme-vpn.net"], "ct",
+                           {"acme-okta.com": (log, 41227)})
+    with signed_in(site) as client:
+        page = client.get("/dashboard/watch").text
+    assert f"first seen in entry 41227 of the CT log {log}" in page
+    assert page.count("first seen in entry") == 1  # acme-vpn.net came with none

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from smishguard.model import Channel, Decision, Label, Report, Verdict
 from smishguard.records import AlertEvent, AlertFormat, ObservedDomain
@@ -114,9 +122,26 @@ class DecisionRequest(Strict):
     decision: Decision
 
 
+class CtEntry(Strict):
+    """A certificate-transparency entry: the log's URL and the entry's number."""
+
+    log: Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=NO_NUL)]
+    index: Annotated[int, Field(ge=0, le=2**63 - 1)]
+
+
 class DomainsRequest(Strict):
     domains: Annotated[list[DomainName], Field(min_length=1, max_length=10_000)]
     source: ShortText = "api"
+    ct_entries: Annotated[dict[DomainName, CtEntry], Field(
+        max_length=10_000, description="For names read from a CT log: the entry each was "
+        "seen in (`smishguard watch --send` gives them), kept with the name.")] = {}
+
+    @model_validator(mode="after")
+    def _entries_are_of_sent_names(self) -> DomainsRequest:
+        stray = sorted(set(self.ct_entries) - set(self.domains))
+        if stray:
+            raise ValueError(f"ct_entries names a domain not in domains: {stray[0]!r}")
+        return self
 
 
 class DomainsAccepted(BaseModel):
@@ -135,6 +160,8 @@ class ObservedDomainOut(BaseModel):
     last_seen: datetime
     times_seen: int
     decision: Decision | None = None  # the tenant's analysts' decision on it, if any
+    ct_log: str | None = None  # the CT entry it was first seen in, when a CT watch sent it
+    ct_index: int | None = None
 
     @classmethod
     def of(cls, observed: ObservedDomain) -> ObservedDomainOut:
@@ -142,7 +169,8 @@ class ObservedDomainOut(BaseModel):
                    score=observed.score, reason=observed.reason, source=observed.source,
                    first_seen=observed.first_seen, last_seen=observed.last_seen,
                    times_seen=observed.times_seen,
-                   decision=Decision(observed.decision) if observed.decision else None)
+                   decision=Decision(observed.decision) if observed.decision else None,
+                   ct_log=observed.ct_log or None, ct_index=observed.ct_index)
 
 
 class ObservedDomainList(BaseModel):

@@ -221,7 +221,8 @@ def watch_command(
                 out.write(_hit_line(hit, as_json) + "\n")
                 out.flush()  # a hit on an endless feed must reach the reader now
                 if sink is not None:
-                    sink.add(hit.domain)
+                    sink.add(hit.domain, None if hit.ct_index is None
+                             else (hit.ct_log, hit.ct_index))
                 reporter.show(watch)
         finally:
             stack.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -150,12 +150,15 @@ class Reporting:
                              f"report:{report_id}")
         return report
 
-    def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api") -> int:
+    def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api",
+                ct_entries: Mapping[str, tuple[str, int]] | None = None) -> int:
         """Judge observed names against the tenant's brands and keep them; returns how many
         were new. A new look-alike (at or over the suspicious threshold) alerts the tenant's
         targets once, unless an analyst cleared its domain. A brand's name in front of new
         domains named alike is found across calls (:mod:`smishguard.service.kits`): its hosts
-        become the kit's copies once it shows itself, the earlier ones too."""
+        become the kit's copies once it shows itself, the earlier ones too. ``ct_entries``:
+        the certificate-transparency entry (log URL, index) a name was seen in, kept with it
+        and given in its alert."""
         tenant = self.store.tenants.get(tenant_id)
         scanner = self.scanners.for_tenant(tenant)
         lookalikes = scanner.lookalikes
@@ -164,17 +167,20 @@ class Reporting:
         observed: list[ObservedDomain] = []
         found: list[tuple[str, Imitation]] = []
         alerts: dict[str, dict[str, Any]] = {}
+        entries = {_as_observed(k): v for k, v in (ct_entries or {}).items()}
         for name in domains:
-            name = name.strip().lower().rstrip(".")
+            name = _as_observed(name)
             if not name:
                 continue
+            entry = entries.get(name)
             imitation = lookalikes.match(name, True)
             if imitation is not None:
                 found.append((name, imitation))
                 if imitation.score <= 0:
                     imitation = None  # a lead: kept as no hit unless a kit's copy
                 elif self._alerts_on(tenant, name, imitation, suspicious):
-                    alerts[name] = watch_alert_payload(tenant, name, imitation, source, now)
+                    alerts[name] = watch_alert_payload(tenant, name, imitation, source, now,
+                                                       entry)
             observed.append(ObservedDomain(
                 domain=name, first_seen=now, last_seen=now,
                 brand=imitation.brand if imitation else "",
@@ -182,6 +188,8 @@ class Reporting:
                 score=imitation.score if imitation else 0.0,
                 reason=imitation.reason if imitation else "",
                 source=source,
+                ct_log=entry[0] if entry else "",
+                ct_index=entry[1] if entry else None,
             ))
         new = self.store.domains.observe(tenant.id, observed, alerts)
         hits = [imitation for _, imitation in found if imitation.score >= suspicious]
@@ -204,7 +212,7 @@ class Reporting:
         (``x.weebly.com`` decides nothing about weebly.com): phishing blocks links to it in
         every tenant's scans; not phishing stops its alerts and exports here. NotFound when
         the tenant's watch never sent it."""
-        domain = domain.strip().lower().rstrip(".")
+        domain = _as_observed(domain)
         if self.store.domains.get(tenant_id, domain) is None:
             raise NotFound(f"the watch has not observed {domain!r}")
         self.feedback.record(tenant_id, [domain], decision, decided_by, f"watch:{domain}"[:80])
@@ -222,11 +230,18 @@ class Reporting:
             for domain in dict.fromkeys((name, imitation.registered)) if domain)
 
 
+def _as_observed(name: str) -> str:
+    """A name as the service keeps it: lower-case, no surrounding space or trailing dot."""
+    return name.strip().lower().rstrip(".")
+
+
 def watch_alert_payload(tenant: Tenant, name: str, imitation: Imitation, source: str,
-                        seen_at: datetime) -> dict[str, Any]:
+                        seen_at: datetime,
+                        ct_entry: tuple[str, int] | None = None) -> dict[str, Any]:
     """The body of a 'new look-alike observed' alert: the name as the watch sent it and the
-    judgement, as ``smishguard watch --json`` writes a hit."""
-    return {
+    judgement, as ``smishguard watch --json`` writes a hit (with ``ct_log`` and ``ct_index``
+    when the watch said which CT entry it came from)."""
+    body = {
         "event": AlertEvent.LOOKALIKE_OBSERVED.value,
         "tenant": tenant.name,
         "domain": name,
@@ -237,6 +252,9 @@ def watch_alert_payload(tenant: Tenant, name: str, imitation: Imitation, source:
         "source": source,
         "observed_at": seen_at.isoformat(),
     }
+    if ct_entry is not None:
+        body["ct_log"], body["ct_index"] = ct_entry
+    return body
 
 
 def alert_payload(tenant: Tenant, report: Report, domain: str,

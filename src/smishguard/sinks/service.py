@@ -6,6 +6,7 @@ names (1 on a live feed, so that each hit is told at once) and at the end. While
 is unreachable or answers 429 or 5xx, the
 batch is kept and sent again with backoff (the watch waits: a CT log resumes where it was);
 a refused key or request ends the watch with one line, as does giving up after the retries.
+A hit from a CT log goes with its entry (``ct_entries``), which the service keeps with the name.
 The key is read by the caller (from the environment, never the command line) and never shown.
 """
 
@@ -58,11 +59,15 @@ class ServiceSink:
         self._batch = batch
         self._sleep, self._draw = sleep, draw
         self._pending: list[str] = []
+        self._entries: dict[str, dict[str, str | int]] = {}  # of the pending names, if any
         self.sent = 0  # names the service took
 
-    def add(self, domain: str) -> None:
-        """Queue a hit's name; sends the batch when it is full."""
+    def add(self, domain: str, ct_entry: tuple[str, int] | None = None) -> None:
+        """Queue a hit's name, with the CT entry it was seen in if any; sends the batch when
+        it is full."""
         self._pending.append(domain)
+        if ct_entry is not None:
+            self._entries[domain] = {"log": ct_entry[0], "index": ct_entry[1]}
         if len(self._pending) >= self._batch:
             self.flush()
 
@@ -84,6 +89,7 @@ class ServiceSink:
                                 not_done=f" with {len(self._pending):,} hits not sent")
         self.sent += len(self._pending)
         self._pending = []
+        self._entries = {}
 
     def close(self) -> None:
         """Send the rest and let the connection go."""
@@ -94,8 +100,10 @@ class ServiceSink:
 
     def _post(self, names: list[str]) -> None:
         try:
-            answer = self._client.post(self.url, headers=self._headers,
-                                       json={"domains": names, "source": self._source})
+            body: dict[str, object] = {"domains": names, "source": self._source}
+            if self._entries:
+                body["ct_entries"] = self._entries
+            answer = self._client.post(self.url, headers=self._headers, json=body)
         except httpx.HTTPError as exc:
             raise ServiceUnavailable(_describe(exc)) from exc
         if answer.status_code == 202:

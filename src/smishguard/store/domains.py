@@ -72,9 +72,11 @@ class ObservedDomainStore:
 
     def observe(self, tenant_id: str, domains: Iterable[ObservedDomain],
                 alerts: Mapping[str, Mapping[str, Any]] | None = None) -> int:
-        """Record the domains; repeats update last_seen and the count. Returns new ones. A new
-        domain with a body in ``alerts`` (a look-alike) alerts the tenant's targets, in the
-        same transaction. A few statements for the whole batch, not one per name."""
+        """Record the domains; repeats update last_seen and the count, and give a name its
+        first CT entry if it had none. Returns new ones. A new domain with a body in
+        ``alerts`` (a look-alike) alerts the tenant's targets, in the same transaction. A few
+        statements for the whole batch, not one per name (but one per repeat with a CT
+        entry, which are few)."""
         alerts = alerts or {}
         times: dict[str, int] = {}
         first: dict[str, ObservedDomain] = {}
@@ -88,7 +90,7 @@ class ObservedDomainStore:
             "tenant_id": tenant_id, "domain": item.domain, "brand": item.brand,
             "kind": item.kind, "score": item.score, "reason": item.reason,
             "source": item.source, "first_seen": item.first_seen, "last_seen": item.last_seen,
-            "times_seen": times[item.domain],
+            "times_seen": times[item.domain], "ct_log": item.ct_log, "ct_index": item.ct_index,
         } for item in first.values()]
         with self._engine.begin() as connection:
             new = insert_many_ignoring_duplicates(connection, table, rows, "domain")
@@ -96,6 +98,11 @@ class ObservedDomainStore:
             for domain, item in first.items():
                 if domain not in new:
                     seen_again.setdefault((times[domain], item.last_seen), []).append(domain)
+                    if item.ct_log:
+                        connection.execute(update(table).where(
+                            table.c.tenant_id == tenant_id, table.c.domain == domain,
+                            table.c.ct_log == "",
+                        ).values(ct_log=item.ct_log, ct_index=item.ct_index))
                 elif domain in alerts:
                     queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED,
                                 alerts[domain], item.first_seen)

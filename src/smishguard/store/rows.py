@@ -113,6 +113,8 @@ def observed_from_row(row: RowMapping) -> ObservedDomain:
         source=row["source"],
         times_seen=int(row["times_seen"]),
         decision=row.get("decision") or "",
+        ct_log=row["ct_log"],
+        ct_index=row["ct_index"],
     )
 
 

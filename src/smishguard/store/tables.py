@@ -154,6 +154,8 @@ observed_domains = Table(
     Column("first_seen", UtcDateTime(), nullable=False),
     Column("last_seen", UtcDateTime(), nullable=False),
     Column("times_seen", Integer, nullable=False, default=1),
+    Column("ct_log", String(500), nullable=False, default="", server_default=""),
+    Column("ct_index", BigInteger, nullable=True),
     # The watch page and GET /v1/domains read a tenant's latest first, a page at a time.
     Index("ix_observed_domains_latest", "tenant_id", "last_seen", "domain"),
 )
