@@ -132,6 +132,23 @@ def test_a_kits_copies_alert_when_the_kit_shows_itself(alerting: Api) -> None:
     assert [d for _, d in pending(alerting, darb)][3:] == ["darb.qmobilitsuoa.com"]
 
 
+def test_a_kits_copies_alert_with_the_ct_entries_they_came_with(alerting: Api) -> None:
+    darb = alerting.new_tenant("Darb", policy_toml=DARB)
+    add_target(alerting, darb, "http://127.0.0.1:9/")
+    log = "https://ct.example/2026h1"
+    for n, names in enumerate((["darb.qmobilitcma.com", "darb.qmobilicco.com"],
+                               ["darb.qmobiliizty.com"])):
+        answer = alerting.client.post("/v1/domains", headers=darb.headers(), json={
+            "domains": names, "source": "ct",
+            "ct_entries": {name: {"log": log, "index": 10 * n + i}
+                           for i, name in enumerate(names)}})
+        assert answer.status_code == 202, answer.text
+    entries = {i.payload["domain"]: (i.payload["ct_log"], i.payload["ct_index"])
+               for i in alerting.store.alerts.pending(darb.tenant.id)}
+    assert entries == {"darb.qmobilitcma.com": (log, 0), "darb.qmobilicco.com": (log, 1),
+                       "darb.qmobiliizty.com": (log, 10)}  # earlier copies: kept entries
+
+
 def test_each_site_of_a_free_host_alerts_on_its_first_report_and_a_shortener_never(
         alerting: Api) -> None:
     acme = alerting.new_tenant("Acme")

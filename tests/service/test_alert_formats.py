@@ -101,6 +101,17 @@ def test_slack_text_without_a_public_url_names_the_report() -> None:
     assert "Why" not in text
 
 
+def test_slack_text_of_a_lookalike_from_a_ct_log_names_its_entry() -> None:
+    observed = {"event": "domain.lookalike_observed", "tenant": "Acme",
+                "domain": "okta-login.com", "brand": "Okta", "kind": "keyword", "score": 0.88,
+                "reason": "okta-login.com imitates Okta", "source": "2 CT logs",
+                "observed_at": NOW.isoformat()}
+    text = slack_text({**observed, "ct_log": "https://ct.example/2026h1", "ct_index": 41227})
+    assert "Seen in: 2 CT logs" in text
+    assert "Certificate: entry 41227 of the CT log `https://ct.example/2026h1`" in text
+    assert "Certificate" not in slack_text(observed)
+
+
 @pytest.mark.parametrize("url", [
     "https://hooks.slack.com/services/T0/B0/XXXX", "http://127.0.0.1:8080/hook",
     "https://[::1]:9000/", "HTTPS://Example.COM/a?b=c", "  https://example.com/  ",

@@ -88,6 +88,9 @@ def slack_text(payload: Mapping[str, Any], report_url: str | None = None) -> str
         lines.append(f"Score: {payload['score']}")
     if observed and payload.get("source"):
         lines.append(f"Seen in: {safe(payload['source'])}")
+    if observed and payload.get("ct_log") and payload.get("ct_index") is not None:
+        lines.append(f"Certificate: entry {safe(payload['ct_index'])} of the CT log "
+                     f"`{safe(payload['ct_log'])}`")
     reasons = [r for r in (*payload.get("reasons", []), payload.get("reason")) if r]
     reasons = reasons[:MAX_SLACK_REASONS]
     if reasons:

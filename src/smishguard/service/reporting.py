@@ -195,7 +195,8 @@ class Reporting:
         hits = [imitation for _, imitation in found if imitation.score >= suspicious]
         for name, imitation in found:
             for kept, copy in self._kits.add(tenant.id, name, imitation, now, lookalikes):
-                alert = (watch_alert_payload(tenant, kept, copy, source, now)
+                alert = (watch_alert_payload(tenant, kept, copy, source, now,
+                                             self._ct_entry(tenant.id, kept, entries))
                          if self._alerts_on(tenant, kept, copy, suspicious) else None)
                 self.store.domains.rejudge(tenant.id, kept, brand=copy.brand,
                                            kind=copy.kind.value, score=copy.score,
@@ -205,6 +206,16 @@ class Reporting:
         if hits:  # clustered in one go: one transaction for the batch's new campaign items
             self.campaigns.add_watch_hits(tenant, hits, now)
         return new
+
+    def _ct_entry(self, tenant_id: str, name: str,
+                  sent: Mapping[str, tuple[str, int]]) -> tuple[str, int] | None:
+        """The CT entry a kit's copy was seen in: sent with it now, or kept from before."""
+        if name in sent:
+            return sent[name]
+        kept = self.store.domains.get(tenant_id, name)
+        if kept is None or not kept.ct_log or kept.ct_index is None:
+            return None
+        return kept.ct_log, kept.ct_index
 
     def decide_domain(self, tenant_id: str, domain: str, decision: Decision,
                       decided_by: str) -> ObservedDomain:
