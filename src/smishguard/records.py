@@ -64,6 +64,11 @@ class ObservedDomain:
     ct_log: str = ""
     ct_index: int | None = None
 
+    @property
+    def ct_entry(self) -> tuple[str, int] | None:
+        """(log URL, entry index) of the certificate it was first seen in, or None."""
+        return None if not self.ct_log or self.ct_index is None else (self.ct_log, self.ct_index)
+
 
 @dataclass(frozen=True, slots=True)
 class KitLead:

@@ -98,6 +98,11 @@ class WatchHit:
                    score=imitation.score, reason=imitation.reason, source=source,
                    ct_log=entry[0] if entry else "", ct_index=entry[1] if entry else None)
 
+    @property
+    def ct_entry(self) -> tuple[str, int] | None:
+        """(log URL, entry index) of the certificate the name came from, or None."""
+        return None if self.ct_index is None else (self.ct_log, self.ct_index)
+
     def to_dict(self) -> dict[str, Any]:
         """{"domain", "brand", "kind", "score", "reason"} plus "source", "seen_at", "ct_log"
         and "ct_index" when set; ``seen_at`` is ISO 8601."""

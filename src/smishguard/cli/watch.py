@@ -221,8 +221,7 @@ def watch_command(
                 out.write(_hit_line(hit, as_json) + "\n")
                 out.flush()  # a hit on an endless feed must reach the reader now
                 if sink is not None:
-                    sink.add(hit.domain, None if hit.ct_index is None
-                             else (hit.ct_log, hit.ct_index))
+                    sink.add(hit.domain, hit.ct_entry)
                 reporter.show(watch)
         finally:
             stack.close()

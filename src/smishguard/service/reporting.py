@@ -213,9 +213,7 @@ class Reporting:
         if name in sent:
             return sent[name]
         kept = self.store.domains.get(tenant_id, name)
-        if kept is None or not kept.ct_log or kept.ct_index is None:
-            return None
-        return kept.ct_log, kept.ct_index
+        return None if kept is None else kept.ct_entry
 
     def decide_domain(self, tenant_id: str, domain: str, decision: Decision,
                       decided_by: str) -> ObservedDomain:
