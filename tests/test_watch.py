@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smishguard.domains.lookalike import LookalikeIndex
-from smishguard.model import CtName, Imitation, ImitationKind
+from smishguard.model import CertifiedName, CtName, Imitation, ImitationKind
 from smishguard.policy import load_policy
 from smishguard.watch import Watch, WatchHit, is_host_name, normalize_name, watch
 
@@ -30,6 +30,9 @@ class FakeIndex:
             return None
         return Imitation(domain=host, brand="Acme", kind=ImitationKind.KEYWORD, score=0.875,
                          matched="acme", keyword="okta", reason=f"{host} imitates Acme")
+
+    def is_own_domain(self, brand: str, domain: str) -> bool:
+        return brand == "Acme" and domain == "acme.com"
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -208,6 +211,45 @@ def test_a_morning_of_certificates_with_the_real_index(real_index: LookalikeInde
         ("cloudflare-okta.com", "Cloudflare", ImitationKind.KEYWORD),
     ]
     assert all(0.5 < h.score <= 1 and h.reason and h.source == "ct" for h in hits)
+
+
+def certificate(*names: str, log: str = "") -> list[CertifiedName]:
+    """The names of one certificate as a CT reader gives them (with an entry when ``log``)."""
+    if log:
+        return [CtName(name, log, 7, names) for name in names]
+    return [CertifiedName(name, names) for name in names]
+
+
+def test_a_look_alike_certified_with_the_brands_own_domain_is_the_brands(
+        real_index: LookalikeIndex) -> None:
+    """The CA checked that one holder controls every name on a certificate: Acme's
+    defensive acme-okta.com beside acme.com (or *.acme.com) is Acme's, not a look-alike."""
+    names = [*certificate("acme.com", "acme-okta.com", "www.acme-okta.com"),
+             *certificate("*.acme.com", "acme-sso.com", log="https://ct.example/2026h1"),
+             *certificate("acme-cdn.net", "acme-login.com")]
+    w = Watch(real_index)
+    assert list(w.run(names)) == []
+    assert (w.summary.hits, w.summary.own_certified) == (0, 4)
+    # The same names on certificates of their own are look-alikes.
+    alone = [n for name in names if name not in ("acme.com", "*.acme.com", "acme-cdn.net")
+             for n in certificate(name)]
+    assert [h.domain for h in Watch(real_index).run(alone)] == [
+        "acme-okta.com", "www.acme-okta.com", "acme-sso.com", "acme-login.com"]
+
+
+@pytest.mark.parametrize("names", [
+    # a host under Acme's domain: one who took over a forgotten subdomain is certified for it
+    ("old-campaign.acme.com", "acme-okta.com"),
+    # another brand's own domain proves nothing about Acme
+    ("twilio.com", "acme-okta.com"),
+    # a CDN's certificate shared by its customers has no one holder
+    ("sni123456.cloudflaressl.com", "acme.com", "*.acme.com", "acme-okta.com"),
+])
+def test_only_the_brands_own_domain_on_a_certificate_of_one_holder_counts(
+        real_index: LookalikeIndex, names: tuple[str, ...]) -> None:
+    w = Watch(real_index)
+    assert [h.domain for h in w.run(certificate(*names))] == ["acme-okta.com"]
+    assert w.summary.own_certified == 0
 
 
 def test_min_score_drops_weak_imitations() -> None:

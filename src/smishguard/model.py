@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Self
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,23 +74,42 @@ class ImitationKind(StrEnum):
     TLD_SWAP = "tld-swap"  # the brand's exact name on another suffix: acme.net.co
 
 
-class CtName(str):
-    """A name as a certificate-transparency log showed it: the name itself (a ``str``, so
-    whatever reads names reads it) and the entry that holds its certificate, ``log`` (the
-    log's URL) and ``entry`` (the entry's number: the log's get-entries, or crt.sh, give
-    the certificate and the other names on it)."""
+class CertifiedName(str):
+    """A name as a certificate showed it: the name itself (a ``str``, so whatever reads names
+    reads it) and ``certificate``, every name on that certificate (this one among them).
+
+    A certificate authority checks that whoever asks for a certificate controls each name on
+    it, so the names of one certificate have one holder: a name certified together with a
+    brand's own domain is the brand's (:class:`~smishguard.watch.Watch`)."""
+
+    certificate: tuple[str, ...]
+
+    def __new__(cls, name: str, certificate: tuple[str, ...]) -> Self:
+        self = super().__new__(cls, name)
+        self.certificate = certificate
+        return self
+
+    def __reduce__(self) -> tuple[type[CertifiedName], tuple[object, ...]]:
+        return CertifiedName, (str(self), self.certificate)
+
+
+class CtName(CertifiedName):
+    """A name as a certificate-transparency log showed it: a :class:`CertifiedName` and the
+    entry that holds its certificate, ``log`` (the log's URL) and ``entry`` (the entry's
+    number: the log's get-entries, or crt.sh, give the certificate)."""
 
     log: str
     entry: int
 
-    def __new__(cls, name: str, log: str, entry: int) -> CtName:
-        self = super().__new__(cls, name)
+    def __new__(cls, name: str, log: str, entry: int,
+                certificate: tuple[str, ...] = ()) -> Self:  # fmt: skip
+        self = super().__new__(cls, name, certificate)
         self.log = log
         self.entry = entry
         return self
 
-    def __reduce__(self) -> tuple[type[CtName], tuple[str, str, int]]:
-        return CtName, (str(self), self.log, self.entry)
+    def __reduce__(self) -> tuple[type[CtName], tuple[object, ...]]:
+        return CtName, (str(self), self.log, self.entry, self.certificate)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,12 @@ name (case, ``*.`` wildcards, trailing dots, IDN → ASCII), judges the full hos
 the look-alike index, reports each host once, and returns :class:`WatchHit` values. It does
 no I/O and reads no clock: the adapters around it (:mod:`smishguard.sources`, the CLI) read
 the feeds, stamp ``seen_at`` and write the hits.
+
+A name read from a certificate carries the certificate's other names
+(:class:`~smishguard.model.CertifiedName`). A certificate authority checks that whoever asks
+for a certificate controls every name on it, so a look-alike certified together with the
+brand's own domain (``microsoftazure.us`` beside ``microsoft.com``) is the brand's own
+defensive registration, and is left out (:meth:`Watch.judge`).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import idna
 
 from smishguard.domains.kits import KIT_COPIES, KitCopies
 from smishguard.domains.labels import MAX_HOST
-from smishguard.model import CtName, Imitation, ImitationKind
+from smishguard.model import CertifiedName, CtName, Imitation, ImitationKind
 
 # Long enough for the names of a busy day of CT logs, small enough to stay in tens of MB.
 DEFAULT_MEMORY: Final = 250_000
@@ -65,10 +71,19 @@ def normalize_name(raw: str) -> str | None:
     return name
 
 
+# CDNs whose older certificates named several customers' domains (Cloudflare's shared ones
+# name sniNNNN.cloudflaressl.com): such a certificate has no one holder.
+SHARED_CERTIFICATE_DOMAINS: Final = ("cloudflaressl.com",)
+
+
 class ImitationMatcher(Protocol):
     """What the watch needs of the look-alike index (smishguard.domains.lookalike)."""
 
     def match(self, host: str, leads: bool = False) -> Imitation | None: ...
+
+    def is_own_domain(self, brand: str, domain: str) -> bool:
+        """Whether ``domain`` is one of the brand's own domains, exactly as listed."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +174,8 @@ class WatchSummary:
     repeated: int = 0  # already judged (within the memory of the watch)
     hits: int = 0
     kit_copies: int = 0  # hits reported as a kit's copies (among ``hits``)
+    # imitations left out because their certificate also names the brand's own domain
+    own_certified: int = 0
 
 
 class Watch:
@@ -190,6 +207,7 @@ class Watch:
         self.memory = memory
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._names = self._invalid = self._repeated = self._hits = self._kit_hits = 0
+        self._own_certified = 0
         self._kits = KitCopies(kit_copies) if kit_copies else None
         # Hosts a kit's forming makes reportable besides the name that formed it.
         self._earlier: list[WatchHit] = []
@@ -199,7 +217,7 @@ class Watch:
     @property
     def summary(self) -> WatchSummary:
         return WatchSummary(self._names, self._invalid, self._repeated, self._hits,
-                            self._kit_hits)
+                            self._kit_hits, self._own_certified)
 
     def judge(self, raw: str) -> WatchHit | None:
         """The hit for this name, or None (not a host, already judged, or no imitation)."""
@@ -219,6 +237,9 @@ class Watch:
         imitation = self.matcher.match(host, self._kits is not None)
         if imitation is None:
             return None
+        if isinstance(raw, CertifiedName) and self._certified_with_own(raw, imitation.brand):
+            self._own_certified += 1
+            return None
         entry = (raw.log, raw.entry) if isinstance(raw, CtName) else None
         if imitation.kind is ImitationKind.SUBDOMAIN and self._kits is not None:
             if imitation.score <= 0:
@@ -228,6 +249,23 @@ class Watch:
             return None
         self._hits += 1
         return WatchHit.from_imitation(imitation, self.source, entry)
+
+    def _certified_with_own(self, name: CertifiedName, brand: str) -> bool:
+        """Whether ``name``'s certificate also names one of ``brand``'s own domains, as the
+        policy lists it or as its wildcard (``microsoft.com``, ``*.microsoft.com``).
+
+        Only the listed domain will do, not a host under it: one who took over a brand's
+        forgotten subdomain may be certified for it, never for the domain itself. A CDN's
+        certificate shared by its customers (:data:`SHARED_CERTIFICATE_DOMAINS`) proves
+        nothing."""
+        owned = False
+        for other in name.certificate:
+            domain = other.strip().lower().rstrip(".").removeprefix("*.")
+            if any(domain == shared or domain.endswith("." + shared)
+                   for shared in SHARED_CERTIFICATE_DOMAINS):
+                return False
+            owned = owned or self.matcher.is_own_domain(brand, domain)
+        return owned
 
     def _remember(self, host: str, entry: tuple[str, int]) -> None:
         """Keep a host's CT entry until a kit reports it (bounded as the hosts are)."""

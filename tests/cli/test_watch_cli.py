@@ -24,14 +24,17 @@ watch_command = watch_cli.watch_command
 
 
 class FakeIndex:
-    """Any host with 'acme' in it but acme.com itself imitates Acme (the engine has its own
-    tests; here it is not the point)."""
+    """Any host with 'acme' in it but acme.com and its hosts imitates Acme (the engine has
+    its own tests; here it is not the point)."""
 
     def match(self, host: str, leads: bool = False) -> Imitation | None:
-        if "acme" not in host or host == "acme.com":
+        if "acme" not in host or host == "acme.com" or host.endswith(".acme.com"):
             return None
         return Imitation(domain=host, brand="Acme", kind=ImitationKind.KEYWORD, score=0.9,
                          matched="acme", reason=f"{host} imitates Acme")
+
+    def is_own_domain(self, brand: str, domain: str) -> bool:
+        return brand == "Acme" and domain == "acme.com"
 
 
 @pytest.fixture
@@ -189,6 +192,42 @@ def test_several_ct_logs_are_followed_together_and_resumed(tmp_path: Path) -> No
     assert [json.loads(x)["domain"] for x in second.stdout.splitlines()] == ["acme-vpn.net"]
     assert json.loads(state.read_text()) == {"logs": {a.url: 2, b.url: 2}}
     assert "3 names read, 2 hits" in first.stderr
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_look_alikes_certified_with_the_brands_own_domain_are_left_out() -> None:
+    """Acme's defensive names on certificates that also name acme.com (or *.acme.com), in a
+    classic log and a static-CT one, are Acme's: only the look-alike certified alone, and the
+    one beside a host under acme.com (a forgotten subdomain taken over), are reported."""
+    with servers.running_ct_log(servers.cert_entry(["acme.com", "acme-okta.com"]),
+                                servers.cert_entry(["acme-vpn.net"], serial=2),
+                                servers.precert_entry(["*.acme.com", "sso-acme.org"],
+                                                      serial=3)) as log, \
+            servers.running_tiled_log(
+                servers.cert_entry(["acme-hr.net", "www.acme-hr.net", "acme.com"], serial=4),
+                servers.cert_entry(["old.acme.com", "acme-sso.com"], serial=5)) as tiled:
+        result = run(["--ct-log", log.url, "--ct-log", tiled.url, "--ct-start", "0", "--once",
+                      "--json"])
+    assert result.exit_code == 0, result.output
+    hits = sorted((json.loads(x) for x in result.stdout.splitlines()), key=lambda h: h["domain"])
+    assert [(h["domain"], h["ct_log"], h["ct_index"]) for h in hits] == [
+        ("acme-sso.com", tiled.url, 1), ("acme-vpn.net", log.url, 1)]
+    assert result.stderr.splitlines()[-1] == (
+        "smishguard: watch: 10 names read, 2 hits, 4 left out as certified with the brand's "
+        "own domain, 0 errors (0 not host names, 2 repeated)")  # acme.com, three times
+
+
+@pytest.mark.usefixtures("fake_index")
+def test_a_certstream_message_certifies_its_names_together(tmp_path: Path) -> None:
+    path = tmp_path / "certstream.jsonl"
+    path.write_text("\n".join([
+        servers.certificate_update(["acme.com", "acme-okta.com"]),
+        servers.dns_entries(["*.acme.com", "acme-vpn.net"]),
+        servers.dns_entries(["sso-acme.org"])]), encoding="utf-8")
+    result = run([str(path)])
+    assert result.exit_code == 0, result.output
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["sso-acme.org"]
+    assert "2 left out as certified with the brand's own domain" in result.stderr
 
 
 @pytest.mark.usefixtures("fake_index")

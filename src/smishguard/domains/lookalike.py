@@ -200,8 +200,8 @@ class LookalikeIndex:
 
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
-        "_not_lookalikes", "_own_slips", "_own_tops", "_pairs", "_policy", "_rules", "_spelled",
-        "_subdomains", "_suffixes", "_words",
+        "_not_lookalikes", "_own_domains", "_own_slips", "_own_tops", "_pairs", "_policy",
+        "_rules", "_spelled", "_subdomains", "_suffixes", "_words",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -216,6 +216,7 @@ class LookalikeIndex:
                 owned.setdefault(domain, brand)
         self._rules = NameRules(self._names, Keywords.of(policy.keywords), owned, words)
         self._not_lookalikes = frozenset(policy.not_lookalikes)
+        self._own_domains = frozenset((b.name, d) for b in policy.brands for d in b.domains)
         # A brand's own top-level domain (.microsoft, .bnpparibas): only the brand registers
         # names there. Never an everyday word (.live, .box and .app are anyone's).
         self._brand_tlds = frozenset(
@@ -272,6 +273,11 @@ class LookalikeIndex:
     @property
     def policy(self) -> Policy:
         return self._policy
+
+    def is_own_domain(self, brand: str, domain: str) -> bool:
+        """Whether ``domain`` is one of the own domains of the brand named ``brand``, as the
+        policy lists it (a host under it is not: :meth:`Policy.owner_of` says who owns that)."""
+        return (brand, domain) in self._own_domains
 
     def match(self, host: str, leads: bool = False) -> Imitation | None:
         """The brand ``host`` imitates and how, or None (also for owned and invalid names).

@@ -7,9 +7,12 @@ and sends one JSON message per certificate::
      "data": {"leaf_cert": {"all_domains": ["acme-okta.com", "*.acme-okta.com"], ...},
               "cert_index": 1234, "source": {"url": "https://ct.example/2026h1/", ...}, ...}}
 
-(the log and index, when given, go with each name: :class:`~smishguard.model.CtName`).
+(each name goes with the certificate's other names,
+:class:`~smishguard.model.CertifiedName`, and with the log and index when given,
+:class:`~smishguard.model.CtName`).
 
-Its domains-only endpoint sends ``{"message_type": "dns_entries", "data": [names]}``; both
+Its domains-only endpoint sends ``{"message_type": "dns_entries", "data": [names]}``, the
+names of one certificate too; both
 send ``{"message_type": "heartbeat", ...}`` now and then. The live client reconnects with
 exponential backoff and jitter (our own loop rather than websockets' ``reconnect`` so each
 failure is reported through ``on_error`` and the retry limit is the user's).
@@ -29,7 +32,7 @@ from websockets.exceptions import ConnectionClosed, InvalidURI, WebSocketExcepti
 from websockets.sync.client import connect as ws_connect
 
 from smishguard.errors import InvalidInput
-from smishguard.model import CtName
+from smishguard.model import CertifiedName, CtName
 from smishguard.sources.backoff import Backoff, wait_or_give_up
 from smishguard.sources.files import capped_lines
 
@@ -51,7 +54,9 @@ def names_in_message(message: Any) -> list[str]:
         return []
     data = message.get("data")
     if kind == "dns_entries":
-        return _strings(data, "data")
+        names = _strings(data, "data")
+        certificate = tuple(names)
+        return [CertifiedName(name, certificate) for name in names]
     if kind != "certificate_update":
         raise ValueError(f"unknown message_type {kind!r}")
     if not isinstance(data, Mapping) or not isinstance(data.get("leaf_cert"), Mapping):
@@ -61,11 +66,12 @@ def names_in_message(message: Any) -> list[str]:
         names = _strings(leaf["all_domains"], "data.leaf_cert.all_domains")
     else:
         names = _names_from_subject_and_san(leaf)
+    certificate = tuple(names)
     index, source = data.get("cert_index"), data.get("source")
     log = source.get("url") if isinstance(source, Mapping) else None
     if isinstance(index, int) and not isinstance(index, bool) and isinstance(log, str) and log:
-        return [CtName(name, log.rstrip("/"), index) for name in names]
-    return names
+        return [CtName(name, log.rstrip("/"), index, certificate) for name in names]
+    return [CertifiedName(name, certificate) for name in names]
 
 
 def _strings(value: Any, where: str) -> list[str]:

@@ -96,8 +96,9 @@ class CtLog:
         names: list[str] = []
         for entry in entries:
             if entry.leaf_input:
-                names.extend(CtName(name, self.url, entry.index)
-                             for name in _names(entry, self.url, on_error))
+                certificate = _names(entry, self.url, on_error)
+                names.extend(CtName(name, self.url, entry.index, certificate)
+                             for name in certificate)
         return tuple(names), len(entries)
 
     def entries(self, start: int, end: int, on_error: Callable[[str], None]) -> list[RawEntry]:

@@ -74,10 +74,11 @@ class TiledLog:
             if leaf is None:
                 continue  # reported when the tile was read
             try:
-                names.extend(CtName(name, self.url, at)
-                             for name in names_in_certificate(leaf.certificate_der))
+                certificate = names_in_certificate(leaf.certificate_der)
             except ValueError as exc:
                 on_error(f"CT log {self.url}: entry {at} unreadable ({exc}); skipped")
+                continue
+            names.extend(CtName(name, self.url, at, certificate) for name in certificate)
         return tuple(names), end - first
 
     def _leaves(self, index: int, width: int,
