@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -365,6 +366,28 @@ def test_main_turns_a_lost_feed_into_one_line_and_an_exit_code(
     assert "Traceback" not in err
     assert err.splitlines()[-1].startswith(f"smishguard: error: certstream {url}: cannot connect")
     assert "smishguard: watch: 0 names read" in err
+
+
+def test_a_newly_registered_domains_archive_is_watched(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A day of new registrations as the feeds send it: a ZIP of domain-names.txt. A broken
+    archive is one line and an exit code."""
+    from smishguard.cli import main
+
+    feed = tmp_path / "2026-11-29.zip"
+    with zipfile.ZipFile(feed, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("domain-names.txt", "example.org\nacme-okta.com\ntwilio-sso.com\n")
+    assert main(["watch", "--policy", str(FIXTURE_POLICY), str(feed)]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split("\t")[:2] for line in out.splitlines()] == [
+        ["acme-okta.com", "Acme"], ["twilio-sso.com", "Twilio"]]
+    assert "3 names read, 2 hits, 0 errors" in err
+    feed.write_bytes(feed.read_bytes()[:-30])  # cut short: its directory is at the end
+    assert main(["watch", "--policy", str(FIXTURE_POLICY), str(feed)]) == InvalidInput.exit_code
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].startswith(
+        f"smishguard: error: {feed} is not a readable ZIP archive (")
+    assert "Traceback" not in err
 
 
 def test_a_policys_not_lookalikes_are_not_reported(tmp_path: Path) -> None:

@@ -1,10 +1,15 @@
-"""Plain name lists: files, stdin, gzip by magic bytes, and lines that must not stop a run."""
+"""Plain name lists: files, stdin, compression by magic bytes, and lines that must not stop a
+run."""
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
+import lzma
 import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -137,6 +142,104 @@ def test_truncated_gzip_is_reported_and_ends_the_file(tmp_path: Path) -> None:
     assert found[0] == "name0.com"
     assert len(errors) == 1
     assert "unreadable after line" in errors[0]
+
+
+def zipped(*files: tuple[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A ZIP archive of ``files`` (name, content), as a newly-registered-domain feed sends."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=method) as archive:
+        for name, body in files:
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+COMPRESSORS = {
+    "gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress,
+    "zip": lambda body: zipped(("domain-names.txt", body)),
+    "zip of bzip2": lambda body: zipped(("domain-names.txt", body), method=zipfile.ZIP_BZIP2),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(COMPRESSORS))
+@pytest.mark.parametrize("from_stdin", [False, True])
+def test_compressed_files_and_archives_are_read(tmp_path: Path, kind: str,
+                                                from_stdin: bool) -> None:
+    body = b"".join(b"name%d.com\n" % i for i in range(20000))
+    data = COMPRESSORS[kind](body)
+    path = tmp_path / "2026-11-29.dat"  # no telling name: the magic bytes decide
+    path.write_bytes(data)
+    errors: list[str] = []
+    # stdin is a pipe, which cannot seek: a ZIP archive is spooled first
+    stdin = io.BufferedReader(io.BytesIO(data)) if from_stdin else io.BytesIO()
+    stdin.seekable = lambda: False  # type: ignore[method-assign]
+    with open_binary("-" if from_stdin else str(path), stdin) as stream:
+        found = list(list_names(stream, "feed", errors.append))
+    assert (len(found), found[0], found[-1], errors) == (20000, "name0.com", "name19999.com", [])
+
+
+def test_a_zip_archives_files_are_read_one_after_another(tmp_path: Path) -> None:
+    path = tmp_path / "nrd.zip"
+    path.write_bytes(zipped(("a.txt", b"acme-okta.com\nokta-acme.com"),  # no last line end
+                            ("dir/", b""), ("b.txt", b"acme-vpn.net\n")))
+    with open_binary(str(path), io.BytesIO()) as stream:
+        assert list(list_names(stream, "nrd.zip", print)) == [
+            "acme-okta.com", "okta-acme.com", "acme-vpn.net"]
+
+
+@pytest.mark.parametrize("compress", [lambda body: bz2.compress(body, 1),  # 100 kB blocks
+                                      lzma.compress])
+def test_truncated_bzip2_and_xz_are_reported_and_end_the_file(
+        tmp_path: Path, compress: Callable[[bytes], bytes]) -> None:
+    data = compress(b"".join(b"name%d.com\n" % i for i in range(50000)))
+    path = tmp_path / "cut"
+    path.write_bytes(data[: len(data) // 2])
+    errors: list[str] = []
+    with open_binary(str(path), io.BytesIO()) as stream:
+        found = list(list_names(stream, "cut", errors.append))
+    assert 0 < len(found) < 50000
+    assert len(errors) == 1
+    assert "unreadable after line" in errors[0]
+
+
+def test_a_damaged_file_in_a_zip_archive_is_reported_and_ends_it(tmp_path: Path) -> None:
+    body = b"".join(b"name%d.com\n" % i for i in range(50000))
+    data = bytearray(zipped(("domain-names.txt", body), method=zipfile.ZIP_STORED))
+    data[len(data) // 2] ^= 0xFF  # the stored bytes no longer match their CRC
+    path = tmp_path / "nrd.zip"
+    path.write_bytes(bytes(data))
+    errors: list[str] = []
+    with open_binary(str(path), io.BytesIO()) as stream:
+        found = list(list_names(stream, "nrd.zip", errors.append))
+    assert len(found) > 1000
+    assert len(errors) >= 1
+    assert "Bad CRC-32" in errors[-1]
+
+
+def _encrypted(data: bytes) -> bytes:
+    """The archive with its file marked encrypted (zipfile writes no encrypted files)."""
+    at = data.index(b"PK\x01\x02")  # the central directory's entry: flags at +8
+    return data[: at + 8] + b"\x01" + data[at + 9 :]
+
+
+def _deflate64(data: bytes) -> bytes:
+    """The archive with its file's method said to be Deflate64 (9), which zipfile lacks."""
+    at = data.index(b"PK\x01\x02")  # the method at +10
+    return data[: at + 10] + b"\x09" + data[at + 11 :]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (zipped(("a.txt", b"acme-okta.com\n"))[:-30], "is not a readable ZIP archive"),
+    (zipped(("empty/", b"")), "the ZIP archive holds no file"),
+    (_encrypted(zipped(("a.txt", b"acme-okta.com\n"))), "a.txt in the ZIP archive is encrypted"),
+    (_deflate64(zipped(("a.txt", b"acme-okta.com\n"))), "with a method Python's zipfile"),
+    (b"\x28\xb5\x2f\xfd" + bytes(20), "is zstd-compressed, which smishguard does not read"),
+])
+def test_archives_that_cannot_be_read_raise_invalid_input(tmp_path: Path, data: bytes,
+                                                          message: str) -> None:
+    path = tmp_path / "feed"
+    path.write_bytes(data)
+    with pytest.raises(InvalidInput, match=message), open_binary(str(path), io.BytesIO()):
+        pass
 
 
 @pytest.mark.parametrize(("make", "message"), [

@@ -170,10 +170,10 @@ def watch_command(
 ) -> None:
     """Report newly seen names that imitate a protected brand.
 
-    PATH is a file of names ('-' or nothing: standard input; gzip is detected), a CSV file
-    with --column, a Zeek log (dns.log), JSON lines with --column (eve.json: dns.rrname), a
-    file of CertStream JSON messages, or a ws:// CertStream URL. Or follow CT logs: --ct-log
-    URL (repeatable) and --ct-log-list FILE.
+    PATH is a file of names ('-' or nothing: standard input; gzip, bzip2, xz and ZIP are
+    detected), a CSV file with --column, a Zeek log (dns.log), JSON lines with --column
+    (eve.json: dns.rrname), a file of CertStream JSON messages, or a ws:// CertStream URL. Or
+    follow CT logs: --ct-log URL (repeatable) and --ct-log-list FILE.
     """
     backoff = Backoff(initial=backoff_s, maximum=max(60.0, backoff_s),
                       max_retries=None if forever else max_retries)

@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import sys
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from smishguard.errors import InvalidInput
 from smishguard.evaluation import is_malicious_label
 from smishguard.model import Message
-from smishguard.sources.files import open_binary
+from smishguard.sources.files import READ_ERRORS, open_binary
 
 # Python's csv refuses fields over 128 KiB by default; an SMS file may hold longer junk,
 # which the scanner truncates itself. Beyond this a row is reported as unreadable.
@@ -37,12 +36,12 @@ class MessageRow:
 
 
 def read_text(path: Path, warn: Callable[[str], None]) -> str:
-    """The file's text (gunzipped if need be); undecodable bytes are replaced and reported
-    through ``warn``."""
+    """The file's text (decompressed if need be); undecodable bytes are replaced and
+    reported through ``warn``."""
     with open_binary(str(path), sys.stdin.buffer) as stream:
         try:
             data = stream.read()
-        except (OSError, EOFError, zlib.error) as exc:
+        except READ_ERRORS as exc:
             raise InvalidInput(f"cannot read {path}: {exc}") from exc
     try:
         return data.decode("utf-8-sig")
