@@ -436,50 +436,6 @@ def test_watch_over_the_shared_phishing_feed(shared_data: Path) -> None:
     assert {"keyword", "subdomain", "typo"} <= {h["kind"] for h in hits}
 
 
-# --- permutations ------------------------------------------------------------------------------
-
-permutations_command = watch_cli.permutations_command
-KEYWORDS_POLICY = 'keywords = ["okta", "sso"]\n[[brands]]\nname = "Acme"\ndomains = ["acme.com"]\n'
-
-
-def test_permutations_json_lines(tmp_path: Path) -> None:
-    policy = tmp_path / "p.toml"
-    policy.write_text(KEYWORDS_POLICY, encoding="utf-8")
-    result = CliRunner().invoke(permutations_command,
-                                ["--json", "--policy", str(policy), "ACME.com."])
-    assert result.exit_code == 0, result.output
-    rows = [json.loads(x) for x in result.stdout.splitlines()]
-    assert all(sorted(row) == ["category", "domain"] for row in rows)
-    pairs = {(row["category"], row["domain"]) for row in rows}
-    assert {("keyword", "acme-okta.com"), ("keyword", "sso-acme.com"),
-            ("omission", "acm.com"), ("transposition", "amce.com")} <= pairs
-    domains = [row["domain"] for row in rows]
-    assert len(domains) == len(set(domains))  # each name once, under its first category
-    assert "acme.com" not in domains
-    assert not any("login" in d for d in domains)  # the policy's keywords, not the defaults
-
-
-def test_permutations_table_groups_by_category(tmp_path: Path) -> None:
-    policy = tmp_path / "p.toml"
-    policy.write_text(KEYWORDS_POLICY, encoding="utf-8")
-    result = CliRunner().invoke(permutations_command, ["--policy", str(policy), "acme.com"])
-    assert result.exit_code == 0, result.output
-    json_result = CliRunner().invoke(permutations_command,
-                                     ["--json", "--policy", str(policy), "acme.com"])
-    count = len(json_result.stdout.splitlines())
-    assert f"{count:,} names" in result.stdout
-    lines = result.stdout.splitlines()
-    omission = next(i for i, line in enumerate(lines) if "omission (" in line)
-    assert "cme.com" in lines[omission]
-    assert any("keyword (" in line and ".com" in line for line in lines)
-
-
-def test_permutations_refuses_a_non_domain() -> None:
-    result = CliRunner().invoke(permutations_command, ["not a domain"])
-    assert isinstance(result.exception, InvalidInput)
-    assert "not a domain name" in str(result.exception)
-
-
 def test_standard_input_from_a_pipe_is_an_endless_feed(tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     with open(read_end, encoding="utf-8") as pipe:

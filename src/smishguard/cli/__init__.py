@@ -10,11 +10,12 @@ from smishguard import __version__
 from smishguard.cli.admin import admin_group
 from smishguard.cli.alerts import alert_group, alerts_group
 from smishguard.cli.campaigns import campaigns_group, export_command
+from smishguard.cli.permutations import permutations_command
 from smishguard.cli.scan import eval_command, scan_command
 from smishguard.cli.serve import serve_command
 from smishguard.cli.service import db_group, key_group, tenant_group
 from smishguard.cli.train import train_command
-from smishguard.cli.watch import permutations_command, watch_command
+from smishguard.cli.watch import watch_command
 from smishguard.errors import SmishguardError
 
 

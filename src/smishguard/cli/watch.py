@@ -1,10 +1,8 @@
-"""``smishguard watch`` (which new names imitate a protected brand) and
-``smishguard permutations`` (the look-alikes an attacker could register)."""
+"""``smishguard watch``: which newly seen names imitate a protected brand."""
 
 from __future__ import annotations
 
 import io
-import json
 import os
 import stat
 import sys
@@ -18,12 +16,10 @@ from typing import IO
 import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
 from smishguard.domains.kits import KIT_COPIES
 from smishguard.domains.lookalike import LookalikeIndex
-from smishguard.domains.permutations import permutations
 from smishguard.errors import InvalidInput
 from smishguard.policy import Policy
 from smishguard.sinks.service import BATCH as SINK_BATCH
@@ -257,29 +253,3 @@ def _open_output(path: Path) -> IO[str]:
         return path.open("a", encoding="utf-8")
     except OSError as exc:
         raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
-@click.command("permutations")
-@policy_option
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per name per line.")
-@click.argument("domain")
-def permutations_command(policy_path: Path | None, as_json: bool, domain: str) -> None:
-    """The look-alike names of DOMAIN an attacker could register, by category."""
-    policy = load_policy_option(policy_path)
-    by_category = permutations(domain, policy.keywords)  # InvalidInput for a non-domain
-    if as_json:
-        for category, names in by_category.items():
-            for name in names:
-                click.echo(json.dumps({"category": category, "domain": name},
-                                      ensure_ascii=False))
-        return
-    total = sum(len(names) for names in by_category.values())
-    table = Table(title=f"look-alikes of {domain}", caption=f"{total:,} names")
-    table.add_column("category", style="bold")
-    table.add_column("domain")
-    for number, (category, names) in enumerate((c, n) for c, n in by_category.items() if n):
-        if number:
-            table.add_section()
-        for i, name in enumerate(names):
-            table.add_row(f"{category} ({len(names)})" if i == 0 else "", name)
-    Console().print(table)
