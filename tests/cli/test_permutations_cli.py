@@ -57,6 +57,7 @@ def test_permutations_refuses_a_non_domain() -> None:
 # --- which look-alikes exist (--registered) ----------------------------------------------
 
 REGISTERED = {
+    "acme.com": {"NS": ["ns1.acme.com."]},  # the brand's own, asked first
     "acme-okta.com": {"NS": ["ns1.parking.example."], "A": ["203.0.113.7"],
                       "MX": ["10 mx.acme-okta.com."]},
     "amce.com": {"NS": ["ns1.registrar.example."]},
@@ -123,3 +124,24 @@ def test_lookup_misuse_is_one_clear_error(args: list[str], message: str) -> None
     result = CliRunner().invoke(permutations_command, args)
     assert isinstance(result.exception, InvalidInput)
     assert message in str(result.exception)
+
+
+def test_a_resolver_silent_on_the_domain_itself_stops_at_once(policy: str) -> None:
+    zone = Zone(REGISTERED, silent=frozenset({"acme.com"}))
+    result = registered(zone, "--policy", policy)
+    assert isinstance(result.exception, InvalidInput)
+    assert str(result.exception) == (
+        "the DNS resolver gave no answer for acme.com itself (no answer in time): check the "
+        "network, or give a resolver with --nameserver IP")
+    assert ("acme-okta.com", "NS") not in zone.asked  # thousands of names not asked
+
+
+def test_a_resolver_denying_the_domain_itself_is_warned_of(policy: str) -> None:
+    """Protective DNS answers NXDOMAIN for what it blocks: its 'absent' proves nothing."""
+    zone = Zone({k: v for k, v in REGISTERED.items() if k != "acme.com"})
+    result = registered(zone, "--policy", policy)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "smishguard: warning: the DNS resolver says acme.com itself does not exist. If it "
+        "does, the resolver filters")
+    assert "2 registered" in result.stderr

@@ -83,3 +83,15 @@ def test_bad_nameserver_addresses(text: str, message: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_nameserver(text)
     assert message in str(caught.value)
+
+
+def test_lookups_work_where_an_event_loop_already_runs(zone: Zone) -> None:
+    """As in a notebook or an async application: the lookups get a loop of their own."""
+    import asyncio
+
+    async def inside_a_loop() -> list[NameRecords]:
+        with running_resolver(zone) as address:
+            return look_up(["acme-okta.com", "acmee.com"], [parse_nameserver(address)])
+
+    found = asyncio.run(inside_a_loop())
+    assert [r.existence for r in found] == [Existence.REGISTERED, Existence.ABSENT]

@@ -24,6 +24,7 @@ from smishguard.sources.dns_lookup import (
     look_up,
     parse_nameserver,
 )
+from smishguard.watch import normalize_name
 
 
 @click.command("permutations")
@@ -60,6 +61,7 @@ def permutations_command(policy_path: Path | None, as_json: bool, registered: bo
         _print_names(domain, by_category, as_json)
         return
     servers = [parse_nameserver(text) for text in nameservers]
+    _check_resolver(normalize_name(domain) or domain, servers, timeout)
     with _progress(len(pairs)) as advance:
         found = look_up([name for _, name in pairs], servers, concurrency, timeout, advance)
     rows = [(category, records) for (category, _), records in zip(pairs, found, strict=True)]
@@ -71,6 +73,20 @@ def permutations_command(policy_path: Path | None, as_json: bool, registered: bo
         _print_registered(domain, [(c, r) for c, r in shown
                                    if r.existence is Existence.REGISTERED])
     _summary(rows)
+
+
+def _check_resolver(domain: str, servers: Sequence[tuple[str, int]], timeout: float) -> None:
+    """The domain itself, first: a resolver that does not answer for it is not asked about
+    thousands of names; one that says it does not exist is likely filtering."""
+    own = look_up([domain], servers, 1, timeout)[0]
+    if own.existence is Existence.UNANSWERED:
+        raise InvalidInput(f"the DNS resolver gave no answer for {domain} itself ({own.error}): "
+                           f"check the network, or give a resolver with --nameserver IP")
+    if own.existence is Existence.ABSENT:
+        click.echo(f"smishguard: warning: the DNS resolver says {domain} itself does not "
+                   f"exist. If it does, the resolver filters (protective DNS hides new and "
+                   f"malicious domains), and the names it calls absent may exist: give an "
+                   f"unfiltered one with --nameserver IP", err=True)
 
 
 def _print_names(domain: str, by_category: Mapping[str, Sequence[str]], as_json: bool) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -100,7 +101,17 @@ def look_up(
     """The records of each name, in the order given (``on_done`` as each is known). Uses the
     system's resolvers (/etc/resolv.conf) unless ``nameservers`` are given."""
     resolver = _resolver(nameservers, timeout)
-    return asyncio.run(_look_up_all(resolver, names, concurrency, on_done))
+
+    def run() -> list[NameRecords]:
+        return asyncio.run(_look_up_all(resolver, names, concurrency, on_done))
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    # called from code that runs an event loop here (a notebook, an async app): a thread
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
 
 
 def _resolver(nameservers: Sequence[tuple[str, int]], timeout: float
