@@ -86,12 +86,15 @@ def test_bad_nameserver_addresses(text: str, message: str) -> None:
 
 
 def test_lookups_work_where_an_event_loop_already_runs(zone: Zone) -> None:
-    """As in a notebook or an async application: the lookups get a loop of their own."""
+    """As in a notebook or an async application: the lookups get a loop of their own. (The
+    loop runs in a thread of the test's: the session may run one here already.)"""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     async def inside_a_loop() -> list[NameRecords]:
         with running_resolver(zone) as address:
             return look_up(["acme-okta.com", "acmee.com"], [parse_nameserver(address)])
 
-    found = asyncio.run(inside_a_loop())
+    with ThreadPoolExecutor(1) as pool:
+        found = pool.submit(lambda: asyncio.run(inside_a_loop())).result()
     assert [r.existence for r in found] == [Existence.REGISTERED, Existence.ABSENT]
