@@ -252,6 +252,34 @@ def test_only_the_brands_own_domain_on_a_certificate_of_one_holder_counts(
     assert w.summary.own_certified == 0
 
 
+def test_a_weak_imitation_certified_with_a_plain_look_alike_is_raised(
+        real_index: LookalikeIndex) -> None:
+    """acme-team.com and acme.de alone are weak (0.35); on acme-okta.com's certificate they
+    have its holder, and are suspicious."""
+    w = Watch(real_index, min_score=0.4)
+    hits = list(w.run(certificate("acme-okta.com", "acme-team.com", "acme.de")))
+    assert [(h.domain, h.score) for h in hits] == [
+        ("acme-okta.com", 0.88), ("acme-team.com", 0.5), ("acme.de", 0.5)]
+    assert hits[1].reason.endswith(
+        "; certified together with acme-okta.com, which imitates Acme")
+    assert (w.summary.hits, w.summary.raised_by_certificate) == (3, 2)
+    assert list(Watch(real_index, min_score=0.4).run(["acme-team.com", "acme.de"])) == []
+    first = Watch(real_index, min_score=0.4).run(certificate("acme-team.com", "acme-okta.com"))
+    assert [h.domain for h in first] == ["acme-team.com", "acme-okta.com"]  # in either order
+
+
+@pytest.mark.parametrize("names", [
+    ("twilio-sso.com", "acme-team.com"),  # a look-alike of another brand
+    ("acme-parts.com", "acme-team.com"),  # weak beside weak
+    ("sni123456.cloudflaressl.com", "acme-okta.com", "acme-team.com"),  # a CDN's shared one
+])
+def test_only_a_plain_look_alike_of_the_same_brand_on_one_holders_certificate_raises(
+        real_index: LookalikeIndex, names: tuple[str, ...]) -> None:
+    w = Watch(real_index, min_score=0.4)
+    assert "acme-team.com" not in [h.domain for h in w.run(certificate(*names))]
+    assert w.summary.raised_by_certificate == 0
+
+
 def test_min_score_drops_weak_imitations() -> None:
     from smishguard.domains.lookalike import LookalikeIndex
     from smishguard.policy import parse_policy

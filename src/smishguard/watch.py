@@ -11,7 +11,9 @@ A name read from a certificate carries the certificate's other names
 (:class:`~smishguard.model.CertifiedName`). A certificate authority checks that whoever asks
 for a certificate controls every name on it, so a look-alike certified together with the
 brand's own domain (``microsoftazure.us`` beside ``microsoft.com``) is the brand's own
-defensive registration, and is left out (:meth:`Watch.judge`).
+defensive registration, and is left out (:meth:`Watch.judge`). Likewise a weak imitation
+certified together with a plain look-alike of the same brand (``acme-team.com`` beside
+``acme-okta.com``) has the look-alike's holder, and is raised to suspicious.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final, Protocol
 
 import idna
 
-from smishguard.domains.kits import KIT_COPIES, KitCopies
+from smishguard.domains.kits import KIT_COPIES, KIT_SCORE, KitCopies
 from smishguard.domains.labels import MAX_HOST
 from smishguard.model import CertifiedName, CtName, Imitation, ImitationKind
 
@@ -74,6 +76,9 @@ def normalize_name(raw: str) -> str | None:
 # CDNs whose older certificates named several customers' domains (Cloudflare's shared ones
 # name sniNNNN.cloudflaressl.com): such a certificate has no one holder.
 SHARED_CERTIFICATE_DOMAINS: Final = ("cloudflaressl.com",)
+# A look-alike this plain (the policy's default phishing threshold) on a certificate raises
+# the weak imitations of the same brand on it to a kit copy's score: suspicious.
+PLAIN_LOOKALIKE: Final = 0.7
 
 
 class ImitationMatcher(Protocol):
@@ -176,6 +181,8 @@ class WatchSummary:
     kit_copies: int = 0  # hits reported as a kit's copies (among ``hits``)
     # imitations left out because their certificate also names the brand's own domain
     own_certified: int = 0
+    # weak imitations raised because their certificate also names a plain look-alike
+    raised_by_certificate: int = 0
 
 
 class Watch:
@@ -207,7 +214,7 @@ class Watch:
         self.memory = memory
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._names = self._invalid = self._repeated = self._hits = self._kit_hits = 0
-        self._own_certified = 0
+        self._own_certified = self._raised = 0
         self._kits = KitCopies(kit_copies) if kit_copies else None
         # Hosts a kit's forming makes reportable besides the name that formed it.
         self._earlier: list[WatchHit] = []
@@ -217,7 +224,7 @@ class Watch:
     @property
     def summary(self) -> WatchSummary:
         return WatchSummary(self._names, self._invalid, self._repeated, self._hits,
-                            self._kit_hits, self._own_certified)
+                            self._kit_hits, self._own_certified, self._raised)
 
     def judge(self, raw: str) -> WatchHit | None:
         """The hit for this name, or None (not a host, already judged, or no imitation)."""
@@ -237,9 +244,12 @@ class Watch:
         imitation = self.matcher.match(host, self._kits is not None)
         if imitation is None:
             return None
-        if isinstance(raw, CertifiedName) and self._certified_with_own(raw, imitation.brand):
-            self._own_certified += 1
-            return None
+        if isinstance(raw, CertifiedName) and _one_holder(raw.certificate):
+            if self._certified_with_own(raw, imitation.brand):
+                self._own_certified += 1
+                return None
+            if imitation.score < KIT_SCORE:
+                imitation = self._raised_by_certificate(raw, host, imitation)
         entry = (raw.log, raw.entry) if isinstance(raw, CtName) else None
         if imitation.kind is ImitationKind.SUBDOMAIN and self._kits is not None:
             if imitation.score <= 0:
@@ -255,17 +265,26 @@ class Watch:
         policy lists it or as its wildcard (``microsoft.com``, ``*.microsoft.com``).
 
         Only the listed domain will do, not a host under it: one who took over a brand's
-        forgotten subdomain may be certified for it, never for the domain itself. A CDN's
-        certificate shared by its customers (:data:`SHARED_CERTIFICATE_DOMAINS`) proves
-        nothing."""
-        owned = False
+        forgotten subdomain may be certified for it, never for the domain itself."""
+        return any(self.matcher.is_own_domain(brand, _certified(other))
+                   for other in name.certificate)
+
+    def _raised_by_certificate(self, name: CertifiedName, host: str,
+                               weak: Imitation) -> Imitation:  # fmt: skip
+        """``weak`` raised to suspicious when its certificate also names a plain look-alike
+        of the same brand (one holder registered both), else ``weak`` as it is."""
         for other in name.certificate:
-            domain = other.strip().lower().rstrip(".").removeprefix("*.")
-            if any(domain == shared or domain.endswith("." + shared)
-                   for shared in SHARED_CERTIFICATE_DOMAINS):
-                return False
-            owned = owned or self.matcher.is_own_domain(brand, domain)
-        return owned
+            other_host = normalize_name(other)
+            if other_host is None or other_host == host:
+                continue
+            plain = self.matcher.match(other_host)
+            if (plain is not None and plain.brand == weak.brand
+                    and plain.score >= PLAIN_LOOKALIKE):  # fmt: skip
+                self._raised += 1
+                reason = (f"{weak.reason}; certified together with {plain.domain}, which "
+                          f"imitates {weak.brand}")
+                return replace(weak, score=KIT_SCORE, reason=reason)
+        return weak
 
     def _remember(self, host: str, entry: tuple[str, int]) -> None:
         """Keep a host's CT entry until a kit reports it (bounded as the hosts are)."""
@@ -314,6 +333,22 @@ class Watch:
                 yield from self.drain()
             if hit is not None:
                 yield hit
+
+
+def _certified(name: str) -> str:
+    """A name as a certificate writes it, as a domain: lower case, no wildcard or root dot."""
+    return name.strip().lower().rstrip(".").removeprefix("*.")
+
+
+def _one_holder(certificate: tuple[str, ...]) -> bool:
+    """Whether a certificate's names are one holder's: not a CDN's certificate shared by its
+    customers (:data:`SHARED_CERTIFICATE_DOMAINS`), which proves nothing of the names on it."""
+    for name in certificate:
+        domain = _certified(name)
+        if any(domain == shared or domain.endswith("." + shared)
+               for shared in SHARED_CERTIFICATE_DOMAINS):
+            return False
+    return True
 
 
 def watch(names: Iterable[str], matcher: ImitationMatcher, source: str = "") -> list[WatchHit]:

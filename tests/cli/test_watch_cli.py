@@ -390,6 +390,24 @@ def test_a_newly_registered_domains_archive_is_watched(
     assert "Traceback" not in err
 
 
+def test_a_ct_logs_certificates_say_whose_names_they_are() -> None:
+    """The real index over a local CT log: Acme's own certificate keeps its defensive name
+    out; a campaign's certificate raises its weak name beside a plain look-alike."""
+    with servers.running_ct_log(
+            servers.cert_entry(["acme.com", "acme-sso.com"]),
+            servers.precert_entry(["acme-okta.com", "acme-team.com"], serial=2),
+            servers.cert_entry(["acme-parts.com"], serial=3)) as log:
+        result = run(["--policy", str(FIXTURE_POLICY), "--ct-log", log.url, "--ct-start", "0",
+                      "--once", "--json"])
+    assert result.exit_code == 0, result.output
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(h["domain"], h["score"], h["ct_index"]) for h in hits] == [
+        ("acme-okta.com", 0.88, 1), ("acme-team.com", 0.5, 1)]
+    assert result.stderr.splitlines()[-1].startswith(
+        "smishguard: watch: 5 names read, 2 hits, 1 left out as certified with the brand's "
+        "own domain, 1 raised as certified with a look-alike, 0 errors")
+
+
 def test_a_policys_not_lookalikes_are_not_reported(tmp_path: Path) -> None:
     policy = tmp_path / "p.toml"
     brand = '[[brands]]\nname = "Suncoast"\ndomains = ["suncoastcreditunion.com"]\n'

@@ -91,6 +91,8 @@ class _Reporter:
         kits = f" ({s.kit_copies:,} a kit's copies)" if s.kit_copies else ""
         own = (f", {s.own_certified:,} left out as certified with the brand's own domain"
                if s.own_certified else "")
+        if s.raised_by_certificate:
+            own += f", {s.raised_by_certificate:,} raised as certified with a look-alike"
         to_service = "" if sent is None else f", {sent:,} sent to the service"
         click.echo(
             f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}{own}{to_service}, "
