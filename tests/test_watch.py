@@ -177,6 +177,8 @@ def test_a_hit_from_a_ct_log_names_its_entry() -> None:
     {}, {"domain": "a.com", "brand": "A", "kind": "nope", "score": 1, "reason": ""},
     {"domain": "a.com", "brand": "A", "kind": "typo", "score": None, "reason": ""},
     {"domain": "a.com", "brand": "A", "kind": "typo", "score": 1, "reason": "", "ct_index": "7"},
+    {"domain": "a.com", "brand": "A", "kind": "typo", "score": 1, "reason": "",
+     "certified_with": "b.com"},
 ])
 def test_from_dict_refuses_malformed(body: dict[str, object]) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - each case fails in its own way
@@ -262,6 +264,10 @@ def test_a_weak_imitation_certified_with_a_plain_look_alike_is_raised(
         ("acme-okta.com", 0.88), ("acme-team.com", 0.5), ("acme.de", 0.5)]
     assert hits[1].reason.endswith(
         "; certified together with acme-okta.com, which imitates Acme")
+    assert hits[1].certified_with == ("acme-okta.com", "acme.de")  # the others on it
+    body = json.loads(hits[1].to_json())
+    assert body["certified_with"] == ["acme-okta.com", "acme.de"]
+    assert WatchHit.from_dict(body) == hits[1]
     assert (w.summary.hits, w.summary.raised_by_certificate) == (3, 2)
     assert list(Watch(real_index, min_score=0.4).run(["acme-team.com", "acme.de"])) == []
     first = Watch(real_index, min_score=0.4).run(certificate("acme-team.com", "acme-okta.com"))

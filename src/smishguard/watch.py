@@ -24,6 +24,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import Enum
 from typing import Any, Final, Protocol
 
 import idna
@@ -98,7 +99,9 @@ class WatchHit:
     ``source`` names the feed (a file, a CT log URL, a CertStream URL); ``seen_at`` is when
     an adapter saw it on a live feed (None for files); ``ct_log`` and ``ct_index`` the
     certificate-transparency entry the name came from (:class:`~smishguard.model.CtName`),
-    also when several logs are followed. All four are optional in the JSON.
+    also when several logs are followed; ``certified_with`` the other names on its
+    certificate (a campaign's certificate often names its other domains). All five are
+    optional in the JSON.
     """
 
     domain: str
@@ -110,13 +113,16 @@ class WatchHit:
     seen_at: datetime | None = None
     ct_log: str = ""
     ct_index: int | None = None
+    certified_with: tuple[str, ...] = ()
 
     @classmethod
     def from_imitation(cls, imitation: Imitation, source: str = "",
-                       entry: tuple[str, int] | None = None) -> WatchHit:
+                       entry: tuple[str, int] | None = None,
+                       certified_with: tuple[str, ...] = ()) -> WatchHit:
         return cls(domain=imitation.domain, brand=imitation.brand, kind=imitation.kind,
                    score=imitation.score, reason=imitation.reason, source=source,
-                   ct_log=entry[0] if entry else "", ct_index=entry[1] if entry else None)
+                   ct_log=entry[0] if entry else "", ct_index=entry[1] if entry else None,
+                   certified_with=certified_with)
 
     @property
     def ct_entry(self) -> tuple[str, int] | None:
@@ -124,8 +130,8 @@ class WatchHit:
         return None if self.ct_index is None else (self.ct_log, self.ct_index)
 
     def to_dict(self) -> dict[str, Any]:
-        """{"domain", "brand", "kind", "score", "reason"} plus "source", "seen_at", "ct_log"
-        and "ct_index" when set; ``seen_at`` is ISO 8601."""
+        """{"domain", "brand", "kind", "score", "reason"} plus "source", "seen_at", "ct_log",
+        "ct_index" and "certified_with" when set; ``seen_at`` is ISO 8601."""
         body: dict[str, Any] = {
             "domain": self.domain,
             "brand": self.brand,
@@ -141,6 +147,8 @@ class WatchHit:
             body["ct_log"] = self.ct_log
         if self.ct_index is not None:
             body["ct_index"] = self.ct_index
+        if self.certified_with:
+            body["certified_with"] = list(self.certified_with)
         return body
 
     def to_json(self) -> str:
@@ -155,6 +163,9 @@ class WatchHit:
             index = body.get("ct_index")
             if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
                 raise TypeError("ct_index is not a whole number")
+            others = body.get("certified_with", [])
+            if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+                raise TypeError("certified_with is not a list of names")
             return cls(
                 domain=str(body["domain"]),
                 brand=str(body["brand"]),
@@ -165,6 +176,7 @@ class WatchHit:
                 seen_at=datetime.fromisoformat(seen) if seen is not None else None,
                 ct_log=str(body.get("ct_log", "")),
                 ct_index=index,
+                certified_with=tuple(others),
             )
         except (KeyError, TypeError) as exc:
             raise ValueError(f"not a watch hit: {exc}") from exc
@@ -244,47 +256,24 @@ class Watch:
         imitation = self.matcher.match(host, self._kits is not None)
         if imitation is None:
             return None
-        if isinstance(raw, CertifiedName) and _one_holder(raw.certificate):
-            if self._certified_with_own(raw, imitation.brand):
+        certified_with: tuple[str, ...] = ()
+        if isinstance(raw, CertifiedName):
+            certified_with = others_on_certificate(raw.certificate, host)
+            reading, imitation = read_certificate(imitation, certified_with, self.matcher)
+            if reading is CertificateReading.OWN:
                 self._own_certified += 1
                 return None
-            if imitation.score < KIT_SCORE:
-                imitation = self._raised_by_certificate(raw, host, imitation)
+            if reading is CertificateReading.RAISED:
+                self._raised += 1
         entry = (raw.log, raw.entry) if isinstance(raw, CtName) else None
         if imitation.kind is ImitationKind.SUBDOMAIN and self._kits is not None:
             if imitation.score <= 0:
-                return self._kit_copy(imitation, entry)
+                return self._kit_copy(imitation, entry, certified_with)
             self._earlier_copies(self._kits.add(imitation))  # a copy counts: earlier leads
         if imitation.score < self.min_score:
             return None
         self._hits += 1
-        return WatchHit.from_imitation(imitation, self.source, entry)
-
-    def _certified_with_own(self, name: CertifiedName, brand: str) -> bool:
-        """Whether ``name``'s certificate also names one of ``brand``'s own domains, as the
-        policy lists it or as its wildcard (``microsoft.com``, ``*.microsoft.com``).
-
-        Only the listed domain will do, not a host under it: one who took over a brand's
-        forgotten subdomain may be certified for it, never for the domain itself."""
-        return any(self.matcher.is_own_domain(brand, _certified(other))
-                   for other in name.certificate)
-
-    def _raised_by_certificate(self, name: CertifiedName, host: str,
-                               weak: Imitation) -> Imitation:  # fmt: skip
-        """``weak`` raised to suspicious when its certificate also names a plain look-alike
-        of the same brand (one holder registered both), else ``weak`` as it is."""
-        for other in name.certificate:
-            other_host = normalize_name(other)
-            if other_host is None or other_host == host:
-                continue
-            plain = self.matcher.match(other_host)
-            if (plain is not None and plain.brand == weak.brand
-                    and plain.score >= PLAIN_LOOKALIKE):  # fmt: skip
-                self._raised += 1
-                reason = (f"{weak.reason}; certified together with {plain.domain}, which "
-                          f"imitates {weak.brand}")
-                return replace(weak, score=KIT_SCORE, reason=reason)
-        return weak
+        return WatchHit.from_imitation(imitation, self.source, entry, certified_with)
 
     def _remember(self, host: str, entry: tuple[str, int]) -> None:
         """Keep a host's CT entry until a kit reports it (bounded as the hosts are)."""
@@ -293,7 +282,8 @@ class Watch:
         if len(entries) > self.memory:
             entries.popitem(last=False)
 
-    def _kit_copy(self, lead: Imitation, entry: tuple[str, int] | None) -> WatchHit | None:
+    def _kit_copy(self, lead: Imitation, entry: tuple[str, int] | None,
+                  certified_with: tuple[str, ...]) -> WatchHit | None:
         """The hit for a lead once it is a kit's copy; the group's earlier hosts wait in
         ``_earlier`` for :meth:`run` (or :meth:`drain`)."""
         assert self._kits is not None
@@ -307,7 +297,7 @@ class Watch:
             return None
         self._hits += 1
         self._kit_hits += 1
-        return WatchHit.from_imitation(found[-1], self.source, entry)
+        return WatchHit.from_imitation(found[-1], self.source, entry, certified_with)
 
     def _earlier_copies(self, found: list[Imitation]) -> None:
         """Queue a kit's copies found before this name (their hosts came earlier)."""
@@ -335,20 +325,55 @@ class Watch:
                 yield hit
 
 
-def _certified(name: str) -> str:
-    """A name as a certificate writes it, as a domain: lower case, no wildcard or root dot."""
-    return name.strip().lower().rstrip(".").removeprefix("*.")
+class CertificateReading(Enum):
+    """What a name's certificate says of its imitation (:func:`read_certificate`)."""
+
+    AS_IS = "as is"
+    OWN = "the brand's own"  # certified with one of the brand's own domains
+    RAISED = "raised"  # certified with a plain look-alike of the same brand
 
 
-def _one_holder(certificate: tuple[str, ...]) -> bool:
-    """Whether a certificate's names are one holder's: not a CDN's certificate shared by its
-    customers (:data:`SHARED_CERTIFICATE_DOMAINS`), which proves nothing of the names on it."""
-    for name in certificate:
-        domain = _certified(name)
-        if any(domain == shared or domain.endswith("." + shared)
-               for shared in SHARED_CERTIFICATE_DOMAINS):
-            return False
-    return True
+def others_on_certificate(certificate: Iterable[str], host: str) -> tuple[str, ...]:
+    """The other host names on ``host``'s certificate, normalised, each once (its own
+    wildcard and repeats left out)."""
+    others = (normalize_name(name) for name in certificate)
+    return tuple(dict.fromkeys(name for name in others if name is not None and name != host))
+
+
+def read_certificate(imitation: Imitation, certified_with: Iterable[str],
+                     matcher: ImitationMatcher) -> tuple[CertificateReading, Imitation]:
+    """What the other names on an imitation's certificate say of it. A certificate authority
+    checks that whoever asks for a certificate controls every name on it, so:
+
+    * one of the brand's own domains there, as the policy lists it or as its wildcard
+      (``microsoft.com`` beside ``microsoftazure.us``), makes the name the brand's own
+      defensive registration: OWN. Only the listed domain will do, not a host under it: one
+      who took over a brand's forgotten subdomain may be certified for it, never for the
+      domain;
+    * a plain look-alike of the same brand there (``acme-okta.com``, :data:`PLAIN_LOOKALIKE`
+      or more) gives a weaker imitation (``acme-team.com``) its holder: RAISED to a kit
+      copy's score, suspicious, its reason naming the look-alike.
+
+    ``certified_with`` are the other names, normalised (:func:`others_on_certificate`;
+    ``*.acme.com`` is ``acme.com``). A CDN's certificate shared by its customers
+    (:data:`SHARED_CERTIFICATE_DOMAINS`) proves nothing: AS_IS, as without a certificate."""
+    names = tuple(certified_with)
+    if not names or any(name == shared or name.endswith("." + shared)
+                        for name in names for shared in SHARED_CERTIFICATE_DOMAINS):
+        return CertificateReading.AS_IS, imitation
+    brand = imitation.brand
+    if any(matcher.is_own_domain(brand, name) for name in names):
+        return CertificateReading.OWN, imitation
+    if imitation.score >= KIT_SCORE:
+        return CertificateReading.AS_IS, imitation
+    for name in names:
+        plain = matcher.match(name)
+        if plain is not None and plain.brand == brand and plain.score >= PLAIN_LOOKALIKE:
+            reason = (f"{imitation.reason}; certified together with {plain.domain}, which "
+                      f"imitates {brand}")
+            return CertificateReading.RAISED, replace(imitation, score=KIT_SCORE,
+                                                      reason=reason)
+    return CertificateReading.AS_IS, imitation
 
 
 def watch(names: Iterable[str], matcher: ImitationMatcher, source: str = "") -> list[WatchHit]:

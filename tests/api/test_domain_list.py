@@ -86,3 +86,16 @@ def test_a_ct_entry_for_a_name_not_sent_is_refused(api: Api) -> None:
         assert answer.status_code == 422, answer.text
         assert words in answer.json()["error"], answer.text
     assert get(api, acme).json()["items"] == []  # nothing of a refused call is kept
+
+
+def test_certified_with_for_a_name_not_sent_or_too_long_is_refused(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+    for certified, words in (({"acme-vpn.net": ["acme.com"]}, "certified_with names a domain "
+                                                               "not in domains"),
+                             ({"acme-okta.com": ["x.com"] * 1001}, "at most 1000"),
+                             ({"acme-okta.com": "acme.com"}, "valid list")):
+        answer = api.client.post("/v1/domains", headers=acme.headers(), json={
+            "domains": ["acme-okta.com"], "certified_with": certified})
+        assert answer.status_code == 422, answer.text
+        assert words in answer.json()["error"], answer.text
+    assert get(api, acme).json()["items"] == []

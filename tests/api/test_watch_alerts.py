@@ -98,6 +98,33 @@ def test_a_lookalike_from_a_ct_log_alerts_with_its_entry(alerting: Api) -> None:
     assert "ct_log" not in payloads["okta-sso-login.com"]
 
 
+ACME = 'include_default_brands = false\n[[brands]]\nname = "Acme"\ndomains = ["acme.com"]\n'
+
+
+def test_a_names_certificate_is_read_as_the_watch_reads_it(alerting: Api) -> None:
+    """The other names on a certificate, as `watch --send` gives them: beside the brand's own
+    domain a name is the brand's (kept, no look-alike, no alert); a weak one beside a plain
+    look-alike is raised to suspicious and alerts; without them, each is judged alone."""
+    acme = alerting.new_tenant("Acme", policy_toml=ACME)
+    add_target(alerting, acme, "http://127.0.0.1:9/")
+    answer = alerting.client.post("/v1/domains", headers=acme.headers(), json={
+        "domains": ["acme-sso.com", "acme-team.com", "acme-okta.com", "acme-parts.com"],
+        "source": "ct", "certified_with": {"acme-sso.com": ["*.acme.com", "acme.com"],
+                                           "acme-team.com": ["acme-okta.com"],
+                                           "acme-okta.com": ["acme-team.com"]}})
+    assert answer.status_code == 202, answer.text
+    assert sorted(pending(alerting, acme)) == [
+        ("domain.lookalike_observed", "acme-okta.com"),
+        ("domain.lookalike_observed", "acme-team.com")]
+    rows = {row["domain"]: row for row in alerting.client.get(
+        "/v1/domains", headers=acme.headers()).json()["items"]}
+    assert (rows["acme-sso.com"]["brand"], rows["acme-sso.com"]["score"]) == ("", 0.0)
+    assert rows["acme-team.com"]["score"] == 0.5
+    assert rows["acme-team.com"]["reason"].endswith(
+        "; certified together with acme-okta.com, which imitates Acme")
+    assert rows["acme-parts.com"]["score"] < 0.4  # sent alone: weak, no alert
+
+
 def test_each_target_is_sent_the_events_it_names(alerting: Api) -> None:
     acme = alerting.new_tenant("Acme")
     every = add_target(alerting, acme, "http://127.0.0.1:9/every")

@@ -91,6 +91,28 @@ def test_hits_from_a_ct_log_reach_the_service_with_their_entries(
         (hit, log.url, 1) for hit in HITS)
 
 
+def test_a_hit_raised_by_its_certificate_is_raised_in_the_service_too(
+        api: Api, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """okta-team.com alone is weak (0.35); certified with okta-verify-login.com the watch
+    reports it at 0.5, and the service, given the certificate's names, keeps and alerts it
+    so too, rather than judging it alone."""
+    acme = api.new_tenant("Acme")
+    monkeypatch.setenv(API_KEY_VARIABLE, acme.admin_key)
+    with servers.running_ct_log(
+            servers.precert_entry(["okta-verify-login.com", "okta-team.com"])) as log:
+        code = main(["watch", "--ct-log", log.url, "--ct-start", "0", "--once", "--json",
+                     "--send", str(api.client.base_url)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    printed = {hit["domain"]: hit for hit in map(json.loads, out.splitlines())}
+    assert printed["okta-team.com"]["score"] == 0.5
+    assert printed["okta-team.com"]["certified_with"] == ["okta-verify-login.com"]
+    kept = {row["domain"]: row for row in api.client.get(
+        "/v1/domains", headers=acme.headers()).json()["items"]}
+    assert (kept["okta-team.com"]["score"], kept["okta-team.com"]["reason"]) == (
+        0.5, printed["okta-team.com"]["reason"])
+
+
 def test_a_refused_or_missing_key_ends_the_watch_with_one_line(api: Api, run: Runner) -> None:
     refused = run(["--send", str(api.client.base_url)], NAMES, "sg_not-a-key")
     assert refused.exit_code == 2

@@ -135,12 +135,20 @@ class DomainsRequest(Strict):
     ct_entries: Annotated[dict[DomainName, CtEntry], Field(
         max_length=10_000, description="For names read from a CT log: the entry each was "
         "seen in (`smishguard watch --send` gives them), kept with the name.")] = {}
+    certified_with: Annotated[
+        dict[DomainName, Annotated[list[DomainName], Field(max_length=1_000)]],
+        Field(max_length=10_000, description="For names read from a certificate: the other "
+              "names on it. A name certified with one of the brand's own domains is the "
+              "brand's (no look-alike, no alert); a weak one certified with a plain look-alike "
+              "of the same brand is raised to suspicious, as `smishguard watch` does.")] = {}
 
     @model_validator(mode="after")
     def _entries_are_of_sent_names(self) -> DomainsRequest:
-        stray = sorted(set(self.ct_entries) - set(self.domains))
-        if stray:
-            raise ValueError(f"ct_entries names a domain not in domains: {stray[0]!r}")
+        for field, named in (("ct_entries", self.ct_entries),
+                             ("certified_with", self.certified_with)):
+            stray = sorted(set(named) - set(self.domains))
+            if stray:
+                raise ValueError(f"{field} names a domain not in domains: {stray[0]!r}")
         return self
 
 

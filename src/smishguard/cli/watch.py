@@ -221,7 +221,7 @@ def watch_command(
                 out.write(_hit_line(hit, as_json) + "\n")
                 out.flush()  # a hit on an endless feed must reach the reader now
                 if sink is not None:
-                    sink.add(hit.domain, hit.ct_entry)
+                    sink.add(hit.domain, hit.ct_entry, hit.certified_with)
                 reporter.show(watch)
         finally:
             stack.close()

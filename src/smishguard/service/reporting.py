@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,6 +25,7 @@ from smishguard.service.tenancy import policy_version, tenant_policy
 from smishguard.store import Store
 from smishguard.store.reports import AlreadyRecorded
 from smishguard.urls.sites import site_name
+from smishguard.watch import CertificateReading, others_on_certificate, read_certificate
 
 log = logging.getLogger("smishguard.reports")
 
@@ -151,14 +152,16 @@ class Reporting:
         return report
 
     def observe(self, tenant_id: str, domains: Iterable[str], source: str = "api",
-                ct_entries: Mapping[str, tuple[str, int]] | None = None) -> int:
+                ct_entries: Mapping[str, tuple[str, int]] | None = None,
+                certified_with: Mapping[str, Sequence[str]] | None = None) -> int:
         """Judge observed names against the tenant's brands and keep them; returns how many
         were new. A new look-alike (at or over the suspicious threshold) alerts the tenant's
         targets once, unless an analyst cleared its domain. A brand's name in front of new
         domains named alike is found across calls (:mod:`smishguard.service.kits`): its hosts
         become the kit's copies once it shows itself, the earlier ones too. ``ct_entries``:
         the certificate-transparency entry (log URL, index) a name was seen in, kept with it
-        and given in its alert."""
+        and given in its alert. ``certified_with``: the other names on a name's certificate,
+        read as the watch reads them (:func:`~smishguard.watch.read_certificate`)."""
         tenant = self.store.tenants.get(tenant_id)
         scanner = self.scanners.for_tenant(tenant)
         lookalikes = scanner.lookalikes
@@ -168,12 +171,18 @@ class Reporting:
         found: list[tuple[str, Imitation]] = []
         alerts: dict[str, dict[str, Any]] = {}
         entries = {_as_observed(k): v for k, v in (ct_entries or {}).items()}
+        certificates = {_as_observed(k): v for k, v in (certified_with or {}).items()}
         for name in domains:
             name = _as_observed(name)
             if not name:
                 continue
             entry = entries.get(name)
             imitation = lookalikes.match(name, True)
+            if imitation is not None and name in certificates:
+                reading, imitation = read_certificate(
+                    imitation, others_on_certificate(certificates[name], name), lookalikes)
+                if reading is CertificateReading.OWN:
+                    imitation = None  # the brand's own defensive name
             if imitation is not None:
                 found.append((name, imitation))
                 if imitation.score <= 0:

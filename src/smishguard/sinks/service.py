@@ -6,7 +6,9 @@ names (1 on a live feed, so that each hit is told at once) and at the end. While
 is unreachable or answers 429 or 5xx, the
 batch is kept and sent again with backoff (the watch waits: a CT log resumes where it was);
 a refused key or request ends the watch with one line, as does giving up after the retries.
-A hit from a CT log goes with its entry (``ct_entries``), which the service keeps with the name.
+A hit from a CT log goes with its entry (``ct_entries``), which the service keeps with the name,
+and a hit from a certificate with the certificate's other names (``certified_with``), which the
+service reads as the watch does.
 The key is read by the caller (from the environment, never the command line) and never shown.
 """
 
@@ -25,6 +27,7 @@ from smishguard.sources.backoff import Backoff, retry_after, wait_or_give_up
 BATCH: Final = 100  # names per request from a file (the API takes up to 10,000)
 TIMEOUT: Final = 10.0  # seconds for one request
 MAX_SOURCE: Final = 64  # characters of the source the API keeps
+MAX_CERTIFIED_WITH: Final = 1_000  # other names of a certificate the API takes per name
 _RETRYABLE: Final = frozenset((408, 425, 429, 500, 502, 503, 504))
 
 
@@ -60,14 +63,18 @@ class ServiceSink:
         self._sleep, self._draw = sleep, draw
         self._pending: list[str] = []
         self._entries: dict[str, dict[str, str | int]] = {}  # of the pending names, if any
+        self._certificates: dict[str, list[str]] = {}  # the same
         self.sent = 0  # names the service took
 
-    def add(self, domain: str, ct_entry: tuple[str, int] | None = None) -> None:
-        """Queue a hit's name, with the CT entry it was seen in if any; sends the batch when
-        it is full."""
+    def add(self, domain: str, ct_entry: tuple[str, int] | None = None,
+            certified_with: tuple[str, ...] = ()) -> None:
+        """Queue a hit's name, with the CT entry it was seen in and the other names on its
+        certificate, if any; sends the batch when it is full."""
         self._pending.append(domain)
         if ct_entry is not None:
             self._entries[domain] = {"log": ct_entry[0], "index": ct_entry[1]}
+        if certified_with:
+            self._certificates[domain] = list(certified_with[:MAX_CERTIFIED_WITH])
         if len(self._pending) >= self._batch:
             self.flush()
 
@@ -90,6 +97,7 @@ class ServiceSink:
         self.sent += len(self._pending)
         self._pending = []
         self._entries = {}
+        self._certificates = {}
 
     def close(self) -> None:
         """Send the rest and let the connection go."""
@@ -103,6 +111,8 @@ class ServiceSink:
             body: dict[str, object] = {"domains": names, "source": self._source}
             if self._entries:
                 body["ct_entries"] = self._entries
+            if self._certificates:
+                body["certified_with"] = self._certificates
             answer = self._client.post(self.url, headers=self._headers, json=body)
         except httpx.HTTPError as exc:
             raise ServiceUnavailable(_describe(exc)) from exc

@@ -25,7 +25,8 @@ router = APIRouter(prefix="/v1/domains", tags=["domains"], dependencies=[JsonBod
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=DomainsAccepted)
 def submit_domains(body: DomainsRequest, app: ServicesDep, principal: Ingest) -> DomainsAccepted:
     entries = {name: (entry.log, entry.index) for name, entry in body.ct_entries.items()}
-    new = app.reporting.observe(principal.tenant_id, body.domains, body.source, entries)
+    new = app.reporting.observe(principal.tenant_id, body.domains, body.source, entries,
+                                body.certified_with)
     return DomainsAccepted(received=len(body.domains), new=new)
 
 
