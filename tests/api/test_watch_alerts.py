@@ -116,6 +116,9 @@ def test_a_names_certificate_is_read_as_the_watch_reads_it(alerting: Api) -> Non
     assert sorted(pending(alerting, acme)) == [
         ("domain.lookalike_observed", "acme-okta.com"),
         ("domain.lookalike_observed", "acme-team.com")]
+    payloads = {i.payload["domain"]: i.payload
+                for i in alerting.store.alerts.pending(acme.tenant.id)}
+    assert payloads["acme-okta.com"]["certified_with"] == ["acme-team.com"]  # block both
     rows = {row["domain"]: row for row in alerting.client.get(
         "/v1/domains", headers=acme.headers()).json()["items"]}
     assert (rows["acme-sso.com"]["brand"], rows["acme-sso.com"]["score"]) == ("", 0.0)

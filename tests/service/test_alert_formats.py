@@ -110,6 +110,13 @@ def test_slack_text_of_a_lookalike_from_a_ct_log_names_its_entry() -> None:
     assert "Seen in: 2 CT logs" in text
     assert "Certificate: entry 41227 of the CT log `https://ct.example/2026h1`" in text
     assert "Certificate" not in slack_text(observed)
+    others = [f"okta-sso-{n}.com" for n in range(12)]
+    text = slack_text({**observed, "certified_with": others})
+    assert text.splitlines()[-3] == (
+        "On the same certificate: " + ", ".join(f"okta-sso-{n}[.]com" for n in range(10))
+        + " and 2 more")  # defanged, as the domain is: Slack links none of them
+    assert "okta-sso-0.com" not in text
+    assert "same certificate" not in slack_text(observed)
 
 
 @pytest.mark.parametrize("url", [

@@ -27,6 +27,7 @@ TIMESTAMP_HEADER = "X-Smishguard-Timestamp"
 SIGNATURE_HEADER = "X-Smishguard-Signature"
 SIGNATURE_SCHEME = "sha256"
 MAX_SLACK_REASONS = 5
+MAX_SLACK_NAMES = 10  # of a certificate's other names
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,12 @@ def slack_text(payload: Mapping[str, Any], report_url: str | None = None) -> str
     if observed and payload.get("ct_log") and payload.get("ct_index") is not None:
         lines.append(f"Certificate: entry {safe(payload['ct_index'])} of the CT log "
                      f"`{safe(payload['ct_log'])}`")
+    others = payload.get("certified_with") if observed else None
+    if isinstance(others, list) and others:
+        shown = ", ".join(_slack_escape(defang(str(other), str(other)))
+                          for other in others[:MAX_SLACK_NAMES])
+        more = f" and {len(others) - MAX_SLACK_NAMES} more" if len(others) > MAX_SLACK_NAMES else ""
+        lines.append(f"On the same certificate: {shown}{more}")
     reasons = [r for r in (*payload.get("reasons", []), payload.get("reason")) if r]
     reasons = reasons[:MAX_SLACK_REASONS]
     if reasons:

@@ -177,10 +177,10 @@ class Reporting:
             if not name:
                 continue
             entry = entries.get(name)
+            others = others_on_certificate(certificates.get(name, ()), name)
             imitation = lookalikes.match(name, True)
-            if imitation is not None and name in certificates:
-                reading, imitation = read_certificate(
-                    imitation, others_on_certificate(certificates[name], name), lookalikes)
+            if imitation is not None and others:
+                reading, imitation = read_certificate(imitation, others, lookalikes)
                 if reading is CertificateReading.OWN:
                     imitation = None  # the brand's own defensive name
             if imitation is not None:
@@ -189,7 +189,7 @@ class Reporting:
                     imitation = None  # a lead: kept as no hit unless a kit's copy
                 elif self._alerts_on(tenant, name, imitation, suspicious):
                     alerts[name] = watch_alert_payload(tenant, name, imitation, source, now,
-                                                       entry)
+                                                       entry, others)
             observed.append(ObservedDomain(
                 domain=name, first_seen=now, last_seen=now,
                 brand=imitation.brand if imitation else "",
@@ -254,12 +254,13 @@ def _as_observed(name: str) -> str:
 
 
 def watch_alert_payload(tenant: Tenant, name: str, imitation: Imitation, source: str,
-                        seen_at: datetime,
-                        ct_entry: tuple[str, int] | None = None) -> dict[str, Any]:
+                        seen_at: datetime, ct_entry: tuple[str, int] | None = None,
+                        certified_with: Sequence[str] = ()) -> dict[str, Any]:
     """The body of a 'new look-alike observed' alert: the name as the watch sent it and the
     judgement, as ``smishguard watch --json`` writes a hit (with ``ct_log`` and ``ct_index``
-    when the watch said which CT entry it came from)."""
-    body = {
+    when the watch said which CT entry it came from, ``certified_with`` when it gave the
+    other names on its certificate)."""
+    body: dict[str, Any] = {
         "event": AlertEvent.LOOKALIKE_OBSERVED.value,
         "tenant": tenant.name,
         "domain": name,
@@ -272,6 +273,8 @@ def watch_alert_payload(tenant: Tenant, name: str, imitation: Imitation, source:
     }
     if ct_entry is not None:
         body["ct_log"], body["ct_index"] = ct_entry
+    if certified_with:
+        body["certified_with"] = list(certified_with)
     return body
 
 
