@@ -347,6 +347,15 @@ def test_a_kits_earlier_copies_keep_their_own_ct_entries(darb_index: LookalikeIn
         ("darb.qmobilitsuoa.com", log, 105)]
 
 
+def test_a_kits_earlier_copies_keep_their_certificates_names(darb_index: LookalikeIndex) -> None:
+    """A copy reported when the kit shows itself gives the other names on its certificate,
+    as a copy reported at once does."""
+    names = [n for host in DARB_KIT[:5] for n in certificate(host, host.partition(".")[2])]
+    hits = list(Watch(darb_index, min_score=0.4).run(names))
+    assert [(h.domain, h.certified_with) for h in hits] == [
+        (host, (host.partition(".")[2],)) for host in DARB_KIT[:5] if host != "example.org"]
+
+
 def test_kits_can_be_turned_off_and_two_copies_are_no_kit(darb_index: LookalikeIndex) -> None:
     assert list(Watch(darb_index, kit_copies=0).run(DARB_KIT)) == []
     assert list(Watch(darb_index).run(DARB_KIT[:4])) == []  # two domains named alike

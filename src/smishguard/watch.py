@@ -230,8 +230,10 @@ class Watch:
         self._kits = KitCopies(kit_copies) if kit_copies else None
         # Hosts a kit's forming makes reportable besides the name that formed it.
         self._earlier: list[WatchHit] = []
-        # The CT entries of the hosts a kit may still report (only names from CT logs).
-        self._entries: OrderedDict[str, tuple[str, int]] = OrderedDict()
+        # What came with the hosts a kit may still report, for their hits: the CT entry and
+        # the other names on the certificate (only names read from certificates).
+        self._waiting: OrderedDict[str, tuple[tuple[str, int] | None, tuple[str, ...]]] = (
+            OrderedDict())
 
     @property
     def summary(self) -> WatchSummary:
@@ -275,12 +277,13 @@ class Watch:
         self._hits += 1
         return WatchHit.from_imitation(imitation, self.source, entry, certified_with)
 
-    def _remember(self, host: str, entry: tuple[str, int]) -> None:
-        """Keep a host's CT entry until a kit reports it (bounded as the hosts are)."""
-        entries = self._entries
-        entries[host] = entry
-        if len(entries) > self.memory:
-            entries.popitem(last=False)
+    def _remember(self, host: str, entry: tuple[str, int] | None,
+                  certified_with: tuple[str, ...]) -> None:
+        """Keep what came with a host until a kit reports it (bounded as the hosts are)."""
+        waiting = self._waiting
+        waiting[host] = (entry, certified_with)
+        if len(waiting) > self.memory:
+            waiting.popitem(last=False)
 
     def _kit_copy(self, lead: Imitation, entry: tuple[str, int] | None,
                   certified_with: tuple[str, ...]) -> WatchHit | None:
@@ -289,8 +292,8 @@ class Watch:
         assert self._kits is not None
         found = self._kits.add(lead)
         if not found:
-            if entry is not None:  # a kit may report it later
-                self._remember(lead.domain, entry)
+            if entry is not None or certified_with:  # a kit may report it later
+                self._remember(lead.domain, entry, certified_with)
             return None
         self._earlier_copies(found[:-1])
         if found[-1].score < self.min_score:
@@ -302,11 +305,12 @@ class Watch:
     def _earlier_copies(self, found: list[Imitation]) -> None:
         """Queue a kit's copies found before this name (their hosts came earlier)."""
         for imitation in found:
-            entry = self._entries.pop(imitation.domain, None)
+            entry, certified_with = self._waiting.pop(imitation.domain, (None, ()))
             if imitation.score >= self.min_score:
                 self._hits += 1
                 self._kit_hits += 1
-                self._earlier.append(WatchHit.from_imitation(imitation, self.source, entry))
+                self._earlier.append(WatchHit.from_imitation(imitation, self.source, entry,
+                                                             certified_with))
 
     def drain(self) -> list[WatchHit]:
         """The hosts a kit's forming made reportable since the last call, in the order seen
