@@ -80,6 +80,8 @@ SHARED_CERTIFICATE_DOMAINS: Final = ("cloudflaressl.com",)
 # A look-alike this plain (the policy's default phishing threshold) on a certificate raises
 # the weak imitations of the same brand on it to a kit copy's score: suspicious.
 PLAIN_LOOKALIKE: Final = 0.7
+# The other names of a certificate a hit carries to the service (the API takes no more).
+MAX_CERTIFIED_WITH: Final = 1_000
 
 
 class ImitationMatcher(Protocol):

@@ -17,6 +17,7 @@ from pydantic import (
 
 from smishguard.model import Channel, Decision, Label, Report, Verdict
 from smishguard.records import AlertEvent, AlertFormat, ObservedDomain
+from smishguard.watch import MAX_CERTIFIED_WITH
 
 # No text a person sends holds a NUL character, and PostgreSQL cannot store one: every free
 # string the API takes refuses it with a 422 (and says so in /openapi.json).
@@ -136,7 +137,7 @@ class DomainsRequest(Strict):
         max_length=10_000, description="For names read from a CT log: the entry each was "
         "seen in (`smishguard watch --send` gives them), kept with the name.")] = {}
     certified_with: Annotated[
-        dict[DomainName, Annotated[list[DomainName], Field(max_length=1_000)]],
+        dict[DomainName, Annotated[list[DomainName], Field(max_length=MAX_CERTIFIED_WITH)]],
         Field(max_length=10_000, description="For names read from a certificate: the other "
               "names on it. A name certified with one of the brand's own domains is the "
               "brand's (no look-alike, no alert); a weak one certified with a plain look-alike "

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from smishguard.policy import Policy, resolve_policy
 
@@ -31,3 +34,17 @@ def load_policy_option(policy_path: Path | None) -> Policy:
 
 def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()  # click 8.5 deprecates get_text_stream
+
+
+@contextmanager
+def progress_bar(label: str, total: int) -> Iterator[Callable[[], None] | None]:
+    """A function that moves a progress bar on stderr one step (``total`` steps), when stderr
+    is a terminal; None otherwise."""
+    if not stderr_is_terminal():
+        yield None
+        return
+    columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)

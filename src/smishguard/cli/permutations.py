@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
+from smishguard.cli.common import load_policy_option, policy_option, progress_bar
 from smishguard.domains.permutations import permutations
 from smishguard.errors import InvalidInput
 from smishguard.sources.dns_lookup import (
@@ -62,8 +60,9 @@ def permutations_command(policy_path: Path | None, as_json: bool, registered: bo
         return
     servers = [parse_nameserver(text) for text in nameservers]
     _check_resolver(normalize_name(domain) or domain, servers, timeout)
-    with _progress(len(pairs)) as advance:
-        found = look_up([name for _, name in pairs], servers, concurrency, timeout, advance)
+    with progress_bar("looking up", len(pairs)) as advance:
+        found = look_up([name for _, name in pairs], servers, concurrency, timeout,
+                        None if advance is None else lambda _records: advance())
     rows = [(category, records) for (category, _), records in zip(pairs, found, strict=True)]
     shown = [(c, r) for c, r in rows if r.existence is not Existence.ABSENT]
     if as_json:
@@ -136,16 +135,3 @@ def _summary(rows: list[tuple[str, NameRecords]]) -> None:
         line += (f", {count[Existence.UNANSWERED]:,} unanswered (try a longer --timeout, "
                  f"less --concurrency or another --nameserver)")
     click.echo(line, err=True)
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[NameRecords], None] | None]:
-    """A callback that moves a progress bar on stderr, when stderr is a terminal."""
-    if not stderr_is_terminal():
-        yield None
-        return
-    columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
-               TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("looking up", total=total)
-        yield lambda _records: progress.advance(task)

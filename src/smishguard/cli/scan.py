@@ -9,10 +9,9 @@ from typing import TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
+from smishguard.cli.common import load_policy_option, policy_option, progress_bar
 from smishguard.cli.output import VerdictTable, error_json, verdict_json
 from smishguard.errors import InvalidInput
 from smishguard.evaluation import confusion, is_malicious_label
@@ -30,16 +29,11 @@ T = TypeVar("T")
 
 def _progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
     """The items, with a progress bar on stderr when stderr is a terminal."""
-    if not stderr_is_terminal():
-        yield from items
-        return
-    columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
-               TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label, total=total)
+    with progress_bar(label, total) as advance:
         for item in items:
             yield item
-            progress.advance(task)
+            if advance is not None:
+                advance()
 
 
 def _scan_rows(scanner: Scanner, rows: Iterable[MessageRow]) -> Iterator[

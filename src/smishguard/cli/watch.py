@@ -89,13 +89,15 @@ class _Reporter:
     def summary(self, watch: Watch, sent: int | None = None) -> None:
         s = watch.summary
         kits = f" ({s.kit_copies:,} a kit's copies)" if s.kit_copies else ""
-        own = (f", {s.own_certified:,} left out as certified with the brand's own domain"
-               if s.own_certified else "")
-        if s.raised_by_certificate:
-            own += f", {s.raised_by_certificate:,} raised as certified with a look-alike"
+        certificates = "".join((
+            f", {s.own_certified:,} left out as certified with the brand's own domain"
+            if s.own_certified else "",
+            f", {s.raised_by_certificate:,} raised as certified with a look-alike"
+            if s.raised_by_certificate else ""))
         to_service = "" if sent is None else f", {sent:,} sent to the service"
         click.echo(
-            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}{own}{to_service}, "
+            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}{certificates}"
+            f"{to_service}, "
             f"{self.errors:,} errors ({s.invalid:,} not host names, {s.repeated:,} repeated)",
             err=True)
 

@@ -23,11 +23,11 @@ import httpx
 
 from smishguard.errors import InvalidInput
 from smishguard.sources.backoff import Backoff, retry_after, wait_or_give_up
+from smishguard.watch import MAX_CERTIFIED_WITH
 
 BATCH: Final = 100  # names per request from a file (the API takes up to 10,000)
 TIMEOUT: Final = 10.0  # seconds for one request
 MAX_SOURCE: Final = 64  # characters of the source the API keeps
-MAX_CERTIFIED_WITH: Final = 1_000  # other names of a certificate the API takes per name
 _RETRYABLE: Final = frozenset((408, 425, 429, 500, 502, 503, 504))
 
 
