@@ -63,6 +63,9 @@ class ObservedDomain:
     # log's URL and the entry's number (its certificate and the other names on it).
     ct_log: str = ""
     ct_index: int | None = None
+    # The other names on the certificate it was first sent with (a campaign's certificate
+    # often names its other domains), kept for names that imitate a brand.
+    certified_with: tuple[str, ...] = ()
 
     @property
     def ct_entry(self) -> tuple[str, int] | None:

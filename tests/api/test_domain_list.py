@@ -75,6 +75,26 @@ def test_a_name_keeps_the_ct_entry_it_was_first_seen_in(api: Api) -> None:
     assert (plain["ct_log"], plain["ct_index"]) == (None, None)
 
 
+def test_a_lookalike_keeps_the_certificate_it_was_first_sent_with(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+
+    def send(names: list[str], certified_with: dict[str, list[str]]) -> None:
+        answer = api.client.post("/v1/domains", headers=acme.headers(),
+                                 json={"domains": names, "certified_with": certified_with})
+        assert answer.status_code == 202, answer.text
+
+    send(["acme-okta.com", "acme-vpn.net", "example.org"],
+         {"acme-okta.com": ["*.acme-okta.com", "acme-team.com", "ACME-SSO.com."],
+          "example.org": ["www.example.org", "example.net"]})
+    send(["acme-okta.com", "acme-vpn.net"],  # seen again: the first certificate stays,
+         {"acme-okta.com": ["acme-other.com"],  # an empty one is filled
+          "acme-vpn.net": ["acme-vpn.org"]})
+    rows = {row["domain"]: row for row in get(api, acme).json()["items"]}
+    assert rows["acme-okta.com"]["certified_with"] == ["acme-team.com", "acme-sso.com"]
+    assert rows["acme-vpn.net"]["certified_with"] == ["acme-vpn.org"]
+    assert rows["example.org"]["certified_with"] == []  # imitates nothing: not kept
+
+
 def test_a_ct_entry_for_a_name_not_sent_is_refused(api: Api) -> None:
     acme = api.new_tenant("Acme", policy_toml=ACME)
     for entries, words in (

@@ -179,6 +179,20 @@ def test_a_kits_copies_alert_with_the_ct_entries_they_came_with(alerting: Api) -
                        "darb.qmobiliizty.com": (log, 10)}  # earlier copies: kept entries
 
 
+def test_a_kits_copies_alert_with_the_certificates_they_came_with(alerting: Api) -> None:
+    darb = alerting.new_tenant("Darb", policy_toml=DARB)
+    add_target(alerting, darb, "http://127.0.0.1:9/")
+    for names in (["darb.qmobilitcma.com", "darb.qmobilicco.com"], ["darb.qmobiliizty.com"]):
+        answer = alerting.client.post("/v1/domains", headers=darb.headers(), json={
+            "domains": names, "source": "ct",
+            "certified_with": {name: [name.replace("darb.", "www.")] for name in names}})
+        assert answer.status_code == 202, answer.text
+    others = {i.payload["domain"]: i.payload["certified_with"]
+              for i in alerting.store.alerts.pending(darb.tenant.id)}
+    assert others == {name: [name.replace("darb.", "www.")] for name in (  # earlier: kept
+        "darb.qmobilitcma.com", "darb.qmobilicco.com", "darb.qmobiliizty.com")}
+
+
 def test_each_site_of_a_free_host_alerts_on_its_first_report_and_a_shortener_never(
         alerting: Api) -> None:
     acme = alerting.new_tenant("Acme")

@@ -322,3 +322,17 @@ def test_the_watch_page_names_the_ct_entry_a_name_was_first_seen_in(site: Site) 
         page = client.get("/dashboard/watch").text
     assert f"first seen in entry 41227 of the CT log {log}" in page
     assert page.count("first seen in entry") == 1  # acme-vpn.net came with none
+
+
+def test_the_watch_page_names_the_other_names_on_a_lookalikes_certificate(site: Site) -> None:
+    crowd = [f"shop{n:02}.example" for n in range(12)]
+    site.reporting.observe(
+        site.tenant.id, ["acme-okta.com", "acme-vpn.net", "acme-hr.com"], "ct",
+        certified_with={"acme-okta.com": ["*.acme-okta.com", "acme-team.com", "acme-okta.com"],
+                        "acme-hr.com": ["acme-hr.com", *crowd]})
+    with signed_in(site) as client:
+        page = client.get("/dashboard/watch").text
+    # Its own name and wildcard are left out; a crowded certificate shows its first ten.
+    assert "on the same certificate: acme-team.com</span>" in page
+    assert f"on the same certificate: {', '.join(crowd[:10])} and 2 more</span>" in page
+    assert page.count("on the same certificate") == 2  # acme-vpn.net came with none

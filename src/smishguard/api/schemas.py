@@ -171,6 +171,10 @@ class ObservedDomainOut(BaseModel):
     decision: Decision | None = None  # the tenant's analysts' decision on it, if any
     ct_log: str | None = None  # the CT entry it was first seen in, when a CT watch sent it
     ct_index: int | None = None
+    certified_with: list[str] = Field(
+        default_factory=list, description="The other names on the certificate it was first "
+        "sent with (a campaign's certificate often names its other domains); kept for names "
+        "that imitate a brand.")
 
     @classmethod
     def of(cls, observed: ObservedDomain) -> ObservedDomainOut:
@@ -179,7 +183,8 @@ class ObservedDomainOut(BaseModel):
                    first_seen=observed.first_seen, last_seen=observed.last_seen,
                    times_seen=observed.times_seen,
                    decision=Decision(observed.decision) if observed.decision else None,
-                   ct_log=observed.ct_log or None, ct_index=observed.ct_index)
+                   ct_log=observed.ct_log or None, ct_index=observed.ct_index,
+                   certified_with=list(observed.certified_with))
 
 
 class ObservedDomainList(BaseModel):

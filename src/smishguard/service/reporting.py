@@ -179,6 +179,9 @@ class Reporting:
             entry = entries.get(name)
             others = others_on_certificate(certificates.get(name, ()), name)
             imitation = lookalikes.match(name, True)
+            # The certificate's names are kept with a name that imitates a brand (as a lead,
+            # or the brand's own): the analyst reading it sees the campaign's other domains.
+            certificate_kept = others if imitation is not None else ()
             if imitation is not None and others:
                 reading, imitation = read_certificate(imitation, others, lookalikes)
                 if reading is CertificateReading.OWN:
@@ -199,13 +202,13 @@ class Reporting:
                 source=source,
                 ct_log=entry[0] if entry else "",
                 ct_index=entry[1] if entry else None,
+                certified_with=certificate_kept,
             ))
         new = self.store.domains.observe(tenant.id, observed, alerts)
         hits = [imitation for _, imitation in found if imitation.score >= suspicious]
         for name, imitation in found:
             for kept, copy in self._kits.add(tenant.id, name, imitation, now, lookalikes):
-                alert = (watch_alert_payload(tenant, kept, copy, source, now,
-                                             self._ct_entry(tenant.id, kept, entries))
+                alert = (self._copy_alert(tenant, kept, copy, source, now)
                          if self._alerts_on(tenant, kept, copy, suspicious) else None)
                 self.store.domains.rejudge(tenant.id, kept, brand=copy.brand,
                                            kind=copy.kind.value, score=copy.score,
@@ -216,13 +219,14 @@ class Reporting:
             self.campaigns.add_watch_hits(tenant, hits, now)
         return new
 
-    def _ct_entry(self, tenant_id: str, name: str,
-                  sent: Mapping[str, tuple[str, int]]) -> tuple[str, int] | None:
-        """The CT entry a kit's copy was seen in: sent with it now, or kept from before."""
-        if name in sent:
-            return sent[name]
-        kept = self.store.domains.get(tenant_id, name)
-        return None if kept is None else kept.ct_entry
+    def _copy_alert(self, tenant: Tenant, name: str, copy: Imitation, source: str,
+                    now: datetime) -> dict[str, Any]:
+        """The alert of a kit's copy, with the CT entry and the certificate's other names it
+        was first sent with (now or by an earlier call: it is kept by then)."""
+        kept = self.store.domains.get(tenant.id, name)
+        return watch_alert_payload(tenant, name, copy, source, now,
+                                   kept.ct_entry if kept else None,
+                                   kept.certified_with if kept else ())
 
     def decide_domain(self, tenant_id: str, domain: str, decision: Decision,
                       decided_by: str) -> ObservedDomain:

@@ -73,10 +73,10 @@ class ObservedDomainStore:
     def observe(self, tenant_id: str, domains: Iterable[ObservedDomain],
                 alerts: Mapping[str, Mapping[str, Any]] | None = None) -> int:
         """Record the domains; repeats update last_seen and the count, and give a name its
-        first CT entry if it had none. Returns new ones. A new domain with a body in
-        ``alerts`` (a look-alike) alerts the tenant's targets, in the same transaction. A few
-        statements for the whole batch, not one per name (but one per repeat with a CT
-        entry, which are few)."""
+        first CT entry and certificate's names if it had none. Returns new ones. A new domain
+        with a body in ``alerts`` (a look-alike) alerts the tenant's targets, in the same
+        transaction. A few statements for the whole batch, not one per name (but one per
+        repeat with a CT entry or a certificate's names, which are few)."""
         alerts = alerts or {}
         times: dict[str, int] = {}
         first: dict[str, ObservedDomain] = {}
@@ -91,6 +91,7 @@ class ObservedDomainStore:
             "kind": item.kind, "score": item.score, "reason": item.reason,
             "source": item.source, "first_seen": item.first_seen, "last_seen": item.last_seen,
             "times_seen": times[item.domain], "ct_log": item.ct_log, "ct_index": item.ct_index,
+            "certified_with": list(item.certified_with) or None,
         } for item in first.values()]
         with self._engine.begin() as connection:
             new = insert_many_ignoring_duplicates(connection, table, rows, "domain")
@@ -103,6 +104,11 @@ class ObservedDomainStore:
                             table.c.tenant_id == tenant_id, table.c.domain == domain,
                             table.c.ct_log == "",
                         ).values(ct_log=item.ct_log, ct_index=item.ct_index))
+                    if item.certified_with:
+                        connection.execute(update(table).where(
+                            table.c.tenant_id == tenant_id, table.c.domain == domain,
+                            table.c.certified_with.is_(None),
+                        ).values(certified_with=list(item.certified_with)))
                 elif domain in alerts:
                     queue_alert(connection, tenant_id, AlertEvent.LOOKALIKE_OBSERVED,
                                 alerts[domain], item.first_seen)

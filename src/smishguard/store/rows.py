@@ -115,6 +115,7 @@ def observed_from_row(row: RowMapping) -> ObservedDomain:
         decision=row.get("decision") or "",
         ct_log=row["ct_log"],
         ct_index=row["ct_index"],
+        certified_with=tuple(row["certified_with"] or ()),
     )
 
 

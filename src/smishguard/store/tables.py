@@ -156,6 +156,8 @@ observed_domains = Table(
     Column("times_seen", Integer, nullable=False, default=1),
     Column("ct_log", String(500), nullable=False, default="", server_default=""),
     Column("ct_index", BigInteger, nullable=True),
+    # A JSON list of the other names on its first certificate; NULL when none was sent.
+    Column("certified_with", JSON(none_as_null=True), nullable=True),
     # The watch page and GET /v1/domains read a tenant's latest first, a page at a time.
     Index("ix_observed_domains_latest", "tenant_id", "last_seen", "domain"),
 )
