@@ -60,3 +60,9 @@ def test_a_server_asking_for_longer_is_waited_for_and_said() -> None:
     assert said[0] == "log: HTTP 429; retrying in 7.00 s (attempt 1 of 2)"
     with pytest.raises(InvalidInput, match="gave up after 3 failed attempts"):
         after(3, 1.0)
+
+
+def test_giving_up_at_the_first_failure_says_one_attempt() -> None:
+    with pytest.raises(InvalidInput, match=r"gave up after 1 failed attempt \(use --forever"):
+        wait_or_give_up(Backoff(max_retries=0), 1, "log", "refused", "retrying",
+                        on_error=print, sleep=lambda _: None, draw=lambda: 0.0)

@@ -216,6 +216,7 @@ def watch_command(
             stack.callback(sink.close)  # the last batch, before the summary
         names = stack.enter_context(
             closing(open_names(spec, reporter.warn, sys.stdin.buffer)))
+        ended = False
         try:
             for hit in watch.run(reporter.counted(names, watch)):
                 if live:
@@ -225,9 +226,13 @@ def watch_command(
                 if sink is not None:
                     sink.add(hit.domain, hit.ct_entry, hit.certified_with)
                 reporter.show(watch)
+            ended = True
         finally:
             stack.close()
-            reporter.summary(watch, None if sink is None else sink.sent)
+            # An input that failed before giving a name (no such file, no such column, a CT
+            # log that never answered) says so in its one error line, without a summary.
+            if ended or watch.summary.names or reporter.errors:
+                reporter.summary(watch, None if sink is None else sink.sent)
 
 
 def _read_log_list(path: Path) -> bytes:

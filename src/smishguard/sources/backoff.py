@@ -71,7 +71,8 @@ def wait_or_give_up(backoff: Backoff, failures: int, where: str, problem: str, n
     wait, then the wait: the backoff's, or ``at_least`` when the server asked for longer
     (Retry-After)."""
     if backoff.gives_up(failures):
-        raise InvalidInput(f"{where}: {problem}; gave up after {failures} failed attempts"
+        raise InvalidInput(f"{where}: {problem}; gave up after {failures} failed "
+                           f"attempt{'s' if failures != 1 else ''}"
                            f"{not_done} (use --forever or a larger --max-retries to keep trying)")
     wait = max(backoff.delay(failures, draw()), at_least or 0.0)
     on_error(f"{where}: {problem}; {next_try} in {wait:.2f} s ({backoff.describe(failures)})")
