@@ -101,6 +101,8 @@ def index() -> LookalikeIndex:
         ("app1e.com", "Apple", K.HOMOGLYPH),
         ("аpple.com", "Apple", K.HOMOGLYPH),  # a word name, a Cyrillic а (given in Unicode)
         ("xn--pple-43d.com", "Apple", K.HOMOGLYPH),  # the same in punycode
+        ("twiłio.com", "Twilio", K.HOMOGLYPH),  # a stroke drawn into a letter (ł)
+        ("xn--cinbase-q1a.com", "Coinbase", K.HOMOGLYPH),  # cøinbase, the same
         ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
         ("paypa1-365.com", "PayPal", K.HOMOGLYPH),  # beside a number, as mlcrosoft-365.com
         ("paypa1-qi.com", "PayPal", K.HOMOGLYPH),  # or a tag of one to three letters

@@ -11,11 +11,15 @@ ASCII look-alikes are the few that survive in a plain host name and fool a reade
 ``0``/``o``, ``1``/``l``/``i``, ``5``/``s``, ``rn``/``m``, ``vv``/``w``, ``cl``/``d``. Unicode
 look-alikes come from Unicode's confusables data as shipped by the ``confusable-homoglyphs``
 package, plus accent stripping (NFKD): ``pаypal`` with a Cyrillic ``а`` reads as ``paypal``.
+A Latin letter with a mark drawn into it, which accent stripping does not reach (``ø``, ``ł``,
+``ɓ``, small capitals such as ``ʙ``), is read as the letter Unicode names it after
+(``trezør`` reads as ``trezor``); the permutations do not write those.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import cache
 from importlib.resources import files
@@ -166,6 +170,38 @@ def _unicode_to_ascii() -> dict[str, str]:
     return table
 
 
+@cache
+def _reading_table() -> dict[str, str]:
+    """What :func:`to_ascii` reads a character as: the confusables, and the Latin letters with
+    a mark drawn in (read, never written: the permutations keep to the confusables)."""
+    table = dict(_marked_latin_letters())
+    table.update(_unicode_to_ascii())
+    return table
+
+
+# Latin letters a mark is drawn into rather than added to, so that accent stripping (NFKD) does
+# not reach the letter: a stroke (ø, ł, ɇ), a hook (ɓ, ƈ), a descender (ꞑ), a tail (ɽ), or
+# a small capital (ʙ, ᴍ). Unicode names the letter: LATIN SMALL LETTER O WITH STROKE.
+_MARKED_LETTER: Final = re.compile(
+    r"LATIN (?:SMALL LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH .+| BAR)?")
+# Letters whose names do not say the letter they imitate.
+_UNNAMED_LOOKALIKES: Final = {"ə": "e", "ŋ": "n", "ĸ": "k", "ƅ": "b", "ƿ": "p"}
+# Latin Extended-A and -B, IPA, the phonetic extensions, Latin Extended Additional, -C and -D.
+_LATIN_BLOCKS: Final = ((0x0100, 0x02AF), (0x1D00, 0x1DBF), (0x1E00, 0x1EFF),
+                        (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0x00C0, 0x00FF))
+
+
+def _marked_latin_letters() -> list[tuple[str, str]]:
+    """(small Latin letter with a mark drawn in, the ASCII letter it is): ``ø`` → ``o``."""
+    found = list(_UNNAMED_LOOKALIKES.items())
+    for first, last in _LATIN_BLOCKS:
+        for point in range(first, last + 1):
+            match = _MARKED_LETTER.fullmatch(unicodedata.name(chr(point), ""))
+            if match is not None:
+                found.append((chr(point), match.group(1).lower()))
+    return found
+
+
 # Latin-1's letters and Latin Extended-A and -B (ß, ø, ł, ǧ): European and African alphabets.
 _LATIN_LETTERS: Final = ("\u00c0", "\u024f")
 
@@ -175,7 +211,7 @@ def to_ascii(text: str) -> str | None:
 
     ``pаypal`` (Cyrillic а) → ``paypal``; ``páypal`` → ``paypal``; ``日本`` → None.
     """
-    table = _unicode_to_ascii()
+    table = _reading_table()
     out: list[str] = []
     for char in text:
         if char.isascii():
