@@ -103,6 +103,8 @@ def index() -> LookalikeIndex:
         ("xn--pple-43d.com", "Apple", K.HOMOGLYPH),  # the same in punycode
         ("twiłio.com", "Twilio", K.HOMOGLYPH),  # a stroke drawn into a letter (ł)
         ("xn--cinbase-q1a.com", "Coinbase", K.HOMOGLYPH),  # cøinbase, the same
+        ("аtt.com", "AT&T", K.HOMOGLYPH),  # a 3-letter name with a Cyrillic а among Latin
+        ("dһl.com", "DHL", K.HOMOGLYPH),  # letters (Cyrillic һ)
         ("vvellsfargo.com", "Wells Fargo", K.HOMOGLYPH),
         ("paypa1-365.com", "PayPal", K.HOMOGLYPH),  # beside a number, as mlcrosoft-365.com
         ("paypa1-qi.com", "PayPal", K.HOMOGLYPH),  # or a tag of one to three letters
@@ -238,6 +240,8 @@ def test_found_but_below_suspicious(index: LookalikeIndex, host: str, brand: str
         "evrim.org",
         "box-office.com",
         "apple-pie.com",
+        "ațt.com",  # a 3-letter name with an accent, as a language may write its words
+        "аха.com",  # all in Cyrillic: a Russian word (aha) rather than AXA in look-alikes
         # words and names one edit from a brand
         "venom.com",
         "came.com",

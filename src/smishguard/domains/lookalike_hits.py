@@ -51,7 +51,8 @@ class Scores:
     # A distinctive name in look-alike letters beside other words (rnicrosoft-exchange,
     # tlktokshop): nobody writes their own name so.
     HOMOGLYPH_BESIDE: ClassVar[ByStrength] = _by_strength(0.6, 0.0, 0.0, 0.0)
-    UNICODE: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.85, 0.0)
+    # A 3-letter name counts only in another script's letters among Latin ones (аtt).
+    UNICODE: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.85, 0.8)
     HOMOGLYPH_KEYWORD: ClassVar[ByStrength] = _by_strength(0.95, 0.9, 0.8, 0.75)
     TYPO: ClassVar[ByStrength] = _by_strength(0.75, 0.7, 0.0, 0.0)
     # A long name made plural beside tags or with a copy number (telegrams-mw, whatsapps2).

@@ -108,8 +108,13 @@ class NameRules:
             if name.typo_strength < _S.SHORT or label.count("-") <= name.text.count("-"):
                 return None  # a hyphen added (pay-pal); one dropped is often another site
             return Hit(Scores.TYPO[name.typo_strength], _K.TYPO, name, label, edit="hyphenation")
-        if strength == _S.TINY or (strength == _S.WORD and self.words.is_word(orig)
-                                   and not (uni and borrows_letters(shown))):
+        # Letters no Latin alphabet writes words with settle what the name alone cannot: a
+        # word name is the word (café is French), a 3-letter name anyone's initials, unless
+        # spelled in another script's look-alikes among Latin letters (аtt, Cyrillic а).
+        borrowed = uni and borrows_letters(shown)
+        if strength == _S.TINY and not (borrowed and _mixes_latin(shown)):
+            return None
+        if strength == _S.WORD and not borrowed and self.words.is_word(orig):
             return None
         if not reads_as(orig, name.flat):
             return None  # a look-alike of a look-alike (dtl is not citi)
@@ -400,3 +405,9 @@ def _domain_then_more(tokens: list[str], end: int) -> tuple[str, str]:
     if k < 0 or k + 1 == len(tokens) or tokens[k] not in TLD_WORDS:
         return "", ""
     return tokens[k], "".join(tokens[k + 1 :])
+
+
+def _mixes_latin(shown: str) -> bool:
+    """Whether a label as people see it has a plain Latin letter (``аtt``: the ``tt``) beside
+    its others, rather than all of one other script (``аха``, Russian for "aha")."""
+    return any("a" <= char <= "z" for char in shown)
