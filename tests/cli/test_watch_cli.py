@@ -54,7 +54,7 @@ def test_list_on_stdin_prints_hits_and_a_summary() -> None:
     assert result.stdout == "acme-okta.com\tAcme\tkeyword\t0.90\tacme-okta.com imitates Acme\n"
     assert "standard input: line 4 is not UTF-8" in result.stderr
     assert result.stderr.splitlines()[-1] == (
-        "smishguard: watch: 4 names read, 1 hits, 1 errors (1 not host names, 1 repeated)")
+        "smishguard: watch: 4 names read, 1 hit, 1 error (1 not a host name, 1 repeated)")
 
 
 @pytest.mark.usefixtures("fake_index")
@@ -149,7 +149,7 @@ def test_ct_log_with_state_resumes_without_rereading(tmp_path: Path) -> None:
     assert hits[0]["seen_at"].endswith("+00:00")  # live feeds are stamped at the edge
     assert sorted(log.served) == [0, 1, 2]
     assert "3 names read" in first.stderr
-    assert "1 names read" in second.stderr
+    assert "1 name read" in second.stderr
 
 
 def _log_list(*logs: dict[str, object], tiled: Sequence[dict[str, object]] = (),
@@ -335,7 +335,7 @@ def test_warnings_go_through_the_live_display_on_a_terminal(
     assert result.stdout.startswith("acme-okta.com\t")
     assert "line 2 is not UTF-8" in result.stderr
     assert "602 names read" not in result.stdout
-    assert "601 names read, 1 hits, 1 errors" in result.stderr
+    assert "601 names read, 1 hit, 1 error" in result.stderr
 
 
 # --- with the real look-alike index and the real entry point ---------------------------------

@@ -48,3 +48,9 @@ def progress_bar(label: str, total: int) -> Iterator[Callable[[], None] | None]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda: progress.advance(task)
+
+
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """``1 name``, ``4 names``, ``12,086 names``: a count for a summary line (``plural`` when
+    the noun does not just take an s: ``1 not a host name``, ``2 not host names``)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from smishguard.cli.common import load_policy_option, policy_option, progress_bar
+from smishguard.cli.common import counted, load_policy_option, policy_option, progress_bar
 from smishguard.domains.permutations import permutations
 from smishguard.errors import InvalidInput
 from smishguard.sources.dns_lookup import (
@@ -129,7 +129,7 @@ def _print_registered(domain: str, rows: list[tuple[str, NameRecords]]) -> None:
 
 def _summary(rows: list[tuple[str, NameRecords]]) -> None:
     count = {kind: sum(r.existence is kind for _, r in rows) for kind in Existence}
-    line = (f"smishguard: permutations: {len(rows):,} names looked up, "
+    line = (f"smishguard: permutations: {counted(len(rows), 'name')} looked up, "
             f"{count[Existence.REGISTERED]:,} registered, {count[Existence.ABSENT]:,} absent")
     if count[Existence.UNANSWERED]:
         line += (f", {count[Existence.UNANSWERED]:,} unanswered (try a longer --timeout, "

@@ -17,7 +17,12 @@ import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
-from smishguard.cli.common import load_policy_option, policy_option, stderr_is_terminal
+from smishguard.cli.common import (
+    counted,
+    load_policy_option,
+    policy_option,
+    stderr_is_terminal,
+)
 from smishguard.domains.kits import KIT_COPIES
 from smishguard.domains.lookalike import LookalikeIndex
 from smishguard.errors import InvalidInput
@@ -96,9 +101,10 @@ class _Reporter:
             if s.raised_by_certificate else ""))
         to_service = "" if sent is None else f", {sent:,} sent to the service"
         click.echo(
-            f"smishguard: watch: {s.names:,} names read, {s.hits:,} hits{kits}{certificates}"
-            f"{to_service}, "
-            f"{self.errors:,} errors ({s.invalid:,} not host names, {s.repeated:,} repeated)",
+            f"smishguard: watch: {counted(s.names, 'name')} read, {counted(s.hits, 'hit')}"
+            f"{kits}{certificates}{to_service}, {counted(self.errors, 'error')} "
+            f"({counted(s.invalid, 'not a host name', 'not host names')}, "
+            f"{s.repeated:,} repeated)",
             err=True)
 
 
