@@ -186,9 +186,10 @@ _MARKED_LETTER: Final = re.compile(
     r"LATIN (?:SMALL LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH .+| BAR)?")
 # Letters whose names do not say the letter they imitate.
 _UNNAMED_LOOKALIKES: Final = {"ə": "e", "ŋ": "n", "ĸ": "k", "ƅ": "b", "ƿ": "p"}
-# Latin Extended-A and -B, IPA, the phonetic extensions, Latin Extended Additional, -C and -D.
-_LATIN_BLOCKS: Final = ((0x0100, 0x02AF), (0x1D00, 0x1DBF), (0x1E00, 0x1EFF),
-                        (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0x00C0, 0x00FF))
+# Latin-1's letters, Latin Extended-A and -B, IPA, the phonetic extensions, Latin Extended
+# Additional, -C and -D.
+_LATIN_BLOCKS: Final = ((0x00C0, 0x00FF), (0x0100, 0x02AF), (0x1D00, 0x1DBF), (0x1E00, 0x1EFF),
+                        (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
 
 
 def _marked_latin_letters() -> list[tuple[str, str]]:
