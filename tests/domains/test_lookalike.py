@@ -353,6 +353,12 @@ def test_company_beats_the_identity_provider_beside_it(index: LookalikeIndex) ->
         # a slip in look-alike letters names both
         ("c0inbaes.com", "c0inbaes.com imitates Coinbase: 'c0inbaes' is 'coinbase' with two "
          "letters swapped and look-alike characters"),
+        # Unicode look-alikes beside a keyword are quoted as written (a Cyrillic а), in the
+        # registered name and in a subdomain label, not as their ASCII reading
+        ("xn--pypal-login-yij.com", "xn--pypal-login-yij.com imitates PayPal: 'pаypal' spells "
+         "'paypal' with look-alike characters, joined with 'login'"),
+        ("xn--pypallogin-zqi.com", "xn--pypallogin-zqi.com imitates PayPal: 'pаypal' spells "
+         "'paypal' with look-alike characters, joined with 'login'"),
     ],
 )  # fmt: skip
 def test_reason_reads_like_a_sentence(index: LookalikeIndex, host: str, reason: str) -> None:

@@ -358,7 +358,7 @@ class LookalikeIndex:
     # -- the chosen label -------------------------------------------------------------------
 
     def _scan_name(self, label: str, read: Reading, free: bool, tld: str) -> Hit | None:
-        _, tokens, flat, orig, _, uni = read
+        _, tokens, flat, orig, shown, uni = read
         names = self._names
         rules = self._rules
         best: Hit | None = None
@@ -376,7 +376,8 @@ class LookalikeIndex:
             elif whole_name is not None and whole_name.brand is name.brand:
                 continue
             else:
-                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=False)
+                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=False,
+                                   shown=shown)
             best = rules.better(best, hit)
             if not contains_name and name.strength >= _S.SHORT and tokens is not None:
                 contains_name = on_boundaries(tokens, start, end + 1)

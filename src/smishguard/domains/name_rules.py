@@ -123,10 +123,11 @@ class NameRules:
 
     def inside(
         self, name: BrandName, flat: str, start: int, end: int, tokens: list[str] | None,
-        orig: str, uni: bool, sub: bool,
+        orig: str, uni: bool, sub: bool, shown: str = "",
     ) -> Hit | None:  # fmt: skip
         """``name`` at [start, end) of a label's skeleton ``flat``, with other letters beside
-        it; ``sub`` when the label is a subdomain label rather than the chosen one."""
+        it; ``sub`` when the label is a subdomain label rather than the chosen one; ``shown``
+        the label as people see it, when it is Unicode (its letters, in the reason)."""
         strength = name.strength
         delimited = tokens is not None and on_boundaries(tokens, start, end)
         if not delimited and tokens is not None and strength >= _S.SHORT:
@@ -134,7 +135,7 @@ class NameRules:
             # (paypallogin-2024): read as written apart (paypal-login-2024)
             apart = self._keywords_glued_apart(tokens, start, end)
             if apart is not None:
-                return self.inside(name, flat, start, end, apart, orig, uni, sub)
+                return self.inside(name, flat, start, end, apart, orig, uni, sub, shown)
         if (not delimited and tokens is not None and name.typo_strength >= _S.SHORT
                 and len(orig) == len(flat)):  # fmt: skip
             split = self._split_by_hyphen(name, tokens, start, end, orig)
@@ -250,9 +251,11 @@ class NameRules:
                     else written_span(orig, flat, start, end))
             if span is not None and not reads_as(span, name.flat):
                 return None  # a look-alike of a look-alike (dtl-login is not citi)
-            shown = span or orig
+            written = span or orig
+            if uni and shown:  # the Unicode letters themselves: 'pаypal', not 'paypal'
+                written = _as_shown(written, orig, shown)
             score = Scores.HOMOGLYPH_KEYWORD[strength]
-            return Hit(score, _K.HOMOGLYPH, name, shown, keyword=keyword)
+            return Hit(score, _K.HOMOGLYPH, name, written, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
 
     def _keywords_glued_apart(
@@ -411,3 +414,13 @@ def _mixes_latin(shown: str) -> bool:
     """Whether a label as people see it has a plain Latin letter (``аtt``: the ``tt``) beside
     its others, rather than all of one other script (``аха``, Russian for "aha")."""
     return any("a" <= char <= "z" for char in shown)
+
+
+def _as_shown(part: str, orig: str, shown: str) -> str:
+    """``part`` of a Unicode label's ASCII reading ``orig`` (hyphens dropped) in the label's
+    own letters: the reading gives one letter for each, so the places are the same."""
+    letters = shown.replace("-", "")
+    at = orig.find(part)
+    if at < 0 or len(letters) != len(orig):
+        return part
+    return letters[at : at + len(part)]

@@ -172,7 +172,7 @@ class SubdomainScan:
         read = read_label(label)
         if read is None:
             return _NOTHING
-        _, tokens, flat, orig, _, uni = read
+        _, tokens, flat, orig, shown, uni = read
         found: list[tuple[BrandName, Hit | None]] = []
         automaton = names.automaton if tokens is not None else names.distinctive
         for end, name in automaton.iter(flat):  # type: ignore[union-attr]
@@ -184,7 +184,8 @@ class SubdomainScan:
                 if reads_as(orig.removeprefix("www").removesuffix("www"), name.flat):
                     found.append((name, None))  # www-acme in front of someone's domain is acme's
             else:
-                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=True)
+                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=True,
+                                   shown=shown)
                 if hit is not None:
                     found.append((name, hit))
         if tokens is None and automaton is not names.automaton:
@@ -195,7 +196,7 @@ class SubdomainScan:
                 for size in (2, 3, 4):
                     weak = names.weak.get(flat[:-size]) if flat[-size:] in TLD_WORDS else None
                     hit = None if weak is None else rules.inside(
-                        weak, flat, 0, len(flat) - size, None, orig, uni, sub=True)
+                        weak, flat, 0, len(flat) - size, None, orig, uni, sub=True, shown=shown)
                     if weak is not None and hit is not None:
                         found.append((weak, hit))
         return tuple(found) if found else _NOTHING
