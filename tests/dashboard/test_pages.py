@@ -327,12 +327,20 @@ def test_the_watch_page_names_the_ct_entry_a_name_was_first_seen_in(site: Site) 
 def test_the_watch_page_names_the_other_names_on_a_lookalikes_certificate(site: Site) -> None:
     crowd = [f"shop{n:02}.example" for n in range(12)]
     site.reporting.observe(
-        site.tenant.id, ["acme-okta.com", "acme-vpn.net", "acme-hr.com"], "ct",
+        site.tenant.id, ["acme-okta.com", "acme-vpn.net", "acme-hr.com", "acme-team.com"], "ct",
         certified_with={"acme-okta.com": ["*.acme-okta.com", "acme-team.com", "acme-okta.com"],
                         "acme-hr.com": ["acme-hr.com", *crowd]})
     with signed_in(site) as client:
         page = client.get("/dashboard/watch").text
+        # Each name leads to the watch's rows that hold it (the campaign's other domains).
+        [(link, name)] = re.findall(
+            r'on the same certificate: <a href="([^"]+)">([^<]+)</a></span>', page)
+        found = client.get(link.replace("&amp;", "&")).text
     # Its own name and wildcard are left out; a crowded certificate shows its first ten.
-    assert "on the same certificate: acme-team.com</span>" in page
-    assert f"on the same certificate: {', '.join(crowd[:10])} and 2 more</span>" in page
-    assert page.count("on the same certificate") == 2  # acme-vpn.net came with none
+    assert (link, name) == ("/dashboard/watch?all=1&amp;q=acme-team.com", "acme-team.com")
+    assert found.count('<code class="domain">') == 1
+    assert '<code class="domain">acme-team.com</code>' in found
+    shown = re.findall(r'q=[^"]+">([^<]+)</a>', page.split(">acme-hr.com</code>")[1])
+    assert shown[:10] == crowd[:10]
+    assert f"{crowd[9]}</a> and 2 more</span>" in page
+    assert page.count("on the same certificate") == 2  # the others came with none
