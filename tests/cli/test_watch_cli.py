@@ -434,7 +434,7 @@ def test_kit_copies_are_reported_unless_turned_off(tmp_path: Path) -> None:
         [host, "Darb", "subdomain", "0.50"]
         for host in ("darb.qmobilitcma.com", "darb.qmobilicco.com", "darb.qmobiliizty.com")]
     assert found.stderr.splitlines()[-1].startswith(
-        "smishguard: watch: 3 names read, 3 hits (3 a kit's copies), 0 errors")
+        "smishguard: watch: 3 names read, 3 hits (3 of them a kit's copies), 0 errors")
     off = run(["--policy", str(policy), "--kit-copies", "0", "-"], kit)
     assert off.exit_code == 0, off.output
     assert off.stdout == ""

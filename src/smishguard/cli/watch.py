@@ -93,7 +93,8 @@ class _Reporter:
 
     def summary(self, watch: Watch, sent: int | None = None) -> None:
         s = watch.summary
-        kits = f" ({s.kit_copies:,} a kit's copies)" if s.kit_copies else ""
+        copies = "a kit's copy" if s.kit_copies == 1 else "a kit's copies"
+        kits = f" ({s.kit_copies:,} of them {copies})" if s.kit_copies else ""
         certificates = "".join((
             f", {s.own_certified:,} left out as certified with the brand's own domain"
             if s.own_certified else "",
