@@ -359,6 +359,11 @@ def test_company_beats_the_identity_provider_beside_it(index: LookalikeIndex) ->
          "'paypal' with look-alike characters, joined with 'login'"),
         ("xn--pypallogin-zqi.com", "xn--pypallogin-zqi.com imitates PayPal: 'pаypal' spells "
          "'paypal' with look-alike characters, joined with 'login'"),
+        # and a slip in a Unicode name says it holds look-alike characters (ł), in its letters
+        ("xn--twilio-5db.com", "xn--twilio-5db.com imitates Twilio: 'twiłlio' is 'twilio' with "
+         "a letter doubled and look-alike characters"),
+        ("xn--twillio-lgin-8hb.com", "xn--twillio-lgin-8hb.com imitates Twilio: 'twillio' is "
+         "'twilio' with a letter doubled, joined with 'login'"),  # (the ó is the keyword's)
     ],
 )  # fmt: skip
 def test_reason_reads_like_a_sentence(index: LookalikeIndex, host: str, reason: str) -> None:

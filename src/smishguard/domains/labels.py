@@ -90,6 +90,17 @@ def read_label(label: str) -> Reading | None:
     return text, None, sk, text, shown, shown is not label
 
 
+def as_shown(part: str, orig: str, shown: str) -> str:
+    """``part`` of a Unicode label's ASCII reading ``orig`` (hyphens dropped) in the label's
+    own letters (``shown``): the reading gives one letter for each, so the places are the
+    same. ``part`` itself when it is not found there."""
+    letters = shown.replace("-", "")
+    at = orig.find(part)
+    if at < 0 or len(letters) != len(orig):
+        return part
+    return letters[at : at + len(part)]
+
+
 # Google Translate's web proxy serves any site at ``<host, dots as hyphens>.translate.goog``
 # (en-wikipedia-org.translate.goog is en.wikipedia.org translated).
 TRANSLATE_PROXY: Final = ("translate", "goog")

@@ -171,6 +171,7 @@ from smishguard.domains.lookalike_hits import (
     Scores,
     find_typo,
     glued_head_hit,
+    slip_as_written,
     slipped_by_folds,
 )
 from smishguard.domains.misspellings import Misspellings
@@ -349,6 +350,8 @@ class LookalikeIndex:
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
         if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat, free):
             return None
+        if label[:4] == "xn--":
+            best = slip_as_written(best, label)
         return best.imitation(host, ".".join(labels[at:]), ".".join(labels[at + 1 :]))
 
     def match_many(self, hosts: Iterable[str]) -> list[Imitation | None]:

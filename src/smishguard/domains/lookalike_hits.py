@@ -9,7 +9,14 @@ from smishguard.domains.context import PLACE, POINTED, SERIAL
 from smishguard.domains.explain import LOOK_ALIKE, explain
 from smishguard.domains.homoglyphs import folds_twice, glyph_distance, reads_as, skeleton
 from smishguard.domains.keywords import Keywords
-from smishguard.domains.labels import FILLER_WORDS, TLD_WORDS, Reading, on_boundaries
+from smishguard.domains.labels import (
+    FILLER_WORDS,
+    TLD_WORDS,
+    Reading,
+    as_shown,
+    on_boundaries,
+    read_label,
+)
 from smishguard.domains.typos import collapse_runs, describe_edit, distance, stretched_by
 from smishguard.domains.words import Words
 from smishguard.model import Imitation, ImitationKind
@@ -80,6 +87,20 @@ def slipped_by_folds(hit: Hit) -> bool:
         return False
     written = hit.matched.replace("-", "")
     return glyph_distance(written, hit.name.flat) > distance(skeleton(written), hit.name.skeleton)
+
+
+def slip_as_written(hit: Hit, label: str) -> Hit:
+    """A slip found in a Unicode label (``xn--``), quoted in the label's own letters and
+    said to hold look-alike characters (``twiłlio`` is twilio with a letter doubled and
+    look-alike characters), rather than as its ASCII reading (``twillio``)."""
+    read = read_label(label) if hit.kind in _SLIPS else None
+    if read is None or not read[5]:
+        return hit
+    written = as_shown(hit.matched.replace("-", ""), read[3], read[4])
+    if written == hit.matched.replace("-", ""):
+        return hit  # the look-alike letters are elsewhere in the label (a keyword's)
+    edit = hit.edit if hit.edit.endswith(LOOK_ALIKE) else hit.edit + LOOK_ALIKE
+    return Hit(hit.score, hit.kind, hit.name, written, hit.keyword, edit, hit.boost, hit.needs)
 
 
 def in_subdomain(score: float, sub: bool) -> float:

@@ -22,6 +22,7 @@ from smishguard.domains.labels import (
     OWN_SITE_WORDS,
     TLD_WORDS,
     Reading,
+    as_shown,
     on_boundaries,
 )
 from smishguard.domains.lookalike_hits import (
@@ -253,7 +254,7 @@ class NameRules:
                 return None  # a look-alike of a look-alike (dtl-login is not citi)
             written = span or orig
             if uni and shown:  # the Unicode letters themselves: 'pаypal', not 'paypal'
-                written = _as_shown(written, orig, shown)
+                written = as_shown(written, orig, shown)
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, written, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
@@ -414,13 +415,3 @@ def _mixes_latin(shown: str) -> bool:
     """Whether a label as people see it has a plain Latin letter (``аtt``: the ``tt``) beside
     its others, rather than all of one other script (``аха``, Russian for "aha")."""
     return any("a" <= char <= "z" for char in shown)
-
-
-def _as_shown(part: str, orig: str, shown: str) -> str:
-    """``part`` of a Unicode label's ASCII reading ``orig`` (hyphens dropped) in the label's
-    own letters: the reading gives one letter for each, so the places are the same."""
-    letters = shown.replace("-", "")
-    at = orig.find(part)
-    if at < 0 or len(letters) != len(orig):
-        return part
-    return letters[at : at + len(part)]
