@@ -332,12 +332,14 @@ class LookalikeIndex:
             mistyped = self._own_slips.get((labels[-1], label[:1], len(label)))
             if mistyped is not None:
                 best = self._own_domain_slip(label, ".".join(labels[at + 1 :]), mistyped)
+        in_chosen = best  # the chosen label's find, which a subdomain label's may beat
         if at > 0 and (best is None or best.score < 0.88 or best.name in rules.pretexts):
             best = rules.better(best, self._subdomains.scan(labels, at))
             if best is None and self._spelled.heads:
                 best = self._spelled_in_front(labels, at)
         if best is None or self._is_owned(labels) or slipped_by_folds(best):
             return None
+        unicode_slip = best is in_chosen and label[:4] == "xn--"
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
         if best.boost > best.score:
             level = context_level(labels, at, free, rules.keywords.pointed_words)
@@ -350,7 +352,7 @@ class LookalikeIndex:
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
         if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat, free):
             return None
-        if label[:4] == "xn--":
+        if unicode_slip:
             best = slip_as_written(best, label)
         return best.imitation(host, ".".join(labels[at:]), ".".join(labels[at + 1 :]))
 
