@@ -90,15 +90,14 @@ def read_label(label: str) -> Reading | None:
     return text, None, sk, text, shown, shown is not label
 
 
-def as_shown(part: str, orig: str, shown: str) -> str:
-    """``part`` of a Unicode label's ASCII reading ``orig`` (hyphens dropped) in the label's
-    own letters (``shown``): the reading gives one letter for each, so the places are the
-    same. ``part`` itself when it is not found there."""
-    letters = shown.replace("-", "")
-    at = orig.find(part)
-    if at < 0 or len(letters) != len(orig):
+def as_shown(part: str, reading: str, shown: str) -> str:
+    """``part`` of a Unicode label's ASCII ``reading`` in the label's own letters (``shown``,
+    written as the reading is: both with their hyphens or both without): the reading gives
+    one letter for each, so the places are the same. ``part`` itself when not found there."""
+    at = reading.find(part)
+    if at < 0 or len(shown) != len(reading):
         return part
-    return letters[at : at + len(part)]
+    return shown[at : at + len(part)]
 
 
 # Google Translate's web proxy serves any site at ``<host, dots as hyphens>.translate.goog``

@@ -96,8 +96,8 @@ def slip_as_written(hit: Hit, label: str) -> Hit:
     read = read_label(label) if hit.kind in _SLIPS else None
     if read is None or not read[5]:
         return hit
-    written = as_shown(hit.matched.replace("-", ""), read[3], read[4])
-    if written == hit.matched.replace("-", ""):
+    written = as_shown(hit.matched, read[0], read[4])
+    if written == hit.matched:
         return hit  # the look-alike letters are elsewhere in the label (a keyword's)
     edit = hit.edit if hit.edit.endswith(LOOK_ALIKE) else hit.edit + LOOK_ALIKE
     return Hit(hit.score, hit.kind, hit.name, written, hit.keyword, edit, hit.boost, hit.needs)

@@ -254,7 +254,7 @@ class NameRules:
                 return None  # a look-alike of a look-alike (dtl-login is not citi)
             written = span or orig
             if uni and shown:  # the Unicode letters themselves: 'pаypal', not 'paypal'
-                written = as_shown(written, orig, shown)
+                written = as_shown(written, orig, shown.replace("-", ""))
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, written, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
