@@ -95,6 +95,28 @@ def test_a_lookalike_keeps_the_certificate_it_was_first_sent_with(api: Api) -> N
     assert rows["example.org"]["certified_with"] == []  # imitates nothing: not kept
 
 
+def test_the_names_certified_with_one_are_found(api: Api) -> None:
+    acme = api.new_tenant("Acme", policy_toml=ACME)
+    answer = api.client.post("/v1/domains", headers=acme.headers(), json={
+        "domains": ["acme-okta.com", "acme-team.com", "acme-vpn.net", "acme-hr.com"],
+        "certified_with": {"acme-okta.com": ["acme-team.com", "acme_sso.com"],
+                           "acme-team.com": ["acme-okta.com"],
+                           "acme-vpn.net": ["www.acme-team.com", "acmexsso.com"]}})
+    assert answer.status_code == 202, answer.text
+
+    def certified_with(name: str) -> list[str]:
+        page = get(api, acme, certified_with=name)
+        assert page.status_code == 200, page.text
+        return [row["domain"] for row in page.json()["items"]]
+
+    assert certified_with("acme-team.com") == ["acme-okta.com"]  # not www.acme-team.com's
+    assert certified_with("ACME-OKTA.COM.") == ["acme-team.com"]
+    assert certified_with("acme_sso.com") == ["acme-okta.com"]  # _ is no wildcard
+    assert certified_with("acme%") == []
+    other = api.new_tenant("Other", policy_toml=ACME)
+    assert get(api, other, certified_with="acme-team.com").json()["items"] == []
+
+
 def test_a_ct_entry_for_a_name_not_sent_is_refused(api: Api) -> None:
     acme = api.new_tenant("Acme", policy_toml=ACME)
     for entries, words in (

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, select, update
+from sqlalchemy import Engine, Select, Text, cast, select, update
 
 from smishguard.errors import InvalidInput
 from smishguard.records import AlertEvent, ObservedDomain
@@ -56,6 +56,8 @@ class ObservedQuery:
     brand: str | None = None  # only those that imitate this brand
     undecided: bool = False  # only those no analyst of the tenant decided on
     text: str | None = None  # only names holding this text
+    # only names whose first certificate also named this one (a campaign's other domains)
+    certified_with: str | None = None
     after: ObservedCursor | None = None  # the page after the one that ended here
     limit: int = 100
 
@@ -149,6 +151,13 @@ class ObservedDomainStore:
         if query.text:
             pattern = "%" + escape_like(query.text.strip().lower()) + "%"
             statement = statement.where(o.domain.like(pattern, escape="\\"))
+        if query.certified_with:
+            # A name is a JSON string in the list as stored: quoted, with no quote or
+            # backslash of its own to escape, so its quoted form finds it on both backends.
+            other = query.certified_with.strip().lower().rstrip(".")
+            pattern = '%"' + escape_like(other) + '"%'
+            statement = statement.where(
+                cast(o.certified_with, Text).like(pattern, escape="\\"))
         if query.after is not None:
             at, domain = query.after.last_seen, query.after.domain
             statement = statement.where(

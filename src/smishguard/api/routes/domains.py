@@ -39,6 +39,10 @@ def list_domains(
     undecided: Annotated[bool, Query(description="Only names nobody decided on")] = False,
     q: Annotated[str | None, Query(max_length=253, pattern=NO_NUL,
                                    description="Name contains")] = None,
+    certified_with: Annotated[str | None, Query(
+        max_length=253, pattern=NO_NUL,
+        description="Only names whose first certificate also named this one (a campaign's "
+                    "other domains)")] = None,
     cursor: Annotated[str | None, Query(max_length=400, pattern=NO_NUL)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> ObservedDomainList:
@@ -46,6 +50,7 @@ def list_domains(
     ``cursor``."""
     page = app.store.domains.search(principal.tenant_id, ObservedQuery(
         lookalikes=lookalikes, brand=brand, undecided=undecided, text=q,
+        certified_with=certified_with,
         after=ObservedCursor.decode(cursor) if cursor else None, limit=limit))
     return ObservedDomainList(items=[ObservedDomainOut.of(d) for d in page.domains],
                               next_cursor=page.next_cursor)
