@@ -329,18 +329,26 @@ def test_the_watch_page_names_the_other_names_on_a_lookalikes_certificate(site: 
     site.reporting.observe(
         site.tenant.id, ["acme-okta.com", "acme-vpn.net", "acme-hr.com", "acme-team.com"], "ct",
         certified_with={"acme-okta.com": ["*.acme-okta.com", "acme-team.com", "acme-okta.com"],
+                        "acme-team.com": ["acme-okta.com"],
                         "acme-hr.com": ["acme-hr.com", *crowd]})
     with signed_in(site) as client:
         page = client.get("/dashboard/watch").text
         # Each name leads to the watch's rows that hold it (the campaign's other domains).
-        [(link, name)] = re.findall(
-            r'on the same certificate: <a href="([^"]+)">([^<]+)</a></span>', page)
+        row = page.split('<code class="domain">acme-okta.com</code>')[1].split("</tr>")[0]
+        [(link, name)] = re.findall(r'on the same certificate: <a href="([^"]+)">([^<]+)</a>', row)
         found = client.get(link.replace("&amp;", "&")).text
+        # And to the names whose certificate named it.
+        [pivot] = re.findall(r'<a href="([^"]+)">names certified with it</a>', row)
+        certified = client.get(pivot.replace("&amp;", "&")).text
     # Its own name and wildcard are left out; a crowded certificate shows its first ten.
     assert (link, name) == ("/dashboard/watch?all=1&amp;q=acme-team.com", "acme-team.com")
     assert found.count('<code class="domain">') == 1
     assert '<code class="domain">acme-team.com</code>' in found
+    assert pivot == "/dashboard/watch?all=1&amp;certified_with=acme-okta.com"
+    assert certified.count('<code class="domain">') == 1
+    assert '<code class="domain">acme-team.com</code>' in certified
+    assert "on certificates with <code>acme-okta.com</code>" in certified
     shown = re.findall(r'q=[^"]+">([^<]+)</a>', page.split(">acme-hr.com</code>")[1])
     assert shown[:10] == crowd[:10]
-    assert f"{crowd[9]}</a> and 2 more</span>" in page
-    assert page.count("on the same certificate") == 2  # the others came with none
+    assert f"{crowd[9]}</a> and 2 more · " in page
+    assert page.count("on the same certificate") == 3  # acme-vpn.net came with none

@@ -34,19 +34,23 @@ def watch_page(
     brand: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
     undecided: bool = False,
     q: Annotated[str | None, Query(max_length=253, pattern=NO_NUL)] = None,
+    certified_with: Annotated[str | None, Query(max_length=253, pattern=NO_NUL)] = None,
     after: Annotated[str | None, Query(max_length=400, pattern=NO_NUL)] = None,
 ) -> HTMLResponse:
     services = board.services
     tenant_id = viewer.user.tenant_id
     page = services.store.domains.search(tenant_id, ObservedQuery(
         lookalikes=not show_all, brand=brand or None, undecided=undecided, text=q or None,
+        certified_with=certified_with or None,
         after=ObservedCursor.decode(after) if after else None, limit=PAGE_SIZE))
     filters = {k: v for k, v in (("all", "1" if show_all else ""), ("brand", brand or ""),
-                                 ("undecided", "1" if undecided else ""), ("q", q or "")) if v}
+                                 ("undecided", "1" if undecided else ""), ("q", q or ""),
+                                 ("certified_with", certified_with or "")) if v}
     brands = sorted({b.name for b in tenant_policy(services.store.tenants.get(tenant_id)).brands})
     return render(request, "watch.html", viewer, now=services.clock(), page="watch",
                   hits=page.domains, show_all=show_all, brand=brand or "", brands=brands,
-                  undecided=undecided, q=q or "", filtered=bool(brand or undecided or q),
+                  undecided=undecided, q=q or "", certified_with=certified_with or "",
+                  filtered=bool(brand or undecided or q or certified_with),
                   here=_url(filters, after),
                   next_page=_url(filters, page.next_cursor) if page.next_cursor else None)
 
