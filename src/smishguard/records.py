@@ -45,6 +45,12 @@ class ApiKey:
     revoked_at: datetime | None = None
 
 
+def observed_name(name: str) -> str:
+    """A name as the service keeps an observed domain: lower-case, no surrounding space or
+    trailing dot."""
+    return name.strip().lower().rstrip(".")
+
+
 @dataclass(frozen=True, slots=True)
 class ObservedDomain:
     """A newly seen domain a tenant's watch reported, with the look-alike judgement."""

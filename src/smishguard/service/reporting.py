@@ -13,7 +13,7 @@ from typing import Any
 
 from smishguard.errors import InvalidInput, NotFound
 from smishguard.model import Channel, Decision, Imitation, Message, Report, Verdict
-from smishguard.records import AlertEvent, ObservedDomain, Tenant
+from smishguard.records import AlertEvent, ObservedDomain, Tenant, observed_name
 from smishguard.scanner import Scanner
 from smishguard.scoring import with_confirmed_domains
 from smishguard.service.campaigns import Campaigns
@@ -170,10 +170,10 @@ class Reporting:
         observed: list[ObservedDomain] = []
         found: list[tuple[str, Imitation]] = []
         alerts: dict[str, dict[str, Any]] = {}
-        entries = {_as_observed(k): v for k, v in (ct_entries or {}).items()}
-        certificates = {_as_observed(k): v for k, v in (certified_with or {}).items()}
+        entries = {observed_name(k): v for k, v in (ct_entries or {}).items()}
+        certificates = {observed_name(k): v for k, v in (certified_with or {}).items()}
         for name in domains:
-            name = _as_observed(name)
+            name = observed_name(name)
             if not name:
                 continue
             entry = entries.get(name)
@@ -234,7 +234,7 @@ class Reporting:
         (``x.weebly.com`` decides nothing about weebly.com): phishing blocks links to it in
         every tenant's scans; not phishing stops its alerts and exports here. NotFound when
         the tenant's watch never sent it."""
-        domain = _as_observed(domain)
+        domain = observed_name(domain)
         if self.store.domains.get(tenant_id, domain) is None:
             raise NotFound(f"the watch has not observed {domain!r}")
         self.feedback.record(tenant_id, [domain], decision, decided_by, f"watch:{domain}"[:80])
@@ -250,11 +250,6 @@ class Reporting:
         return imitation.score >= suspicious and not any(
             self.feedback.is_cleared(tenant.id, domain)
             for domain in dict.fromkeys((name, imitation.registered)) if domain)
-
-
-def _as_observed(name: str) -> str:
-    """A name as the service keeps it: lower-case, no surrounding space or trailing dot."""
-    return name.strip().lower().rstrip(".")
 
 
 def watch_alert_payload(tenant: Tenant, name: str, imitation: Imitation, source: str,

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, Text, cast, select, update
 
 from smishguard.errors import InvalidInput
-from smishguard.records import AlertEvent, ObservedDomain
+from smishguard.records import AlertEvent, ObservedDomain, observed_name
 from smishguard.store.alerts import queue_alert
 from smishguard.store.campaign_tables import domain_decisions
 from smishguard.store.dialect import escape_like, insert_many_ignoring_duplicates
@@ -154,8 +154,7 @@ class ObservedDomainStore:
         if query.certified_with:
             # A name is a JSON string in the list as stored: quoted, with no quote or
             # backslash of its own to escape, so its quoted form finds it on both backends.
-            other = query.certified_with.strip().lower().rstrip(".")
-            pattern = '%"' + escape_like(other) + '"%'
+            pattern = '%"' + escape_like(observed_name(query.certified_with)) + '"%'
             statement = statement.where(
                 cast(o.certified_with, Text).like(pattern, escape="\\"))
         if query.after is not None:
