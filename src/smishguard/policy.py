@@ -323,7 +323,9 @@ def _b(name: str, domains: Sequence[str], aliases: Sequence[str] = (),
 
 # Only domains whose every subdomain the brand controls belong here: never shared hosting where
 # anyone can publish (sharepoint.com tenants, windows.net, amazonaws.com, googleusercontent.com,
-# dropboxusercontent.com, pages.dev, workers.dev), or a phishing page there would pass as owned.
+# dropboxusercontent.com, pages.dev, workers.dev; googleapis.com and cloudflare.net, which their
+# owners list as shared in the Public Suffix List: anyone's bucket.storage.googleapis.com), or
+# a phishing page there would pass as owned. `smishguard policy check` finds them.
 # Brands most imitated in SMS phishing (identity providers, banks, carriers, tolls, tax
 # offices, big platforms), in the English- and Spanish-speaking world. Used when a policy
 # names no brands of its own, or asks for them with include_default_brands = true.
@@ -335,7 +337,7 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
                      "sharepointonline.com", "microsoftonline.us", "microsoftapp.net",
                      "onedrive.com"],
        ["office365", "outlook", "onedrive", "sharepoint", "msft"], "identity-provider"),
-    _b("Google", ["google.com", "gmail.com", "googleapis.com", "gstatic.com", "youtube.com",
+    _b("Google", ["google.com", "gmail.com", "gstatic.com", "youtube.com",
                   "youtu.be", "google.es", "goo.gl", "g.co", "google-analytics.com",
                   "youtube-nocookie.com"],
        category="identity-provider"),
@@ -349,7 +351,7 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("PayPal", ["paypal.com", "paypal.me", "paypalobjects.com", "paypal-community.com"]),
     _b("Netflix", ["netflix.com", "nflxext.com", "nflximg.net", "nflxvideo.net"]),
     _b("Twilio", ["twilio.com", "twil.io", "twiliocdn.com"]),
-    _b("Cloudflare", ["cloudflare.com", "cloudflare.net", "cloudflare-dns.com",
+    _b("Cloudflare", ["cloudflare.com", "cloudflare-dns.com",
                       "cloudflareinsights.com"]),
     _b("Coinbase", ["coinbase.com"]),
     _b("Binance", ["binance.com"]),

@@ -183,6 +183,19 @@ class SuffixTable:
                 private = n - i
         return icann, private if private > icann else 0
 
+    def free_host_parents(self) -> frozenset[str]:
+        """Every domain with a free host below it, not the top-level ones: ``cloudflare.net``
+        of ``cdn.cloudflare.net``, ``amazonaws.com`` of ``s3.amazonaws.com``, ``foo.com`` of a
+        rule ``*.foo.com`` (a slow walk over the whole list: for reviewing a policy)."""
+        parents: set[str] = set()
+        for key, flags in self.rules.items():
+            labels = key.split(".")
+            if flags & _WILD_PRIVATE and len(labels) > 1:
+                parents.add(key)
+            if flags & _PRIVATE:
+                parents.update(".".join(labels[i:]) for i in range(1, len(labels) - 1))
+        return frozenset(parents)
+
 
 @cache
 def suffix_table() -> SuffixTable:
