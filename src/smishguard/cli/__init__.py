@@ -11,6 +11,7 @@ from smishguard.cli.admin import admin_group
 from smishguard.cli.alerts import alert_group, alerts_group
 from smishguard.cli.campaigns import campaigns_group, export_command
 from smishguard.cli.permutations import permutations_command
+from smishguard.cli.policy import policy_group
 from smishguard.cli.scan import eval_command, scan_command
 from smishguard.cli.serve import serve_command
 from smishguard.cli.service import db_group, key_group, tenant_group
@@ -30,6 +31,7 @@ cli.add_command(eval_command)
 cli.add_command(train_command)
 cli.add_command(watch_command)
 cli.add_command(permutations_command)
+cli.add_command(policy_group)
 cli.add_command(serve_command)
 cli.add_command(db_group)
 cli.add_command(tenant_group)
@@ -44,7 +46,8 @@ cli.add_command(export_command)
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a SmishguardError becomes one line on stderr and its exit code."""
     try:
-        cli.main(args=argv, prog_name="smishguard", standalone_mode=False)
+        # Not standalone: a command's ctx.exit(code) comes back here as the code.
+        code = cli.main(args=argv, prog_name="smishguard", standalone_mode=False)
     except SmishguardError as exc:
         click.echo(f"smishguard: error: {' '.join(str(exc).split())}", err=True)
         return exc.exit_code
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("smishguard: interrupted", err=True)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+from smishguard.domains.policy_review import shared_host_errors
+from smishguard.domains.suffixes import suffix_table
 from smishguard.policy import Policy, resolve_policy
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -28,8 +30,14 @@ def policy_option(func: F) -> F:
     )(func)
 
 
-def load_policy_option(policy_path: Path | None) -> Policy:
-    return resolve_policy(policy_path, Path.cwd())
+def load_policy_option(policy_path: Path | None, *, warn: bool = True) -> Policy:
+    """The policy in force; with ``warn``, a line on stderr for each of its errors (a shared
+    host listed as a brand's own: every look-alike under it would pass)."""
+    policy = resolve_policy(policy_path, Path.cwd())
+    if warn:
+        for finding in shared_host_errors(policy, suffix_table()):
+            click.echo(f"smishguard: warning: policy: {finding.message}", err=True)
+    return policy
 
 
 def stderr_is_terminal() -> bool:
