@@ -86,3 +86,22 @@ def test_db_upgrade_creates_the_sqlite_file(capsys: pytest.CaptureFixture[str],
     assert code == 0
     assert "newest schema revision" in out
     assert (tmp_path / "state" / "smishguard.db").is_file()
+
+
+def test_tenant_create_refuses_a_policy_that_lists_a_shared_host_as_owned(
+    capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('not_lookalikes = ["acme-fans.pages.dev"]\n[[brands]]\nname = "Acme"\n'
+                      'domains = ["acme.com", "github.io"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "tenant", "create", "Acme", "--policy", str(policy),
+                         "--database-url", database_url)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "github.io is a shared host" in err
+    assert "acme.github.io" in err
+    store = Store.open(database_url)
+    try:
+        assert [t.name for t in store.tenants.all()] == []
+    finally:
+        store.close()

@@ -228,6 +228,34 @@ def test_the_policy_is_validated_before_it_is_saved(site: Site) -> None:
                                site.store.reports.get(site.tenant.id, report).verdict.signals}
 
 
+def test_a_policy_listing_a_shared_host_as_owned_is_refused(site: Site) -> None:
+    text = ('include_default_brands = false\n[[brands]]\nname = "Globex"\n'
+            'domains = ["globex.com", "pages.dev"]\n')
+    with signed_in(site) as admin:
+        refused = admin.post("/dashboard/policy", data={"csrf": csrf_of(admin), "policy": text})
+        assert refused.status_code == 422
+        assert "pages.dev is a shared host" in refused.text
+        assert "globex.pages.dev" in refused.text  # what to list instead
+        assert 'aria-invalid="true"' in refused.text
+    assert site.store.tenants.get(site.tenant.id).policy_toml == site.tenant.policy_toml
+
+
+def test_the_policy_page_shows_what_policy_check_finds(site: Site) -> None:
+    text = ('include_default_brands = false\n[[brands]]\nname = "Globex"\n'
+            'domains = ["globex.com", "co.uk"]\n\n[[brands]]\nname = "Globex Labs"\n'
+            'domains = ["globexlabs.com"]\naliases = ["globex"]\n')
+    with signed_in(site) as admin:
+        before = admin.get("/dashboard/policy").text
+        assert "Checks" not in before  # the site's own policy has nothing to say
+        saved = admin.post("/dashboard/policy", data={"csrf": csrf_of(admin), "policy": text},
+                           follow_redirects=True)
+        assert "Saved." in saved.text
+        checks = saved.text.split('id="checks-heading"', 1)[1].split("</section>", 1)[0]
+        assert "co.uk is a public suffix" in checks
+        assert "its name &#39;globex&#39; reads as Globex&#39;s" in checks
+        assert checks.count("<li") == 2
+
+
 def test_a_tenant_never_sees_another_tenants_reports(site: Site) -> None:
     globex = site.new_tenant("Globex")
     theirs = site.report(PHISH, tenant=globex)

@@ -6,7 +6,9 @@ import hashlib
 import re
 import uuid
 
-from smishguard.errors import InvalidInput
+from smishguard.domains.policy_review import shared_host_errors
+from smishguard.domains.suffixes import suffix_table
+from smishguard.errors import InvalidInput, PolicyError
 from smishguard.policy import Policy, default_policy, parse_policy_text
 from smishguard.records import ApiKey, Role, Tenant
 from smishguard.service.access import create_key
@@ -31,7 +33,7 @@ def create_tenant(store: Store, name: str, clock: Clock, *, reporting_number: st
             raise InvalidInput(
                 f"reporting number {reporting_number!r} is not in E.164 form (+14155550100)")
     if policy_toml is not None:
-        parse_policy_text(policy_toml, "the tenant's policy")  # refuse a bad one now
+        checked_policy(policy_toml, "the tenant's policy")  # refuse a bad one now
     tenant = store.tenants.create(Tenant(
         id=str(uuid.uuid4()), name=name, created_at=clock(), reporting_number=number,
         twilio_auth_token=twilio_auth_token or None, policy_toml=policy_toml))
@@ -39,6 +41,17 @@ def create_tenant(store: Store, name: str, clock: Clock, *, reporting_number: st
     store.tenants.audit(tenant_id=tenant.id, actor="cli", action="tenant.create",
                         subject=tenant.name, at=clock())
     return tenant, key, plain
+
+
+def checked_policy(text: str, source: str) -> Policy:
+    """A tenant's policy read from TOML, before it is stored: PolicyError when it does not
+    parse, or when it lists a shared host as a brand's own or as a reviewed namesake (every
+    look-alike there would pass), one line per such host."""
+    policy = parse_policy_text(text, source)
+    errors = shared_host_errors(policy, suffix_table())
+    if errors:
+        raise PolicyError("\n".join(finding.message for finding in errors))
+    return policy
 
 
 def tenant_policy(tenant: Tenant) -> Policy:
