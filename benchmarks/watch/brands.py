@@ -70,8 +70,10 @@ EVAL_BRANDS: tuple[EvalBrand, ...] = (
     _b("exodus", "Exodus", "exodus.com"),
     _b("imtoken", "imToken", "token.im", "imtoken"),
     _b("kraken", "Kraken", "kraken.com"),
+    # Not sharepoint.com, anyone's tenant (smishguard policy check): Microsoft's own tenants.
     _b("microsoft", "Microsoft", "microsoft.com microsoftonline.com live.com office.com "
-       "outlook.com office365.com sharepoint.com", "office365 outlook onedrive sharepoint"),
+       "outlook.com office365.com microsoft.sharepoint.com microsoft-my.sharepoint.com",
+       "office365 outlook onedrive sharepoint"),
     _b("moonpay", "MoonPay", "moonpay.com"),
     _b("netflix", "Netflix", "netflix.com nflxext.com"),
     _b("orange", "Orange", "orange.fr orange.com orange.es"),
@@ -224,7 +226,7 @@ EVAL_BRANDS: tuple[EvalBrand, ...] = (
     _b("unionbank", "UnionBank of the Philippines", "unionbankph.com", "unionbankph"),
     _b("vakifbank", "VakifBank", "vakifbank.com.tr"),
     _b("webde", "WEB.DE", "web.de", "webde"),
-    _b("wordpress", "WordPress", "wordpress.com wordpress.org"),
+    _b("wordpress", "WordPress", "wordpress.org"),  # not wordpress.com: anyone's blog
     # Added for the 4th sample of 2026-11-29 (benchmarks/data/watch_feed_labels_4th.tsv), as for
     # the 3rd: the brands its readers found that the list lacked, with the domains they gave.
     _b("santander", "Santander", "santander.com santander.com.mx santander.co.uk"),
