@@ -339,7 +339,7 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
        ["office365", "outlook", "onedrive", "sharepoint", "msft"], "identity-provider"),
     _b("Google", ["google.com", "gmail.com", "gstatic.com", "youtube.com",
                   "youtu.be", "google.es", "goo.gl", "g.co", "google-analytics.com",
-                  "youtube-nocookie.com"],
+                  "youtube-nocookie.com", "gmail.googleapis.com", "youtube.googleapis.com"],
        category="identity-provider"),
     _b("Apple", ["apple.com", "icloud.com", "me.com", "apple.news", "aaplimg.com"],
        ["icloud", "appleid"]),

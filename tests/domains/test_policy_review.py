@@ -128,3 +128,12 @@ def test_the_built_in_policy_has_no_error() -> None:
     review = review_policy(default_policy(), english_words(), suffix_table())
     assert review.count(Level.ERROR) == 0, [f.message for f in review.findings]
     assert len(review.brands) == len(default_policy().brands)
+
+
+def test_the_built_in_policy_owns_googles_api_hosts_not_anyones_bucket() -> None:
+    index = LookalikeIndex.from_policy(default_policy())
+    assert index.match("gmail.googleapis.com") is None  # Google's own, listed
+    assert index.match("www.googleapis.com") is None
+    bucket = index.match("paypal-login.storage.googleapis.com")  # anyone's bucket
+    assert bucket is not None
+    assert (bucket.brand, bucket.score >= 0.7) == ("PayPal", True)
