@@ -10,6 +10,7 @@ import pytest
 from smishguard.cli import main
 from smishguard.records import Role
 from smishguard.service.access import authenticate
+from smishguard.service.tenancy import policy_warnings
 from smishguard.store import Store
 
 KEY = re.compile(r"sg_[A-Za-z0-9_-]{40,}")
@@ -105,3 +106,22 @@ def test_tenant_create_refuses_a_policy_that_lists_a_shared_host_as_owned(
         assert [t.name for t in store.tenants.all()] == []
     finally:
         store.close()
+
+
+def test_serve_warns_of_a_stored_policy_that_lists_a_shared_host(
+    capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    """A policy stored before such policies were refused: serve names it as it starts."""
+    good = '[[brands]]\nname = "Acme"\ndomains = ["acme.com"]\n'
+    assert run(capsys, "tenant", "create", "Acme", "--database-url", database_url)[0] == 0
+    assert run(capsys, "tenant", "create", "Globex", "--database-url", database_url)[0] == 0
+    store = Store.open(database_url)
+    try:
+        acme, globex = store.tenants.by_name("Acme"), store.tenants.by_name("Globex")
+        store.tenants.set_policy(acme.id, good.replace('"acme.com"', '"acme.com", "pages.dev"'))
+        store.tenants.set_policy(globex.id, good)
+        warnings = policy_warnings(store.tenants.all())
+    finally:
+        store.close()
+    assert len(warnings) == 1
+    assert warnings[0].startswith("tenant 'Acme': policy: Acme: pages.dev is a shared host")

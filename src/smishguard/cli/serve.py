@@ -16,7 +16,7 @@ from smishguard.service.clock import utc_now
 from smishguard.service.invitations import create_invite, enrolment_link
 from smishguard.service.reporting import Reporting, Submission
 from smishguard.service.settings import Settings, secret_key
-from smishguard.service.tenancy import create_tenant
+from smishguard.service.tenancy import create_tenant, policy_warnings
 from smishguard.store import Store
 
 DEMO_TENANT = "Demo Co"
@@ -42,6 +42,8 @@ def serve_command(host: str | None, port: int | None, demo_file: Path | None,
     if demo_file is not None:
         seed_demo(settings, store, demo_file)
     app = create_app(settings, store)
+    for line in policy_warnings(store.tenants.all()):  # fix them on the dashboard's policy page
+        click.echo(f"smishguard: warning: {line}", err=True)
     clustered = app.state.services.reporting.campaigns.load()
     click.echo(f"campaign index restored: {clustered:,} items", err=True)
     base = f"http://{settings.host}:{settings.port}"

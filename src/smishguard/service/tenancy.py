@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from collections.abc import Iterable
 
 from smishguard.domains.policy_review import shared_host_errors
 from smishguard.domains.suffixes import suffix_table
@@ -52,6 +53,23 @@ def checked_policy(text: str, source: str) -> Policy:
     if errors:
         raise PolicyError("\n".join(finding.message for finding in errors))
     return policy
+
+
+def policy_warnings(tenants: Iterable[Tenant]) -> list[str]:
+    """A line for each shared host that a tenant's stored policy lists as owned (a policy saved
+    before such policies were refused), for ``serve`` to print as it starts."""
+    lines = []
+    for tenant in tenants:
+        if tenant.policy_toml is None:
+            continue
+        try:
+            policy = tenant_policy(tenant)
+        except PolicyError as exc:
+            lines.append(f"tenant {tenant.name!r}: {exc}")
+            continue
+        lines += [f"tenant {tenant.name!r}: policy: {finding.message}"
+                  for finding in shared_host_errors(policy, suffix_table())]
+    return lines
 
 
 def tenant_policy(tenant: Tenant) -> Policy:
