@@ -137,3 +137,11 @@ def test_the_built_in_policy_owns_googles_api_hosts_not_anyones_bucket() -> None
     bucket = index.match("paypal-login.storage.googleapis.com")  # anyone's bucket
     assert bucket is not None
     assert (bucket.brand, bucket.score >= 0.7) == ("PayPal", True)
+
+
+def test_a_unicode_domain_name_is_left_out_with_what_to_do() -> None:
+    review = _review(Brand("Société Générale", ("societegenerale.fr", "xn--socit-gnrale-bebb.fr")))
+    [brand] = review.brands
+    assert [n.name for n in brand.names] == ["societegenerale"]
+    assert [(left.name, "alias" in left.why) for left in brand.left_out] == [
+        ("xn--socit-gnrale-bebb", True)]

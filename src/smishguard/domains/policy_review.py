@@ -229,7 +229,11 @@ def _left_out(brand: Brand, kept: list[BrandName], pairs: list[BrandName],
     read = {n.text for n in (*kept, *pairs)} | set(taken)
     out: dict[str, str] = {}
     for label in brand.labels:
-        if label not in read and len(label.replace("-", "")) < 2:
+        if label in read:
+            continue
+        if label.startswith("xn--"):
+            out.setdefault(label, "a Unicode name: not read; give its Latin spelling as an alias")
+        elif len(label.replace("-", "")) < 2:
             out.setdefault(label, "a single letter: never read")
     for domain in brand.domains:
         label = domain.split(".")[0]
@@ -237,8 +241,6 @@ def _left_out(brand: Brand, kept: list[BrandName], pairs: list[BrandName],
             continue
         if domain in spelled_out:
             why = f"short or cut from a longer name: read only as {domain} written out whole"
-        elif label.startswith("xn--"):
-            why = "a Unicode name: its look-alikes are read through the brand's other names"
         else:
             why = "short or cut from a longer name: alone it would match too much"
         out[label] = why
