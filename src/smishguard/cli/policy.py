@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from smishguard.cli.common import counted, load_policy_option, policy_option
-from smishguard.domains.policy_review import Level, PolicyReview, review_policy
+from smishguard.domains.policy_review import STRENGTHS, Level, PolicyReview, review_policy
 from smishguard.domains.suffixes import suffix_table
 from smishguard.domains.words import english_words
 
@@ -68,12 +68,12 @@ def _print_names(review: PolicyReview) -> None:
             click.echo(f"  {left.name:<20} {'left out':<14} {left.why}")
 
 
-# How a strength reads after a count, one and several: "20 of 4 letters", "14 everyday words".
-_COUNTED = {
-    "distinctive": ("distinctive", "distinctive"), "4 letters": ("of 4 letters", "of 4 letters"),
-    "everyday word": ("everyday word", "everyday words"),
-    "3 letters": ("of 3 letters", "of 3 letters"), "2 letters": ("of 2 letters", "of 2 letters"),
-}
+# How each of STRENGTHS reads after a count, one and several: "20 of 4 letters", "14 everyday
+# words".
+_COUNTED = dict(zip(STRENGTHS, (
+    ("distinctive", "distinctive"), ("of 4 letters", "of 4 letters"),
+    ("everyday word", "everyday words"), ("of 3 letters", "of 3 letters"),
+    ("of 2 letters", "of 2 letters")), strict=True))
 
 
 def _summary(review: PolicyReview, verbose: bool) -> str:

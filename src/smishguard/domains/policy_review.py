@@ -93,21 +93,18 @@ class PolicyReview:
 
     def names_by_strength(self) -> dict[str, int]:
         """How many names the engine reads, by strength (weakest last)."""
-        counts = {label: 0 for label in _STRENGTH_LABELS.values()}
-        counts[_TWO_LETTERS] = 0
+        counts = dict.fromkeys(STRENGTHS, 0)
         for brand in self.brands:
             for name in brand.names:
                 counts[name.strength] += 1
         return counts
 
 
-_STRENGTH_LABELS: Final = {
-    Strength.STRONG: "distinctive",
-    Strength.SHORT: "4 letters",
-    Strength.WORD: "everyday word",
-    Strength.TINY: "3 letters",
-}
-_TWO_LETTERS: Final = "2 letters"
+# How freely a name is read, strongest first: its strength's label, and the 2-letter names'.
+STRENGTHS: Final = ("distinctive", "4 letters", "everyday word", "3 letters", "2 letters")
+_STRENGTH_LABELS: Final = {Strength.STRONG: STRENGTHS[0], Strength.SHORT: STRENGTHS[1],
+                           Strength.WORD: STRENGTHS[2], Strength.TINY: STRENGTHS[3]}
+_TWO_LETTERS: Final = STRENGTHS[-1]
 _BESIDE_KEYWORD: Final = "beside a sign-in or payment keyword ({0}-login.com)"
 
 
@@ -142,10 +139,10 @@ def review_policy(policy: Policy, words: Words, suffixes: SuffixTable) -> Policy
     table = NameTable(names)
     pairs = two_letter_names(policy.brands)
     spelled = SpelledDomains(policy.brands, frozenset(table.exact), 1)
-    spelled_by_brand: dict[str, list[str]] = {}
+    spelled_by_brand: dict[int, list[str]] = {}
     for found in spelled.heads.values():
         for _, name in found:
-            spelled_by_brand.setdefault(name.brand.name, []).append(name.text)
+            spelled_by_brand.setdefault(id(name.brand), []).append(name.text)
     own_by_brand: dict[int, list[BrandName]] = {}
     for name in names:
         own_by_brand.setdefault(id(name.brand), []).append(name)
@@ -154,16 +151,16 @@ def review_policy(policy: Policy, words: Words, suffixes: SuffixTable) -> Policy
     for brand in policy.brands:
         kept = own_by_brand.get(id(brand), [])
         kept_pairs = [n for n in pairs.values() if n.brand is brand]
-        taken = [label for label in brand.labels if _taken_by(label, brand, table)]
-        for label in taken:
-            other = _taken_by(label, brand, table)
+        taken = {label: other for label in brand.labels
+                 if (other := _taken_by(label, brand, table))}
+        for label, other in taken.items():
             findings.append(Finding(
                 Level.WARNING, Code.NAME_TAKEN, brand.name,
                 f"{brand.name}: its name '{label}' reads as {other}'s, listed before it: "
                 f"look-alikes of it are reported as {other}'s",
             ))  # fmt: skip
-        spelled_out = tuple(spelled_by_brand.get(brand.name, ()))
-        findings += _unread(brand, kept, kept_pairs, spelled_out, taken)
+        spelled_out = tuple(spelled_by_brand.get(id(brand), ()))
+        findings += _unread(brand, kept, kept_pairs, spelled_out, bool(taken))
         readings.append(BrandReading(
             brand.name, brand.domains,
             tuple(_reading(n) for n in kept)
@@ -203,7 +200,7 @@ def _taken_by(label: str, brand: Brand, table: NameTable) -> str:
 
 
 def _unread(brand: Brand, kept: list[BrandName], pairs: list[BrandName],
-            spelled_out: tuple[str, ...], taken: list[str]) -> list[Finding]:
+            spelled_out: tuple[str, ...], taken: bool) -> list[Finding]:
     """A brand with no name to be found by, or with weak names only."""
     if not kept and not pairs:
         where = (f"only its domain written out whole in someone else's ({spelled_out[0]}"
@@ -225,7 +222,7 @@ def _unread(brand: Brand, kept: list[BrandName], pairs: list[BrandName],
 
 
 def _left_out(brand: Brand, kept: list[BrandName], pairs: list[BrandName],
-              spelled_out: tuple[str, ...], taken: list[str]) -> tuple[LeftOut, ...]:
+              spelled_out: tuple[str, ...], taken: dict[str, str]) -> tuple[LeftOut, ...]:
     read = {n.text for n in (*kept, *pairs)} | set(taken)
     out: dict[str, str] = {}
     for label in brand.labels:
