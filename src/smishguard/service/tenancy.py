@@ -57,7 +57,8 @@ def checked_policy(text: str, source: str) -> Policy:
 
 def policy_warnings(tenants: Iterable[Tenant]) -> list[str]:
     """A line for each shared host that a tenant's stored policy lists as owned (a policy saved
-    before such policies were refused), for ``serve`` to print as it starts."""
+    before such policies were refused), and for a stored policy that no longer parses, for
+    ``serve`` to print as it starts."""
     lines = []
     for tenant in tenants:
         if tenant.policy_toml is None:
