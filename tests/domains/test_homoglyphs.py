@@ -135,3 +135,13 @@ def test_glyph_distance_counts_slips_as_written(written: str, name: str, edits: 
 )  # fmt: skip
 def test_folds_twice(name: str, twice: bool) -> None:
     assert folds_twice(name) is twice
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("santandernet", "santandernet"),  # the pair rn is kept: it straddles the name's edge
+    ("rnicros0ft", "rnlcrosoft"),  # single letters still fold
+    ("wvvakifbank", "wvvaklfbank"),
+])
+def test_a_skeleton_without_pairs_folds_single_letters_only(text: str, expected: str) -> None:
+    assert skeleton(text, pairs=False) == expected
+    assert skeleton(text) != expected  # with its pairs folded, it reads otherwise

@@ -1436,3 +1436,20 @@ def test_a_three_letter_name_is_not_read_at_the_head_of_a_longer_word(host: str,
         Brand(name="AT&T", domains=("att.com",)),
     ))).match(host)
     assert (found is not None and found.score >= 0.4) is reported, found
+
+
+FOLD_POLICY = Policy(brands=(Brand("Santander", ("santander.com",)),
+                             Brand("Nubank", ("nubank.com.br",)),
+                             Brand("VakifBank", ("vakifbank.com.tr",))))
+
+
+@pytest.mark.parametrize(("host", "brand"), [
+    ("santandernet.weebly.com", "Santander"),  # rn of santander|net read as an m
+    ("avaliadornubank.netlify.app", "Nubank"),  # rn of avaliador|nubank
+    ("wvvakifbank.click", "VakifBank"),  # vv of w|vakifbank
+])
+def test_a_letter_pair_across_a_names_edge_does_not_hide_it(host: str, brand: str) -> None:
+    found = LookalikeIndex.from_policy(FOLD_POLICY).match(host)
+    assert found is not None
+    assert (found.brand, found.kind, found.score >= 0.4) == (brand, K.KEYWORD, True)
+    assert found.matched == brand.lower()  # the name as written, not a misspelling of it

@@ -126,16 +126,20 @@ def glyph_distance(written: str, name: str) -> int:
 _IDN_SCRIPTS: Final = ("CYRILLIC SMALL LETTER", "GREEK SMALL LETTER", "LATIN SMALL LETTER")
 
 
-def skeleton(text: str) -> str:
+def skeleton(text: str, pairs: bool = True) -> str:
     """Fold ASCII look-alikes: ``rnicros0ft`` → ``mlcrosoft``, ``paypal`` → ``paypal``.
 
     Two names that read the same at a glance have the same skeleton. Hyphens and dots are
-    kept, so pairs never fold across a label or token boundary.
+    kept, so pairs never fold across a label or token boundary. Without ``pairs``, only
+    single letters fold (``rn`` stays ``rn``): a pair can straddle a name's edge
+    (``santandernet``, whose ``rn`` would hide ``santander``).
     """
     if text.isascii():
         text = text.encode("ascii").translate(FOLD).decode("ascii")
     else:
         text = text.translate(_SINGLE_STR)
+    if not pairs:
+        return text
     if "rn" in text:
         text = text.replace("rn", "m")
     if "vv" in text:

@@ -12,7 +12,10 @@ How a name is read
     that to ``d``): look-alike letters must each stand for letters of the name itself
     (``clti`` is Citi, ``dtl`` is not), and a typo must be as near the name as written as its
     skeleton is (``galda`` is a slip from ``gallda``, Galicia's skeleton, and three from
-    ``galicia``: not Galicia). The label an attacker chose is the one
+    ``galicia``: not Galicia). A pair folded to one letter (``rn``, ``vv``, ``cl``) may
+    straddle a name's edge and hide it (``santandernet``, ``avaliadornubank``): when the
+    skeleton holds no name, the label is searched again with single letters folded only.
+    The label an attacker chose is the one
     left of the public suffix, or left of a free host (``acme.vercel.app``). Hosts longer than
     253 characters are rejected at once. A Google Translate proxy name
     (``www-acme-com.translate.goog``) is read as the host it serves (``www.acme.com``).
@@ -363,30 +366,22 @@ class LookalikeIndex:
     # -- the chosen label -------------------------------------------------------------------
 
     def _scan_name(self, label: str, read: Reading, free: bool, tld: str) -> Hit | None:
-        _, tokens, flat, orig, shown, uni = read
+        _, tokens, flat, orig, _, _ = read
         names = self._names
         rules = self._rules
-        best: Hit | None = None
-        contains_name = False
-        # One token: weak names can only be the whole label, so only distinctive ones are
-        # searched inside it (fewer hits to reject).
-        automaton = names.automaton if tokens is not None else names.distinctive
-        # A label that is a brand's name is read as that name (microsoftonline.us: its
-        # domain's name on another ending), not as a shorter name of the brand beside a word.
-        whole_name = names.by_skeleton.get(flat)
-        for end, name in automaton.iter(flat):  # type: ignore[union-attr]
-            start = end + 1 - len(name.skeleton)
-            if start == 0 and end + 1 == len(flat):
-                hit = rules.whole(name, label, read, free, tld)
-            elif whole_name is not None and whole_name.brand is name.brand:
-                continue
+        best, contains_name = self._names_inside(label, read, flat, tokens, free, tld)
+        if best is None and len(flat) < len(orig):
+            # A pair of letters folded to one (rn, vv, cl) may straddle a name's edge and hide
+            # it (santandernet, avaliadornubank): the label read with single letters folded.
+            unpaired = skeleton(read[0], pairs=False)
+            if tokens is not None:
+                single = [t for t in unpaired.split("-") if t]
+                best, contains_name = self._names_inside(label, read, "".join(single), single,
+                                                         free, tld, whole=False)
             else:
-                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=False,
-                                   shown=shown)
-            best = rules.better(best, hit)
-            if not contains_name and name.strength >= _S.SHORT and tokens is not None:
-                contains_name = on_boundaries(tokens, start, end + 1)
-        if tokens is None and automaton is not names.automaton:
+                best, contains_name = self._names_inside(label, read, unpaired, None, free, tld,
+                                                         whole=False)
+        if tokens is None and names.distinctive is not names.automaton:
             weak = names.weak.get(flat)
             if weak is not None:
                 best = rules.better(best, rules.whole(weak, label, read, free, tld))
@@ -442,6 +437,38 @@ class LookalikeIndex:
             if core_read is not None:
                 best = find_typo(core_read, names, self._words, rules.keywords, loose)
         return best
+
+    def _names_inside(self, label: str, read: Reading, flat: str, tokens: list[str] | None,
+                      free: bool, tld: str, whole: bool = True) -> tuple[Hit | None, bool]:
+        """The best hit of a brand name found in the label's skeleton ``flat`` (its tokens
+        ``tokens``), and whether a name of 4 letters or more stands as whole tokens there.
+        Without ``whole``, a name that is the whole label is left to the skeleton's reading."""
+        names = self._names
+        rules = self._rules
+        best: Hit | None = None
+        contains_name = False
+        orig, shown, uni = read[3], read[4], read[5]
+        # One token: weak names can only be the whole label, so only distinctive ones are
+        # searched inside it (fewer hits to reject).
+        automaton = names.automaton if tokens is not None else names.distinctive
+        # A label that is a brand's name is read as that name (microsoftonline.us: its
+        # domain's name on another ending), not as a shorter name of the brand beside a word.
+        whole_name = names.by_skeleton.get(flat)
+        for end, name in automaton.iter(flat):  # type: ignore[union-attr]
+            start = end + 1 - len(name.skeleton)
+            if start == 0 and end + 1 == len(flat):
+                if not whole:
+                    continue
+                hit = rules.whole(name, label, read, free, tld)
+            elif whole_name is not None and whole_name.brand is name.brand:
+                continue
+            else:
+                hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=False,
+                                   shown=shown)
+            best = rules.better(best, hit)
+            if not contains_name and name.strength >= _S.SHORT and tokens is not None:
+                contains_name = on_boundaries(tokens, start, end + 1)
+        return best, contains_name
 
     def _spelled_in_front(self, labels: list[str], at: int) -> Hit | None:
         """A brand's short domain written out in the labels in front of someone else's domain
