@@ -1447,6 +1447,7 @@ FOLD_POLICY = Policy(brands=(Brand("Santander", ("santander.com",)),
     ("santandernet.weebly.com", "Santander"),  # rn of santander|net read as an m
     ("avaliadornubank.netlify.app", "Nubank"),  # rn of avaliador|nubank
     ("wvvakifbank.click", "VakifBank"),  # vv of w|vakifbank
+    ("santandernet-login.qzvrk.top", "Santander"),  # in front of someone else's domain
 ])
 def test_a_letter_pair_across_a_names_edge_does_not_hide_it(host: str, brand: str) -> None:
     found = LookalikeIndex.from_policy(FOLD_POLICY).match(host)

@@ -16,7 +16,7 @@ from typing import Final
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import KIT_SERIAL, NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import reads_as, skeleton
-from smishguard.domains.labels import TLD_WORDS, read_label
+from smishguard.domains.labels import TLD_WORDS, Reading, read_label
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo
 from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
 from smishguard.domains.suffixes import CNAME_STEMS, SAAS_TENANT_HOSTS
@@ -173,6 +173,32 @@ class SubdomainScan:
         if read is None:
             return _NOTHING
         _, tokens, flat, orig, shown, uni = read
+        found = self._names_in(flat, tokens, read)
+        if not found and len(flat) < len(orig):
+            # A folded pair straddling a name's edge (santandernet-login): single folds only.
+            unpaired = skeleton(read[0], pairs=False)
+            single = [t for t in unpaired.split("-") if t] if tokens is not None else None
+            found = self._names_in("".join(single) if single else unpaired, single, read)
+        if tokens is None and names.distinctive is not names.automaton:
+            weak = names.weak.get(flat)
+            if weak is not None:
+                found.append((weak, None))
+            else:  # a weak name's own domain run together (ledgercom, attnet)
+                for size in (2, 3, 4):
+                    weak = names.weak.get(flat[:-size]) if flat[-size:] in TLD_WORDS else None
+                    hit = None if weak is None else rules.inside(
+                        weak, flat, 0, len(flat) - size, None, orig, uni, sub=True, shown=shown)
+                    if weak is not None and hit is not None:
+                        found.append((weak, hit))
+        return tuple(found) if found else _NOTHING
+
+    def _names_in(self, flat: str, tokens: list[str] | None,
+                  read: Reading) -> list[tuple[BrandName, Hit | None]]:
+        """The brand names in a subdomain label's skeleton ``flat`` (its tokens ``tokens``):
+        whole (None) or inside it, with their hits."""
+        rules = self._rules
+        names = rules.names
+        orig, shown, uni = read[3], read[4], read[5]
         found: list[tuple[BrandName, Hit | None]] = []
         automaton = names.automaton if tokens is not None else names.distinctive
         for end, name in automaton.iter(flat):  # type: ignore[union-attr]
@@ -188,18 +214,7 @@ class SubdomainScan:
                                    shown=shown)
                 if hit is not None:
                     found.append((name, hit))
-        if tokens is None and automaton is not names.automaton:
-            weak = names.weak.get(flat)
-            if weak is not None:
-                found.append((weak, None))
-            else:  # a weak name's own domain run together (ledgercom, attnet)
-                for size in (2, 3, 4):
-                    weak = names.weak.get(flat[:-size]) if flat[-size:] in TLD_WORDS else None
-                    hit = None if weak is None else rules.inside(
-                        weak, flat, 0, len(flat) - size, None, orig, uni, sub=True, shown=shown)
-                    if weak is not None and hit is not None:
-                        found.append((weak, hit))
-        return tuple(found) if found else _NOTHING
+        return found
 
     def _keyword_and_tag(self, text: str) -> tuple[str, bool] | None:
         """(first keyword, any pointed) when a chosen label is keywords and one tag that is
