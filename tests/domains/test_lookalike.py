@@ -1454,3 +1454,18 @@ def test_a_letter_pair_across_a_names_edge_does_not_hide_it(host: str, brand: st
     assert found is not None
     assert (found.brand, found.kind, found.score >= 0.4) == (brand, K.KEYWORD, True)
     assert found.matched == brand.lower()  # the name as written, not a misspelling of it
+
+
+@pytest.mark.parametrize(("host", "kind", "score"), [
+    ("login_coinbase.xyz", K.KEYWORD, 0.92),  # was 'login_coinbase', a word glued on: 0.45
+    ("netflix_login.weebly.com", K.KEYWORD, 0.92),  # was 'netflix_', a letter added
+    ("trust_wallet.godaddysites.com", K.TYPO, 0.75),  # the name with a separator put in
+])
+def test_an_underscore_separates_words_as_a_hyphen_does(host: str, kind: K,
+                                                        score: float) -> None:
+    policy = Policy(brands=(Brand("Coinbase", ("coinbase.com",)),
+                            Brand("Netflix", ("netflix.com",)),
+                            Brand("Trust Wallet", ("trustwallet.com",))))
+    found = LookalikeIndex.from_policy(policy).match(host)
+    assert found is not None
+    assert (found.kind, found.score) == (kind, score)

@@ -24,7 +24,8 @@ def index() -> LookalikeIndex:
         # two slips on a free host, beside a keyword with slips of its own
         ("mircosotf.gitbook.io", "Microsoft", K.TYPO, ""),
         ("conibsae-looginn.vercel.app", "Coinbase", K.TYPO_KEYWORD, "looginn"),
-        ("vodafnoe_login.weebly.com", "Vodafone", K.TYPO_KEYWORD, "login"),
+        # (an underscore is a hyphen: vodafnoe_login is one slip and a keyword, 0.9)
+        ("vodafnoee_login.weebly.com", "Vodafone", K.TYPO_KEYWORD, "login"),
         # on a cheap ending: one slip, a keyword with a slip beside it, a word brand
         ("mircosotf-logn.top", "Microsoft", K.TYPO_KEYWORD, "logn"),
         ("paypa-wallat.top", "PayPal", K.TYPO_KEYWORD, "wallat"),

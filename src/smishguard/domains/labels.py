@@ -82,6 +82,8 @@ def read_label(label: str) -> Reading | None:
         if reading is None:
             return None
         text = reading
+    elif "_" in label:  # kits separate words with it as with a hyphen (uphold_login)
+        text = label.replace("_", "-")
     sk = skeleton(text)
     if "-" in sk:
         tokens = [t for t in sk.split("-") if t]

@@ -89,10 +89,10 @@ class NameRules:
         self, name: BrandName, label: str, read: Reading, free: bool, tld: str
     ) -> Hit | None:
         """``name`` is the whole chosen label, perhaps in look-alike characters."""
-        _, _, _, orig, shown, uni = read
+        text, _, _, orig, shown, uni = read
         strength = name.strength
         if not uni and orig == name.flat:
-            if label == name.text:
+            if text == name.text:  # as read: an underscore is a hyphen (trust_wallet)
                 if free:
                     if strength < _S.SHORT:
                         return None
@@ -106,7 +106,7 @@ class NameRules:
                 else:
                     table = Scores.ALIAS if name.is_alias else Scores.TLD_SWAP
                 return Hit(table[strength], kind, name, label)
-            if name.typo_strength < _S.SHORT or label.count("-") <= name.text.count("-"):
+            if name.typo_strength < _S.SHORT or text.count("-") <= name.text.count("-"):
                 return None  # a hyphen added (pay-pal); one dropped is often another site
             return Hit(Scores.TYPO[name.typo_strength], _K.TYPO, name, label, edit="hyphenation")
         # Letters no Latin alphabet writes words with settle what the name alone cannot: a
