@@ -892,6 +892,8 @@ def test_a_two_letter_name_run_together_with_words_on_a_free_host(
         ("www.paypal-verify07.com", "www.paypal-verify.com"),
         ("paypal-com3.net", "paypal-com.net"),  # or the ending spelled out with one
         ("lcloud-support1.com", "lcloud-support.com"),  # beside letters that fold (cl as d)
+        ("paypallogin2.com", "paypallogin.com"),  # run together, as written apart
+        ("paypalverify07.top", "paypalverify.top"),
     ],
 )
 def test_a_kits_spelling_reads_as_the_plain_one(

@@ -165,7 +165,8 @@ class NameRules:
         keyword = filler = ""
         pointed = strength > _S.WORD  # weak names need a pointed keyword (login, not office)
         after = flat[end:]
-        if delimited:  # digits fold one to one (1 as l): the serial ends flat as it ends orig
+        if delimited or (tokens is None and len(orig) == len(flat)):
+            # digits fold one to one (1 as l): the serial ends flat as it ends orig
             serial = len(orig) - len(orig.rstrip("0123456789"))
             if 0 < serial <= 2 and len(after) > serial + 1 and orig[-serial - 1].isalpha():
                 after = after[:-serial]  # a kit's copy number (acme-login2, acme-us3)
