@@ -92,6 +92,20 @@ def read_label(label: str) -> Reading | None:
     return text, None, sk, text, shown, shown is not label
 
 
+def unpaired(read: Reading) -> tuple[str, list[str] | None] | None:
+    """The label's skeleton with single letters folded only, and its tokens (None for one
+    token), when a folded pair (``rn`` as ``m``, ``vv``, ``cl``) made the skeleton shorter: the
+    pair may straddle a name's edge and hide it (``santandernet``). None when none was folded."""
+    text, tokens, flat, orig = read[0], read[1], read[2], read[3]
+    if len(flat) >= len(orig):
+        return None
+    single = skeleton(text, pairs=False)
+    if tokens is None:
+        return single, None
+    parts = [t for t in single.split("-") if t]
+    return "".join(parts), parts
+
+
 def as_shown(part: str, reading: str, shown: str) -> str:
     """``part`` of a Unicode label's ASCII ``reading`` in the label's own letters (``shown``,
     written as the reading is: both with their hyphens or both without): the reading gives

@@ -168,6 +168,7 @@ from smishguard.domains.labels import (
     proxied_host,
     read_label,
     to_ascii_host,
+    unpaired,
 )
 from smishguard.domains.lookalike_hits import (
     Hit,
@@ -370,17 +371,10 @@ class LookalikeIndex:
         names = self._names
         rules = self._rules
         best, contains_name = self._names_inside(label, read, flat, tokens, free, tld)
-        if best is None and len(flat) < len(orig):
-            # A pair of letters folded to one (rn, vv, cl) may straddle a name's edge and hide
-            # it (santandernet, avaliadornubank): the label read with single letters folded.
-            unpaired = skeleton(read[0], pairs=False)
-            if tokens is not None:
-                single = [t for t in unpaired.split("-") if t]
-                best, contains_name = self._names_inside(label, read, "".join(single), single,
-                                                         free, tld, whole=False)
-            else:
-                best, contains_name = self._names_inside(label, read, unpaired, None, free, tld,
-                                                         whole=False)
+        single = unpaired(read) if best is None else None
+        if single is not None:  # a folded pair hid a name (santandernet, avaliadornubank)
+            best, contains_name = self._names_inside(label, read, single[0], single[1], free,
+                                                     tld, whole=False)
         if tokens is None and names.distinctive is not names.automaton:
             weak = names.weak.get(flat)
             if weak is not None:

@@ -16,7 +16,7 @@ from typing import Final
 from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import KIT_SERIAL, NONE, PLACE, POINTED
 from smishguard.domains.homoglyphs import reads_as, skeleton
-from smishguard.domains.labels import TLD_WORDS, Reading, read_label
+from smishguard.domains.labels import TLD_WORDS, Reading, read_label, unpaired
 from smishguard.domains.lookalike_hits import Hit, Scores, find_typo
 from smishguard.domains.name_rules import RUN_TOGETHER, NameRules
 from smishguard.domains.suffixes import CNAME_STEMS, SAAS_TENANT_HOSTS
@@ -174,11 +174,9 @@ class SubdomainScan:
             return _NOTHING
         _, tokens, flat, orig, shown, uni = read
         found = self._names_in(flat, tokens, read)
-        if not found and len(flat) < len(orig):
-            # A folded pair straddling a name's edge (santandernet-login): single folds only.
-            unpaired = skeleton(read[0], pairs=False)
-            single = [t for t in unpaired.split("-") if t] if tokens is not None else None
-            found = self._names_in("".join(single) if single else unpaired, single, read)
+        single = None if found else unpaired(read)
+        if single is not None:  # a folded pair hid a name (santandernet-login)
+            found = self._names_in(single[0], single[1], read)
         if tokens is None and names.distinctive is not names.automaton:
             weak = names.weak.get(flat)
             if weak is not None:
