@@ -1471,3 +1471,16 @@ def test_an_underscore_separates_words_as_a_hyphen_does(host: str, kind: K,
     found = LookalikeIndex.from_policy(policy).match(host)
     assert found is not None
     assert (found.kind, found.score) == (kind, score)
+
+
+@pytest.mark.parametrize("host", ["fidelltyportfolloknowledge.lat",
+                                  "ledger-wallet-crypto-guide.com"])
+def test_www_in_front_keeps_a_hit_whose_name_holds_a_cdn_stem_in_a_word(host: str) -> None:
+    """knowledge and ledger hold edge: with a subdomain in front, the CDN check read them as
+    a CDN's name and dropped the hit."""
+    index = LookalikeIndex.from_policy(Policy(brands=(
+        Brand("Fidelity", ("fidelity.com",)), Brand("Crypto.com", ("crypto.com",)))))
+    alone, with_www = index.match(host), index.match("www." + host)
+    assert alone is not None
+    assert with_www is not None
+    assert (with_www.brand, with_www.score) == (alone.brand, alone.score)

@@ -14,6 +14,7 @@ from smishguard.domains.suffixes import (
     is_restricted_suffix,
     suffix_table,
 )
+from smishguard.domains.words import english_words
 
 
 def _registrable(host: str) -> str:
@@ -78,3 +79,19 @@ def test_restricted_suffixes(host: str, restricted: bool) -> None:
     labels = host.split(".")
     icann, _ = suffix_table().depths(labels)
     assert is_restricted_suffix(labels, len(labels) - icann) is restricted
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [("www.fidelltyportfolloknowledge.lat", False),  # knowledge holds edge: no CDN
+     ("www.fldelityportfolioknowiedge.lat", False),  # the word in look-alike letters too
+     ("www.ledger-wallet-crypto-guide.com", False),  # ledger, where the brand is Crypto.com
+     ("x.microsoft.com.b-0005.b-msedge.net", True),  # sedge is too short a word to count
+     ("www.apple.com.edgekey.net", True), ("x.com.c.volcfcdndvs.com", True),
+     ("img.pledgecdn.com", True)],  # a stem outside the word still counts
+)  # fmt: skip
+def test_a_stem_inside_an_english_word_names_no_cdn(host: str, expected: bool) -> None:
+    labels = host.split(".")
+    icann, _ = suffix_table().depths(labels)
+    found = is_infrastructure(labels, len(labels) - icann - 1, "crypto", words=english_words())
+    assert found is expected

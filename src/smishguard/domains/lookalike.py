@@ -354,7 +354,8 @@ class LookalikeIndex:
             elif best.score <= 0 and not (leads and best.kind is ImitationKind.SUBDOMAIN):
                 return None
         # On CDN names a customer's hostname sits in the labels by design (checked last: rare).
-        if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat, free):
+        if (free or at > 0) and is_infrastructure(labels, n - icann - 1, best.name.flat, free,
+                                                  self._words):
             return None
         if unicode_slip:
             best = slip_as_written(best, label)

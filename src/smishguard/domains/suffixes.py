@@ -20,6 +20,8 @@ from typing import Final
 
 from tldextract.suffix_list import extract_tlds_from_suffix_list
 
+from smishguard.domains.homoglyphs import skeleton
+from smishguard.domains.words import Words
 from smishguard.errors import DataError
 
 # Free site builders and hosts where phishing pages live, missing from the private PSL.
@@ -220,16 +222,19 @@ def is_restricted_suffix(labels: list[str], suffix_at: int) -> bool:
 
 
 def is_infrastructure(
-    labels: list[str], registrable_at: int, brand: str = "", free: bool = False
+    labels: list[str], registrable_at: int, brand: str = "", free: bool = False,
+    words: Words | None = None,
 ) -> bool:
     """Whether a host is a CDN or DNS-steering name (``x.com.c.volcfcdndvs.com``).
 
     ``registrable_at`` is the index of the registrable domain's first label. True for the
     known CDNs, and when the registrable name or a label below it names a CDN or DNS service;
     the letters of ``brand``, the name the host imitates, are not read as such a stem
-    (``ledger`` holds ``edge``). ``free``: the host is a tenant of a shared host (a private
-    entry of the Public Suffix List), where "dns" names a dynamic-DNS service that gives
-    anyone a name (``duckdns.org``, ``ddns.net``), not DNS steering.
+    (``ledger`` holds ``edge``), nor, with ``words``, those of an English word around the
+    stem (``knowledge``, ``pledge``: fidelityknowledge.lat is no CDN). ``free``: the host is a
+    tenant of a shared host (a private entry of the Public Suffix List), where "dns" names a
+    dynamic-DNS service that gives anyone a name (``duckdns.org``, ``ddns.net``), not DNS
+    steering.
     """
     if ".".join(labels[registrable_at:]) in CDN_INFRASTRUCTURE:
         return True
@@ -238,6 +243,25 @@ def is_infrastructure(
         name = name.replace(brand, "-")
     if free:
         name = name.replace("dns", "-")
-    if any(stem in name for stem in INFRA_STEMS):
-        return True
+    # the word as attackers write it too, in look-alike letters (knowiedge)
+    folded = name if words is None else skeleton(name, pairs=False)
+    for stem in INFRA_STEMS:
+        at = name.find(stem)
+        while at >= 0:
+            end = at + len(stem)
+            if words is None or not (_in_word(name, at, end, words)
+                                     or _in_word(folded, at, end, words)):
+                return True
+            at = name.find(stem, at + 1)
     return any(label in INFRA_STEMS for label in labels[:registrable_at])
+
+
+def _in_word(name: str, start: int, end: int, words: Words) -> bool:
+    """Whether an English word two letters longer than ``name[start:end]`` or more holds it
+    there (``knowledge`` and ``ledger`` around ``edge``; not ``sedge``, which msedge.net holds),
+    words of up to 14 letters being tried."""
+    for i in range(max(0, end - 14), start + 1):
+        for j in range(max(end, i + end - start + 2), min(len(name), i + 14) + 1):
+            if words.is_word(name[i:j]):
+                return True
+    return False
