@@ -120,7 +120,7 @@ class ApproximateNames:
             return False
         token = hit.keyword
         at = token.index(flat)
-        if self._in_word(token, at, at + len(flat), inflected=False):
+        if self._words.holds(token, at, at + len(flat), 3, starting=False):
             return False  # inside a longer word: exchange is not change
         rests = [token[:at], token[at + len(flat) :]]
         parts = [part for rest in rests for part in _DIGITS.split(rest) if part]
@@ -180,23 +180,12 @@ class ApproximateNames:
                     continue
                 slips, (i, j) = found
                 shown = token[i:j] if same else text[i:j]
-                if slips and (not shown.isalpha() or self._in_word(token, i, j)):
+                if slips and (not shown.isalpha() or self._words.holds(token, i, j, 3)):
                     continue  # another word (intercom, monet) or machine junk, not a slip
                 rank = (slips, -len(name.skeleton))
                 if best is None or rank < best[:2]:
                     best = (slips, -len(name.skeleton), name, shown, token)
         return best
-
-    def _in_word(self, token: str, start: int, stop: int, inflected: bool = True) -> bool:
-        """Whether [start, stop) of ``token``, with up to 3 letters more on either side, is
-        an English word (``interc`` of ``myintercomsite`` is in ``intercom``); with
-        ``inflected`` False, words that begin with it (telegrams) do not count."""
-        words = self._words
-        for a in range(max(0, start - 3), start + (1 if inflected else 0)):
-            for b in range(stop, min(len(token), stop + 3) + 1):
-                if words.is_word(token[a:b]):
-                    return True
-        return False
 
     @staticmethod
     def _verify(text: str, flat: str, origin: int, k: int) -> tuple[int, tuple[int, int]] | None:

@@ -221,6 +221,10 @@ def is_restricted_suffix(labels: list[str], suffix_at: int) -> bool:
     return 0 <= suffix_at < len(labels) and labels[suffix_at] in _RESTRICTED
 
 
+# Letters an English word around a CDN stem may reach beyond it (knowledge around edge).
+_WORD_REACH: Final = 10
+
+
 def is_infrastructure(
     labels: list[str], registrable_at: int, brand: str = "", free: bool = False,
     words: Words | None = None,
@@ -249,19 +253,10 @@ def is_infrastructure(
         at = name.find(stem)
         while at >= 0:
             end = at + len(stem)
-            if words is None or not (_in_word(name, at, end, words)
-                                     or _in_word(folded, at, end, words)):
+            # an English word two letters longer or more around it: not sedge of msedge.net
+            if words is None or not (words.holds(name, at, end, _WORD_REACH, longer=2)
+                                     or words.holds(folded, at, end, _WORD_REACH, longer=2)):
                 return True
             at = name.find(stem, at + 1)
     return any(label in INFRA_STEMS for label in labels[:registrable_at])
 
-
-def _in_word(name: str, start: int, end: int, words: Words) -> bool:
-    """Whether an English word two letters longer than ``name[start:end]`` or more holds it
-    there (``knowledge`` and ``ledger`` around ``edge``; not ``sedge``, which msedge.net holds),
-    words of up to 14 letters being tried."""
-    for i in range(max(0, end - 14), start + 1):
-        for j in range(max(end, i + end - start + 2), min(len(name), i + 14) + 1):
-            if words.is_word(name[i:j]):
-                return True
-    return False

@@ -43,6 +43,19 @@ class Words:
     def is_word(self, word: str) -> bool:
         return word in self.known
 
+    def holds(self, text: str, start: int, stop: int, reach: int, *, longer: int = 0,
+              starting: bool = True) -> bool:
+        """Whether a word of ``text`` holds ``text[start:stop]``, reaching at most ``reach``
+        letters beyond it on either side and ``longer`` letters longer than it or more
+        (``intercom`` holds ``interc`` of myintercomsite; ``knowledge`` holds ``edge``);
+        with ``starting`` False, not a word that begins where it does (telegrams)."""
+        least = stop - start + longer
+        for a in range(max(0, start - reach), start + (1 if starting else 0)):
+            for b in range(max(stop, a + least), min(len(text), stop + reach) + 1):
+                if text[a:b] in self.known:
+                    return True
+        return False
+
 
 @cache
 def english_words() -> Words:
