@@ -199,3 +199,54 @@ def test_three_slips_never_read_a_label_that_opens_with_another_word() -> None:
 def test_keyword_slips(slip: str, expected: bool) -> None:
     slips = keyword_slips(("login", "wallet", "track", "hr"), english_words())
     assert (slip in slips) is expected
+
+
+@pytest.mark.parametrize(
+    ("host", "brand", "kind"),
+    [
+        # a kit's garble: other vowels, letters doubled, the consonants kept in order
+        ("moocraasooft.weebly.com", "Microsoft", K.TYPO),
+        ("cuonbaas-looginn.vercel.app", "Coinbase", K.TYPO_KEYWORD),
+        ("caanbuus77login.gitbook.io", "Coinbase", K.TYPO),  # letters between digits
+        # on a cheap ending, only a name of 5 consonants or more
+        ("maacroosuuft.top", "Microsoft", K.TYPO),
+    ],
+)
+def test_a_name_read_by_its_consonants_where_phishing_sites_live(
+    index: LookalikeIndex, host: str, brand: str, kind: K
+) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind, found.score) == (brand, kind, 0.42)
+    assert "with other vowels or letters doubled" in found.reason
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "caanbuus.top",  # four consonants (coinbase's) read only on a free host
+        "moocraasooft.com",  # not on an ordinary ending
+        "aicrosooft.weebly.com",  # the first letter is the name's
+        "caanbuusremoress.weebly.com",  # no keyword with junk after it peeled off
+    ],
+)
+def test_consonants_alone_stay_quiet_elsewhere(index: LookalikeIndex, host: str) -> None:
+    found = index.match(host)
+    assert found is None or found.score < POLICY.thresholds.suspicious, found
+
+
+def test_consonants_are_read_only_as_one_brand_s_and_never_as_english_words() -> None:
+    words = english_words()
+    assert words.is_word("market")
+    brands = (
+        Brand(name="Marketo", domains=("marketo.com",)),  # m r k t: "market" is a word
+        Brand(name="Marvolent", domains=("marvolent.com",)),  # m r v l n t, as ...
+        Brand(name="Mirvalont", domains=("mirvalont.com",)),  # ... this one's
+        Brand(name="Sulvadrin", domains=("sulvadrin.com",)),
+    )
+    index = LookalikeIndex.from_policy(Policy(brands=brands))
+    assert index.match("market.weebly.com") is None
+    assert index.match("maarvuulent.weebly.com") is None  # no one brand's consonants
+    found = index.match("soolvuudreen.weebly.com")
+    assert found is not None
+    assert found.brand == "Sulvadrin"

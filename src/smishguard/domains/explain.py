@@ -19,6 +19,7 @@ _EDITS: Final = {
     "hyphenation": "a hyphen added",
     "dot": "a dot added",
     "misspelling": "letters changed",
+    "revowelled": "other vowels or letters doubled",
     "plural": "an 's' added at the end",
     "plural-typo": "a slip and an 's' added at the end",
     "": "two letters changed",

@@ -105,7 +105,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     brand's domain run together as a token (``attcom-206482``), a name split by the dot and
     run on into junk (``informed.deliverywxz.top`` for an "informed delivery" alias), and
     heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``robnihhoodloogin``,
-    ``metta-masck-walet``, a long name's head with the rest garbled: ``telegamgom``, 0.42),
+    ``metta-masck-walet``, a long name's head with the rest garbled: ``telegamgom``, 0.42; its
+    consonants alone, other vowels between them: ``moocraasooft``, 0.42),
     looked for only there. On a free host a name of 5 letters or more
     is also found anywhere inside the tenant label, whole or with one or two slips
     (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45, and a name
@@ -414,6 +415,8 @@ class LookalikeIndex:
                 best = self._misspellings.find_three(read[0])
             if best is None and free:
                 best = self._misspellings.find_garbled(read[0])
+            if best is None:
+                best = self._misspellings.find_revowelled(read[0], free)
             if best is None:
                 best = self._misspellings.find_headed(read[0])
         if best is None and not contains_name:

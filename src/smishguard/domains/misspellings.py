@@ -16,7 +16,10 @@ name of 6 letters or more (``kuykoicnlogin.webflow.io``: up to three slips, half
 most, its first sound kept: c, k and q are one) when no other name is as near, by two slips.
 On a free host or a cheap ending, a name of 8 letters or more is also read by its head alone,
 all but its last three letters with the rest garbled (``telegamgom.top``), when the head is
-that name's alone.
+that name's alone. And there a distinctive name is read by its consonants alone, in order and
+with its first letter, the vowels between them changed and letters doubled as kits garble
+(``moocraasooft``, ``cuonbaas-looginn``), when no other brand has those consonants: 4 of them
+or more on a free host, 5 or more on a cheap ending.
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
@@ -54,6 +57,10 @@ THREE_SLIPS: Final = 8
 GARBLED: Final = 6  # ... and these, when no other name is as near (find_garbled)
 HEADED: Final = 8  # on free hosts and cheap endings, names this long are read by their head alone
 _HEAD_KEPT: Final = 5
+# On a free host, a distinctive name with this many consonants or more is read by them alone,
+# its vowels changed and letters doubled (mittamusk, treezuur: find_revowelled).
+REVOWELLED: Final = 4
+_VOWELS: Final = frozenset("aeiouy")
 TWO_SLIPS: Final = 8  # on a cheap ending, names this long are read through two that keep their ends
 # A candidate opening with an English word this long is that word's, not a slip.
 _HEAD_WORD: Final = 5
@@ -99,7 +106,7 @@ class Misspellings:
     __slots__ = (
         "_delete_keys", "_deletes", "_garbled", "_garbled_sizes", "_heads", "_long_heads",
         "_long_least", "_long_pieces", "_memo", "_names", "_pointed", "_pointed_words",
-        "_read_last", "_signs", "_slips", "_three", "_two_slips", "_words",
+        "_read_last", "_revowelled", "_signs", "_slips", "_three", "_two_slips", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -190,6 +197,19 @@ class Misspellings:
                     continue
                 heads.setdefault(name.skeleton[:_HEAD_KEPT], []).append(name)
         self._heads = {head: tuple(found) for head, found in heads.items()}
+        # Distinctive names by their consonants (find_revowelled); consonants two names share
+        # are no one name's.
+        revowelled: dict[str, list[BrandName]] = {}
+        for flat, name in flats:
+            if (flat == name.flat and name.typo_strength == Strength.STRONG and flat.isalpha()
+                    and flat[0] not in _VOWELS):  # fmt: skip
+                key = consonants(flat)
+                if len(key) >= REVOWELLED:
+                    revowelled.setdefault(key, []).append(name)
+        self._revowelled = {
+            key: found[0] for key, found in revowelled.items()
+            if all(other.brand is found[0].brand for other in found)
+        }  # fmt: skip
         by_word = {word: _slips(word, words) for word in keywords}
         self._slips = frozenset().union(*by_word.values())
         self._pointed = frozenset().union(*(by_word.get(w) or _slips(w, words) for w in pointed))
@@ -330,6 +350,33 @@ class Misspellings:
                         or self._opens_with_other_word(token, flat)):  # fmt: skip
                     continue
                 return Hit(0.0, ImitationKind.TYPO, name, token, edit="misspelling",
+                           boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+        return None
+
+    def find_revowelled(self, text: str, free: bool = True) -> Hit | None:
+        """Where phishing sites live: a token (or one with a keyword peeled off, or a run of
+        letters between digits) with the consonants of a distinctive name, in order, with its
+        first letter, and other vowels between them or letters doubled (``moocraasooft``,
+        ``cuonbaas-looginn``): how kits garble a name past filters. The name has 4 consonants
+        or more on a free host (``free``), 5 or more on a cheap ending, and is no other
+        brand's by them; the token is no English word, nor two. Weak evidence raised only
+        there. Run after every other search found nothing."""
+        tokens, candidates = self._read(text)
+        revowelled = self._revowelled
+        for candidate, keyword in candidates:
+            if keyword and keyword not in self._slips:
+                continue  # a keyword with junk after it (talkmo|remoress) reads anything
+            for core in _letter_runs(candidate):
+                key = consonants(core)
+                name = revowelled.get(key)
+                if (name is None or (not free and len(key) <= REVOWELLED)
+                        or core[0] != name.flat[0] or core in self._names
+                        or self._words.is_word(core) or self._is_two_words(core)):  # fmt: skip
+                    continue
+                if not keyword:  # a keyword token beside it (moocraasooft-logn)
+                    keyword = next((t for t in tokens if t in self._slips and t != core), "")
+                kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+                return Hit(0.0, kind, name, core, keyword=keyword, edit="revowelled",
                            boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         return None
 
@@ -505,6 +552,27 @@ class Misspellings:
         return any(
             words.is_word(core[:i]) and words.is_word(core[i:]) for i in range(3, len(core) - 2)
         )
+
+
+def consonants(text: str) -> str:
+    """``text`` without its vowels (y among them), each run of one letter written once:
+    ``metamask`` and ``mittamusk`` → ``mtmsk``."""
+    out: list[str] = []
+    last = ""
+    for char in text:
+        if char not in _VOWELS and char != last:
+            out.append(char)
+        last = char if char not in _VOWELS else last
+    return "".join(out)
+
+
+def _letter_runs(text: str) -> list[str]:
+    """The runs of 5 letters or more between digits in ``text`` (``ceonbies11wlt``:
+    ``ceonbies``); ``text`` itself when it has no digit."""
+    if text.isalpha():
+        return [text] if len(text) >= _MIN_CORE else []
+    runs = "".join(c if c.isalpha() else " " for c in text).split()
+    return [run for run in runs if len(run) >= _MIN_CORE]
 
 
 def _most_slips(flat: str) -> int:
