@@ -210,6 +210,9 @@ def test_keyword_slips(slip: str, expected: bool) -> None:
         ("caanbuus77login.gitbook.io", "Coinbase", K.TYPO),  # letters between digits
         # on a cheap ending, only a name of 5 consonants or more
         ("maacroosuuft.top", "Microsoft", K.TYPO),
+        # 3 consonants on a free host beside a sign-in word, as long as the name at least
+        ("tuuwiileoo-logn.weebly.com", "Twilio", K.TYPO_KEYWORD),
+        ("biinuuncee-signin.vercel.app", "Binance", K.TYPO_KEYWORD),
     ],
 )
 def test_a_name_read_by_its_consonants_where_phishing_sites_live(
@@ -228,6 +231,9 @@ def test_a_name_read_by_its_consonants_where_phishing_sites_live(
         "moocraasooft.com",  # not on an ordinary ending
         "aicrosooft.weebly.com",  # the first letter is the name's
         "caanbuusremoress.weebly.com",  # no keyword with junk after it peeled off
+        "tuuwiileoo.weebly.com",  # 3 consonants alone,
+        "bonca-login.vercel.app",  # or in a token shorter than the name (binance),
+        "tuuwiileoo-logn.top",  # or off the free hosts
     ],
 )
 def test_consonants_alone_stay_quiet_elsewhere(index: LookalikeIndex, host: str) -> None:

@@ -58,7 +58,8 @@ GARBLED: Final = 6  # ... and these, when no other name is as near (find_garbled
 HEADED: Final = 8  # on free hosts and cheap endings, names this long are read by their head alone
 _HEAD_KEPT: Final = 5
 # On a free host, a distinctive name with this many consonants or more is read by them alone,
-# its vowels changed and letters doubled (mittamusk, treezuur: find_revowelled).
+# its vowels changed and letters doubled (moocraasooft: find_revowelled); one more on a cheap
+# ending, one fewer on a free host beside a sign-in word.
 REVOWELLED: Final = 4
 _VOWELS: Final = frozenset("aeiouy")
 TWO_SLIPS: Final = 8  # on a cheap ending, names this long are read through two that keep their ends
@@ -204,7 +205,7 @@ class Misspellings:
             if (flat == name.flat and name.typo_strength == Strength.STRONG and flat.isalpha()
                     and flat[0] not in _VOWELS):  # fmt: skip
                 key = consonants(flat)
-                if len(key) >= REVOWELLED:
+                if len(key) >= REVOWELLED - 1:  # 3 only beside a sign-in word
                     revowelled.setdefault(key, []).append(name)
         self._revowelled = {
             key: found[0] for key, found in revowelled.items()
@@ -359,19 +360,18 @@ class Misspellings:
         first letter, and other vowels between them or letters doubled (``moocraasooft``,
         ``cuonbaas-looginn``): how kits garble a name past filters. The name has 4 consonants
         or more on a free host (``free``), 5 or more on a cheap ending, and is no other
-        brand's by them; the token is no English word, nor two. Weak evidence raised only
-        there. Run after every other search found nothing."""
+        brand's by them; on a free host 3 do beside a sign-in word, the token as long as the
+        name at least (``gaamuunii-logn``). The token is no English word, nor two. Weak
+        evidence raised only there. Run after every other search found nothing."""
         tokens, candidates = self._read(text)
-        revowelled = self._revowelled
+        beside = any(t in self._pointed for t in tokens)
         for candidate, keyword in candidates:
             if keyword and keyword not in self._slips:
                 continue  # a keyword with junk after it (talkmo|remoress) reads anything
+            signed = free and (beside or keyword in self._pointed)
             for core in _letter_runs(candidate):
-                key = consonants(core)
-                name = revowelled.get(key)
-                if (name is None or (not free and len(key) <= REVOWELLED)
-                        or core[0] != name.flat[0] or core in self._names
-                        or self._words.is_word(core) or self._is_two_words(core)):  # fmt: skip
+                name = self._by_consonants(core, free, signed)
+                if name is None:
                     continue
                 if not keyword:  # a keyword token beside it (moocraasooft-logn)
                     keyword = next((t for t in tokens if t in self._slips and t != core), "")
@@ -379,6 +379,19 @@ class Misspellings:
                 return Hit(0.0, kind, name, core, keyword=keyword, edit="revowelled",
                            boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         return None
+
+    def _by_consonants(self, core: str, free: bool, signed: bool) -> BrandName | None:
+        """The name whose consonants ``core`` has, by :meth:`find_revowelled`'s rules."""
+        key = consonants(core)
+        name = self._revowelled.get(key)
+        if name is None or core[0] != name.flat[0] or core in self._names:
+            return None
+        if len(key) < (REVOWELLED if free else REVOWELLED + 1) and not (
+                signed and len(core) >= len(name.flat)):  # fmt: skip
+            return None
+        if self._words.is_word(core) or self._is_two_words(core):
+            return None
+        return name
 
     def _another_as_near(self, core: str, name: BrandName, edits: int) -> bool:
         """Whether a garbled-name candidate other than ``name`` is ``edits`` slips or fewer
