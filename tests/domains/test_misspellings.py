@@ -210,6 +210,7 @@ def test_keyword_slips(slip: str, expected: bool) -> None:
         ("caanbuus77login.gitbook.io", "Coinbase", K.TYPO),  # letters between digits
         # on a cheap ending, only a name of 5 consonants or more
         ("maacroosuuft.top", "Microsoft", K.TYPO),
+        ("leedgrre.weebly.com", "Ledger", K.TYPO),  # an everyday word's name too
         # 3 consonants on a free host beside a sign-in word, as long as the name at least
         ("tuuwiileoo-logn.weebly.com", "Twilio", K.TYPO_KEYWORD),
         ("biinuuncee-signin.vercel.app", "Binance", K.TYPO_KEYWORD),

@@ -198,11 +198,11 @@ class Misspellings:
                     continue
                 heads.setdefault(name.skeleton[:_HEAD_KEPT], []).append(name)
         self._heads = {head: tuple(found) for head, found in heads.items()}
-        # Distinctive names by their consonants (find_revowelled); consonants two names share
-        # are no one name's.
+        # Names by their consonants (find_revowelled), everyday words among them as in
+        # find_garbled (leedgrre); consonants two brands' names share are no one name's.
         revowelled: dict[str, list[BrandName]] = {}
         for flat, name in flats:
-            if (flat == name.flat and name.typo_strength == Strength.STRONG and flat.isalpha()
+            if (flat == name.flat and name.typo_strength >= Strength.WORD and flat.isalpha()
                     and flat[0] not in _VOWELS):  # fmt: skip
                 key = consonants(flat)
                 if len(key) >= REVOWELLED - 1:  # 3 only beside a sign-in word
@@ -356,9 +356,10 @@ class Misspellings:
 
     def find_revowelled(self, text: str, free: bool = True) -> Hit | None:
         """Where phishing sites live: a token (or one with a keyword peeled off, or a run of
-        letters between digits) with the consonants of a distinctive name, in order, with its
+        letters between digits) with the consonants of a brand's name, in order, with its
         first letter, and other vowels between them or letters doubled (``moocraasooft``,
-        ``cuonbaas-looginn``): how kits garble a name past filters. The name has 4 consonants
+        ``cuonbaas-looginn``; an everyday word's name too, ``leedgrre-logn``): how kits
+        garble a name past filters. The name has 4 consonants
         or more on a free host (``free``), 5 or more on a cheap ending, and is no other
         brand's by them; on a free host 3 do beside a sign-in word, the token as long as the
         name at least (``gaamuunii-logn``). The token is no English word, nor two. Weak
