@@ -1484,3 +1484,31 @@ def test_www_in_front_keeps_a_hit_whose_name_holds_a_cdn_stem_in_a_word(host: st
     assert alone is not None
     assert with_www is not None
     assert (with_www.brand, with_www.score) == (alone.brand, alone.score)
+
+
+TAIL_POLICY = Policy(brands=(Brand("AT&T", ("att.com",), ("att",)), Brand("DHL", ("dhl.com",)),
+                             Brand("UPS", ("ups.com",))))
+
+
+@pytest.mark.parametrize(("host", "brand"), [
+    ("futurehomeatt.weebly.com", "AT&T"),  # English words, then the name
+    ("webmailhomeatt-204811.weeblysite.com", "AT&T"),  # beside a kit's serial
+    ("latestnews52dhl.weebly.com", "DHL"),  # a kit's number before it
+])
+def test_a_3_letter_name_after_words_on_a_free_host(host: str, brand: str) -> None:
+    found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)
+    assert found is not None
+    assert (found.brand, found.kind, found.score) == (brand, K.KEYWORD, 0.42)
+
+
+@pytest.mark.parametrize("host", [
+    "futurehomeatt.com",  # not where phishing sites live
+    "futurehomeatt.top",  # (a free host's tenant only)
+    "sunnyups.weebly.com",  # a name that is an English word
+    "combat.weebly.com",  # a word that ends in it
+    "wombatt.weebly.com",  # a word with its last letter doubled
+    "acmefoodsdhl-com-orders.workers.dev",  # a domain written out (acmefoodsdhl.com)
+])
+def test_a_3_letter_name_after_words_stays_quiet_elsewhere(host: str) -> None:
+    found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)
+    assert found is None or found.score < 0.4, found

@@ -645,6 +645,31 @@ def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
                boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
 
 
+def glued_tail_hit(
+    names: NameTable, token: str, words: Words, keywords: Keywords
+) -> Hit | None:  # fmt: skip
+    """On a free host, a 3-letter name that is no English word at the end of a tenant's token,
+    after English words or keywords and perhaps a kit's number (``futureatt``,
+    ``homemailatt-108467``, ``currently78att``): weak evidence raised only there (the caller
+    checks the place). Not a word, nor a word with its last letter doubled (``wombatt``), nor
+    a domain written out (``acmefoodsdhl-com``: the caller skips a token before a top-level
+    word)."""
+    letters = token.translate(_NO_DIGITS) if not token.isalpha() else token
+    if len(letters) < 7 or not letters.isalpha():
+        return None
+    name = names.tiny.get(letters[-3:])
+    if (name is None or words.is_word(name.flat) or words.is_word(letters)
+            or words.is_word(letters[:-1])):  # fmt: skip
+        return None  # a word with its last letter doubled (wombatt) is no name's tag
+    if keywords.read_words(letters[:-3], words) is None:
+        return None
+    return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
+               boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
+
+
+_NO_DIGITS: Final = str.maketrans("", "", "0123456789")
+
+
 def _glued_head(flat: str, token: str, words: Words) -> bool:
     """``token`` is the name glued to junk or to "com" (uspsqwzye, uspscom), not a word, nor
     the name beside a word (metahub, olxtoto: real sites name themselves so), nor the head of
