@@ -1494,8 +1494,9 @@ TAIL_POLICY = Policy(brands=(Brand("AT&T", ("att.com",), ("att",)), Brand("DHL",
     ("futurehomeatt.weebly.com", "AT&T"),  # English words, then the name
     ("webmailhomeatt-204811.weeblysite.com", "AT&T"),  # beside a kit's serial
     ("latestnews52dhl.weebly.com", "DHL"),  # a kit's number before it
+    ("dhlparcelnews-20411.weeblysite.com", "DHL"),  # or the name before the words
 ])
-def test_a_3_letter_name_after_words_on_a_free_host(host: str, brand: str) -> None:
+def test_a_3_letter_name_beside_words_on_a_free_host(host: str, brand: str) -> None:
     found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)
     assert found is not None
     assert (found.brand, found.kind, found.score) == (brand, K.KEYWORD, 0.42)
@@ -1509,6 +1510,6 @@ def test_a_3_letter_name_after_words_on_a_free_host(host: str, brand: str) -> No
     "wombatt.weebly.com",  # a word with its last letter doubled
     "acmefoodsdhl-com-orders.workers.dev",  # a domain written out (acmefoodsdhl.com)
 ])
-def test_a_3_letter_name_after_words_stays_quiet_elsewhere(host: str) -> None:
+def test_a_3_letter_name_beside_words_stays_quiet_elsewhere(host: str) -> None:
     found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)
     assert found is None or found.score < 0.4, found

@@ -81,8 +81,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     (``att-208461``), glued into a longer word (``uniswaptraderz``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
     (``uspsqwzye``, ``dhlqvx``; not ``metahub``; a 3-letter word, ``sky``, only with a serial:
-    ``sky744``), on a free host a 3-letter name that is no word at the end of English words
-    (``futurehomeatt``, ``homemailatt-108467``), a distinctive name several labels in front of
+    ``sky744``), on a free host a 3-letter name that is no word at either end of English words
+    (``futurehomeatt``, ``attmessage``), a distinctive name several labels in front of
     an unrelated domain with junk between (``auth.coinbase.detected-x7.qzvrk.top``), a short
     or word name as the label in front
     of an unrelated domain (``dpd.qzvrk.cc``; a word name also anywhere in front of a kit's
@@ -178,7 +178,7 @@ from smishguard.domains.lookalike_hits import (
     Scores,
     find_typo,
     glued_head_hit,
-    glued_tail_hit,
+    glued_words_hit,
     slip_as_written,
     slipped_by_folds,
 )
@@ -394,11 +394,11 @@ class LookalikeIndex:
             for token in read[0].split("-"):
                 if len(token) > 4 and not self._words.is_word(token):
                     best = rules.better(best, rules.glued(token, short=True))
-        if best is None and free:  # a 3-letter name after words (homemailatt-108467)
+        if best is None and free:  # a 3-letter name beside words (homemailatt-108467)
             written = read[0].split("-")
             for token, after in zip(written, [*written[1:], ""], strict=True):
                 if after not in TLD_WORDS:  # not a domain written out (acmefoodsco-com)
-                    best = glued_tail_hit(names, token, self._words, rules.keywords)
+                    best = glued_words_hit(names, token, self._words, rules.keywords)
                     if best is not None:
                         break
         # A label that holds a brand name as a token is not also a typo of it (s-microsoft).

@@ -645,26 +645,26 @@ def glued_head_hit(names: NameTable, orig: str, words: Words) -> Hit | None:
                boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
 
 
-def glued_tail_hit(
+def glued_words_hit(
     names: NameTable, token: str, words: Words, keywords: Keywords
 ) -> Hit | None:  # fmt: skip
-    """On a free host, a 3-letter name that is no English word at the end of a tenant's token,
-    after English words or keywords and perhaps a kit's number (``futureatt``,
-    ``homemailatt-108467``, ``currently78att``): weak evidence raised only there (the caller
-    checks the place). Not a word, nor a word with its last letter doubled (``wombatt``), nor
-    a domain written out (``acmefoodsdhl-com``: the caller skips a token before a top-level
-    word)."""
+    """On a free host, a 3-letter name that is no English word at either end of a tenant's
+    token, the rest English words or keywords, perhaps with a kit's number (``futurehomeatt``,
+    ``homemailatt-108467``, ``attmessage``, ``currently78att``): weak evidence raised only
+    there (the caller checks the place). Not a word (``combat``), nor a word with its last
+    letter doubled (``wombatt``), nor a domain written out (``acmefoodsdhl-com``: the caller
+    skips a token before a top-level word)."""
     letters = token.translate(_NO_DIGITS) if not token.isalpha() else token
-    if len(letters) < 7 or not letters.isalpha():
+    if len(letters) < 7 or not letters.isalpha() or words.is_word(letters):
         return None
-    name = names.tiny.get(letters[-3:])
-    if (name is None or words.is_word(name.flat) or words.is_word(letters)
-            or words.is_word(letters[:-1])):  # fmt: skip
-        return None  # a word with its last letter doubled (wombatt) is no name's tag
-    if keywords.read_words(letters[:-3], words) is None:
-        return None
-    return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
-               boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
+    for name, rest in ((names.tiny.get(letters[-3:]), letters[:-3]),
+                       (names.tiny.get(letters[:3]), letters[3:])):  # fmt: skip
+        if (name is None or words.is_word(name.flat) or words.is_word(letters[:-1])
+                or keywords.read_words(rest, words) is None):  # fmt: skip
+            continue  # (a word with its last letter doubled, wombatt, is no name's tag)
+        return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
+                   boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
+    return None
 
 
 _NO_DIGITS: Final = str.maketrans("", "", "0123456789")
