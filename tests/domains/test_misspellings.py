@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smishguard.domains.lookalike import LookalikeIndex
-from smishguard.domains.misspellings import keyword_slips
+from smishguard.domains.misspellings import consonants, keyword_slips
 from smishguard.domains.words import english_words
 from smishguard.model import ImitationKind as K
 from smishguard.policy import DEFAULT_BRANDS, Brand, Policy
@@ -211,6 +211,7 @@ def test_keyword_slips(slip: str, expected: bool) -> None:
         # on a cheap ending, only a name of 5 consonants or more
         ("maacroosuuft.top", "Microsoft", K.TYPO),
         ("leedgrre.weebly.com", "Ledger", K.TYPO),  # an everyday word's name too
+        ("ooouutlloook.weebly.com", "Microsoft", K.TYPO),  # a first vowel kept: o-tlk
         # 3 consonants on a free host beside a sign-in word, as long as the name at least
         ("tuuwiileoo-logn.weebly.com", "Twilio", K.TYPO_KEYWORD),
         ("biinuuncee-signin.vercel.app", "Binance", K.TYPO_KEYWORD),
@@ -257,3 +258,12 @@ def test_consonants_are_read_only_as_one_brand_s_and_never_as_english_words() ->
     found = index.match("soolvuudreen.weebly.com")
     assert found is not None
     assert found.brand == "Sulvadrin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("metamask", "mtmsk"), ("moottamusk", "mtmsk"), ("outlook", "otlk"), ("ooouutlloook", "otlk"),
+     ("trezor", "trzr"), ("", "")],
+)  # fmt: skip
+def test_consonants_keep_a_first_vowel_and_write_each_run_once(text: str, expected: str) -> None:
+    assert consonants(text) == expected

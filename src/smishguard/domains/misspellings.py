@@ -202,8 +202,7 @@ class Misspellings:
         # find_garbled (leedgrre); consonants two brands' names share are no one name's.
         revowelled: dict[str, list[BrandName]] = {}
         for flat, name in flats:
-            if (flat == name.flat and name.typo_strength >= Strength.WORD and flat.isalpha()
-                    and flat[0] not in _VOWELS):  # fmt: skip
+            if flat == name.flat and name.typo_strength >= Strength.WORD and flat.isalpha():
                 key = consonants(flat)
                 if len(key) >= REVOWELLED - 1:  # 3 only beside a sign-in word
                     revowelled.setdefault(key, []).append(name)
@@ -569,9 +568,9 @@ class Misspellings:
 
 
 def consonants(text: str) -> str:
-    """``text`` without its vowels (y among them), each run of one letter written once:
-    ``metamask`` and ``mittamusk`` → ``mtmsk``."""
-    out: list[str] = []
+    """``text`` without its vowels (y among them) but a first one, each run of one letter
+    written once: ``metamask`` and ``moottamusk`` → ``mtmsk``, ``outlook`` → ``otlk``."""
+    out: list[str] = [text[:1]] if text[:1] in _VOWELS else []
     last = ""
     for char in text:
         if char not in _VOWELS and char != last:
