@@ -212,6 +212,8 @@ def test_keyword_slips(slip: str, expected: bool) -> None:
         ("maacroosuuft.top", "Microsoft", K.TYPO),
         ("leedgrre.weebly.com", "Ledger", K.TYPO),  # an everyday word's name too
         ("ooouutlloook.weebly.com", "Microsoft", K.TYPO),  # a first vowel kept: o-tlk
+        # a name of 5 consonants or more run on into more letters
+        ("moocraasooftuslogin.weebly.com", "Microsoft", K.TYPO_KEYWORD),
         # 3 consonants on a free host beside a sign-in word, as long as the name at least
         ("tuuwiileoo-logn.weebly.com", "Twilio", K.TYPO_KEYWORD),
         ("biinuuncee-signin.vercel.app", "Binance", K.TYPO_KEYWORD),
@@ -233,6 +235,8 @@ def test_a_name_read_by_its_consonants_where_phishing_sites_live(
         "moocraasooft.com",  # not on an ordinary ending
         "aicrosooft.weebly.com",  # the first letter is the name's
         "caanbuusremoress.weebly.com",  # no keyword with junk after it peeled off
+        "moocraasooftuslogin.top",  # a name run on into more: on a free host only,
+        "caanbuusuplogin.weebly.com",  # and of 5 consonants or more
         "tuuwiileoo.weebly.com",  # 3 consonants alone,
         "bonca-login.vercel.app",  # or in a token shorter than the name (binance),
         "tuuwiileoo-logn.top",  # or off the free hosts

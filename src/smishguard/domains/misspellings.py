@@ -361,8 +361,10 @@ class Misspellings:
         garble a name past filters. The name has 4 consonants
         or more on a free host (``free``), 5 or more on a cheap ending, and is no other
         brand's by them; on a free host 3 do beside a sign-in word, the token as long as the
-        name at least (``gaamuunii-logn``). The token is no English word, nor two. Weak
-        evidence raised only there. Run after every other search found nothing."""
+        name at least (``gaamuunii-logn``). On a free host a token may also open with the
+        consonants of a name of 5 or more and run on (``moocraasooftuslogin``). The token is
+        no English word, nor two. Weak evidence raised only there. Run after every other
+        search found nothing."""
         tokens, candidates = self._read(text)
         beside = any(t in self._pointed for t in tokens)
         for candidate, keyword in candidates:
@@ -378,6 +380,31 @@ class Misspellings:
                 kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
                 return Hit(0.0, kind, name, core, keyword=keyword, edit="revowelled",
                            boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+        if not free:
+            return None
+        for token in tokens:  # a garbled name run on into more (metiimskuslogin)
+            for core in _letter_runs(token):
+                found = self._by_consonant_head(core)
+                if found is not None:
+                    name, head, rest = found
+                    return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, head, keyword=rest,
+                               edit="revowelled", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+        return None
+
+    def _by_consonant_head(self, core: str) -> tuple[BrandName, str, str] | None:
+        """(name, the letters that hold its consonants, the rest) for a token that opens with
+        the consonants of a name of 5 consonants or more and runs on with 2 more at least,
+        the name not written in it, the token no English word nor two."""
+        key = consonants(core)
+        revowelled = self._revowelled
+        for size in range(len(key) - 2, REVOWELLED, -1):
+            name = revowelled.get(key[:size])
+            if name is None or core[0] != name.flat[0] or name.flat in core:
+                continue
+            if self._words.is_word(core) or self._is_two_words(core):
+                return None
+            end = next(i for i in range(size, len(core) + 1) if consonants(core[:i]) == key[:size])
+            return name, core[:end], core[end:]
         return None
 
     def _by_consonants(self, core: str, free: bool, signed: bool) -> BrandName | None:
