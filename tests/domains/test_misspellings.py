@@ -212,8 +212,9 @@ def test_keyword_slips(slip: str, expected: bool) -> None:
         ("maacroosuuft.top", "Microsoft", K.TYPO),
         ("leedgrre.weebly.com", "Ledger", K.TYPO),  # an everyday word's name too
         ("ooouutlloook.weebly.com", "Microsoft", K.TYPO),  # a first vowel kept: o-tlk
-        # a name of 5 consonants or more run on into more letters
+        # a name of 4 consonants or more run on into more letters
         ("moocraasooftuslogin.weebly.com", "Microsoft", K.TYPO_KEYWORD),
+        ("caanbuusuplogin.weebly.com", "Coinbase", K.TYPO_KEYWORD),
         # 3 consonants on a free host beside a sign-in word, as long as the name at least
         ("tuuwiileoo-logn.weebly.com", "Twilio", K.TYPO_KEYWORD),
         ("biinuuncee-signin.vercel.app", "Binance", K.TYPO_KEYWORD),
@@ -234,9 +235,9 @@ def test_a_name_read_by_its_consonants_where_phishing_sites_live(
         "caanbuus.top",  # four consonants (coinbase's) read only on a free host
         "moocraasooft.com",  # not on an ordinary ending
         "aicrosooft.weebly.com",  # the first letter is the name's
-        "caanbuusremoress.weebly.com",  # no keyword with junk after it peeled off
+        "caanbuusremoress.top",  # no keyword with junk after it peeled off
         "moocraasooftuslogin.top",  # a name run on into more: on a free host only,
-        "caanbuusuplogin.weebly.com",  # and of 5 consonants or more
+        "tuuwiileoouslogin.weebly.com",  # and of 4 consonants or more
         "tuuwiileoo.weebly.com",  # 3 consonants alone,
         "bonca-login.vercel.app",  # or in a token shorter than the name (binance),
         "tuuwiileoo-logn.top",  # or off the free hosts
@@ -262,6 +263,14 @@ def test_consonants_are_read_only_as_one_brand_s_and_never_as_english_words() ->
     found = index.match("soolvuudreen.weebly.com")
     assert found is not None
     assert found.brand == "Sulvadrin"
+
+
+def test_a_name_s_consonants_run_on_are_not_read_in_english_words() -> None:
+    index = LookalikeIndex.from_policy(Policy(brands=(Brand("Zelvarin", ("zelvarin.com",)),)))
+    assert index.match("zealvarnishnews.weebly.com") is None  # zeal varnish news: z l v r n
+    found = index.match("zeelvaarinuslogon.weebly.com")
+    assert found is not None
+    assert (found.brand, found.matched, found.keyword) == ("Zelvarin", "zeelvaarin", "uslogon")
 
 
 @pytest.mark.parametrize(

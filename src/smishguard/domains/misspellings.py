@@ -362,7 +362,7 @@ class Misspellings:
         or more on a free host (``free``), 5 or more on a cheap ending, and is no other
         brand's by them; on a free host 3 do beside a sign-in word, the token as long as the
         name at least (``gaamuunii-logn``). On a free host a token may also open with the
-        consonants of a name of 5 or more and run on (``moocraasooftuslogin``). The token is
+        consonants of a name of 4 or more and run on (``moocraasooftuslogin``). The token is
         no English word, nor two. Weak evidence raised only there. Run after every other
         search found nothing."""
         tokens, candidates = self._read(text)
@@ -393,18 +393,19 @@ class Misspellings:
 
     def _by_consonant_head(self, core: str) -> tuple[BrandName, str, str] | None:
         """(name, the letters that hold its consonants, the rest) for a token that opens with
-        the consonants of a name of 5 consonants or more and runs on with 2 more at least,
+        the consonants of a name of 4 consonants or more and runs on with 2 more at least,
         the name not written in it, the token no English word nor two."""
         key = consonants(core)
         revowelled = self._revowelled
-        for size in range(len(key) - 2, REVOWELLED, -1):
+        for size in range(len(key) - 2, REVOWELLED - 1, -1):
             name = revowelled.get(key[:size])
             if name is None or core[0] != name.flat[0] or name.flat in core:
                 continue
-            if self._words.is_word(core) or self._is_two_words(core):
-                return None
+            if self._words.is_word(core) or self._is_two_words(core) or self._is_words(core):
+                return None  # (talkmarketing: English words, not Telekom's consonants)
             end = next(i for i in range(size, len(core) + 1) if consonants(core[:i]) == key[:size])
-            return name, core[:end], core[end:]
+            head = core[:end]
+            return name, head, core[end:]
         return None
 
     def _by_consonants(self, core: str, free: bool, signed: bool) -> BrandName | None:
@@ -586,6 +587,15 @@ class Misspellings:
                 if found is None or (edits, -len(name.flat)) < (found[0], -len(found[1].flat)):
                     found = edits, name
         return found
+
+    def _is_words(self, core: str) -> bool:
+        """Whether ``core`` is English words of 3 letters or more run together."""
+        is_word = self._words.is_word
+        reached = [True] + [False] * len(core)
+        for end in range(3, len(core) + 1):
+            reached[end] = any(reached[start] and is_word(core[start:end])
+                               for start in range(end - 2))  # fmt: skip
+        return reached[-1]
 
     def _is_two_words(self, core: str) -> bool:
         words = self._words
