@@ -238,6 +238,7 @@ def test_a_name_read_by_its_consonants_where_phishing_sites_live(
         "caanbuusremoress.top",  # no keyword with junk after it peeled off
         "moocraasooftuslogin.top",  # a name run on into more: on a free host only,
         "tuuwiileoouslogin.weebly.com",  # and of 4 consonants or more
+        "cannabisclubx.vercel.app",  # and not a word run on (c n b s: not Coinbase's)
         "tuuwiileoo.weebly.com",  # 3 consonants alone,
         "bonca-login.vercel.app",  # or in a token shorter than the name (binance),
         "tuuwiileoo-logn.top",  # or off the free hosts

@@ -404,8 +404,9 @@ class Misspellings:
             if self._words.is_word(core) or self._is_two_words(core) or self._is_words(core):
                 return None  # (talkmarketing: English words, not Telekom's consonants)
             end = next(i for i in range(size, len(core) + 1) if consonants(core[:i]) == key[:size])
-            head = core[:end]
-            return name, head, core[end:]
+            if self._words.is_word(core[:end]):
+                return None  # a word run on (cannabisclub: not Coinbase's c n b s)
+            return name, core[:end], core[end:]
         return None
 
     def _by_consonants(self, core: str, free: bool, signed: bool) -> BrandName | None:
