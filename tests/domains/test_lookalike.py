@@ -851,7 +851,9 @@ def test_a_kits_garbled_name_beside_a_sign_in_word_on_a_free_host(
     [
         ("upohulld-iogin.webflow.io", True),  # an everyday word's name garbled, as a kit does
         ("upohulld_iogin.godaddysites.com", True),
-        ("upohulld.webflow.io", False),  # no sign-in word beside it
+        ("upohulldx.webflow.io", False),  # no sign-in word beside it
+        # (its consonants alone, u-p-h-l-d and nothing more, are read: test_misspellings)
+        ("upohulld.webflow.io", True),
         ("upohulld-iogin.com", False),  # not on a free host
         ("upheld-login.webflow.io", False),  # an English word of its own
     ],
@@ -1508,6 +1510,7 @@ def test_a_3_letter_name_beside_words_on_a_free_host(host: str, brand: str) -> N
     "sunnyups.weebly.com",  # a name that is an English word
     "combat.weebly.com",  # a word that ends in it
     "wombatt.weebly.com",  # a word with its last letter doubled
+    "attachedpierce.weebly.com",  # the name opens a word (attached)
     "acmefoodsdhl-com-orders.workers.dev",  # a domain written out (acmefoodsdhl.com)
 ])
 def test_a_3_letter_name_beside_words_stays_quiet_elsewhere(host: str) -> None:

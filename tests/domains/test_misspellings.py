@@ -281,3 +281,13 @@ def test_a_name_s_consonants_run_on_are_not_read_in_english_words() -> None:
 )  # fmt: skip
 def test_consonants_keep_a_first_vowel_and_write_each_run_once(text: str, expected: str) -> None:
     assert consonants(text) == expected
+
+
+def test_consonants_are_not_read_in_a_word_run_on_nor_beside_a_two_letter_keyword() -> None:
+    brands = (Brand("Intel", ("intel.com",)), Brand("Mail.ru", ("mail.ru",), ("mailru",)))
+    index = LookalikeIndex.from_policy(Policy(brands=brands))
+    assert index.match("innatelylagos.vercel.app") is None  # innately|l: i n t l
+    assert index.match("timelier-elinor.godaddysites.com") is None  # ti|melier: m l r
+    found = index.match("meeliiruu-signin.godaddysites.com")  # beside a sign-in word
+    assert found is not None
+    assert found.brand == "Mail.ru"

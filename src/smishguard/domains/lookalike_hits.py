@@ -651,20 +651,35 @@ def glued_words_hit(
     """On a free host, a 3-letter name that is no English word at either end of a tenant's
     token, the rest English words or keywords, perhaps with a kit's number (``futurehomeatt``,
     ``homemailatt-108467``, ``attmessage``, ``currently78att``): weak evidence raised only
-    there (the caller checks the place). Not a word (``combat``), nor a word with its last
-    letter doubled (``wombatt``), nor a domain written out (``acmefoodsdhl-com``: the caller
-    skips a token before a top-level word)."""
+    there (the caller checks the place). Not a word (``combat``), nor the name inside a word
+    of 5 letters or more that ends or opens the token (``attachedpierce``,
+    ``splinterlaughed``), nor a word with its last letter doubled (``wombatt``), nor a domain
+    written out (``acmefoodsdhl-com``: the caller skips a token before a top-level word)."""
     letters = token.translate(_NO_DIGITS) if not token.isalpha() else token
-    if len(letters) < 7 or not letters.isalpha() or words.is_word(letters):
+    size = len(letters)
+    if size < 7 or not letters.isalpha() or words.is_word(letters):
         return None
-    for name, rest in ((names.tiny.get(letters[-3:]), letters[:-3]),
-                       (names.tiny.get(letters[:3]), letters[3:])):  # fmt: skip
-        if (name is None or words.is_word(name.flat) or words.is_word(letters[:-1])
-                or keywords.read_words(rest, words) is None):  # fmt: skip
-            continue  # (a word with its last letter doubled, wombatt, is no name's tag)
-        return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
-                   boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
+    is_word = words.is_word
+    tail = names.tiny.get(letters[-3:])
+    if tail is not None and not (is_word(letters[:-1])
+                                 or any(is_word(letters[i:]) for i in range(size - 4))):
+        found = _beside_words(tail, letters[:-3], token, words, keywords)
+        if found is not None:
+            return found
+    head = names.tiny.get(letters[:3])
+    if head is not None and not any(is_word(letters[:i]) for i in range(5, size)):
+        return _beside_words(head, letters[3:], token, words, keywords)
     return None
+
+
+def _beside_words(
+    name: BrandName, rest: str, token: str, words: Words, keywords: Keywords
+) -> Hit | None:  # fmt: skip
+    """:func:`glued_words_hit` for one end: ``name`` no word, ``rest`` words or keywords."""
+    if words.is_word(name.flat) or keywords.read_words(rest, words) is None:
+        return None
+    return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=token, edit="beside",
+               boost=Scores.GLUED[Strength.TINY], needs=PLACE)  # fmt: skip
 
 
 _NO_DIGITS: Final = str.maketrans("", "", "0123456789")

@@ -366,11 +366,12 @@ class Misspellings:
         no English word, nor two. Weak evidence raised only there. Run after every other
         search found nothing."""
         tokens, candidates = self._read(text)
-        beside = any(t in self._pointed for t in tokens)
+        beside = any(len(t) >= 4 and t in self._pointed for t in tokens)
         for candidate, keyword in candidates:
             if keyword and keyword not in self._slips:
                 continue  # a keyword with junk after it (talkmo|remoress) reads anything
-            signed = free and (beside or keyword in self._pointed)
+            # a sign-in word of 4 letters or more (ti, a slip of it, is any two letters)
+            signed = free and (beside or (len(keyword) >= 4 and keyword in self._pointed))
             for core in _letter_runs(candidate):
                 name = self._by_consonants(core, free, signed)
                 if name is None:
@@ -394,7 +395,7 @@ class Misspellings:
     def _by_consonant_head(self, core: str) -> tuple[BrandName, str, str] | None:
         """(name, the letters that hold its consonants, the rest) for a token that opens with
         the consonants of a name of 4 consonants or more and runs on with 2 more at least,
-        the name not written in it, the token no English word nor two."""
+        the name not written in it, the token no English words."""
         key = consonants(core)
         revowelled = self._revowelled
         for size in range(len(key) - 2, REVOWELLED - 1, -1):
@@ -404,7 +405,7 @@ class Misspellings:
             if self._words.is_word(core) or self._is_two_words(core) or self._is_words(core):
                 return None  # (talkmarketing: English words, not Telekom's consonants)
             end = next(i for i in range(size, len(core) + 1) if consonants(core[:i]) == key[:size])
-            if self._words.is_word(core[:end]):
+            if self._opens_with_word(core, end):
                 return None  # a word run on (cannabisclub: not Coinbase's c n b s)
             return name, core[:end], core[end:]
         return None
@@ -416,11 +417,17 @@ class Misspellings:
         if name is None or core[0] != name.flat[0] or core in self._names:
             return None
         if len(key) < (REVOWELLED if free else REVOWELLED + 1) and not (
-                signed and len(core) >= len(name.flat)):  # fmt: skip
+                signed and len(core) >= len(name.flat) >= 5):  # fmt: skip
             return None
-        if self._words.is_word(core) or self._is_two_words(core):
+        if self._words.is_word(core) or self._is_two_words(core) or self._opens_with_word(core):
             return None
         return name
+
+    def _opens_with_word(self, core: str, end: int = 0) -> bool:
+        """Whether an English word of 5 letters or more opens ``core`` (or its first ``end``
+        letters): a word run on (innately|l, cannabis|club) holds no garbled name."""
+        is_word = self._words.is_word
+        return any(is_word(core[:i]) for i in range(5, (end or len(core) - 1) + 1))
 
     def _another_as_near(self, core: str, name: BrandName, edits: int) -> bool:
         """Whether a garbled-name candidate other than ``name`` is ``edits`` slips or fewer
