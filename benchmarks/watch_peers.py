@@ -58,6 +58,7 @@ from watch.inputs import (
     brand_sets,
     feed_hosts,
     feed_lines,
+    free_host_tenants,
     labelled_hosts,
     sample,
     speed_stream,
@@ -86,8 +87,10 @@ from watch.report import (
 )
 
 from smishguard.domains.registrable import registrable_domain
+from smishguard.domains.words import english_words
 
 SEED = 20260901
+TENANTS = 10_000  # made-up free-host sites (watch.inputs.free_host_tenants)
 FEED_DEV = "OpenPhish, 1st sample (developed on)"
 FEED_SECOND = "OpenPhish, 2nd sample (developed on since 2026-11-29)"
 FEED_THIRD = "OpenPhish, 3rd sample (held out 2026-11-29, developed on since the 4th)"
@@ -150,10 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines = feed_lines(root)
     feed_samples = {name: labelled_hosts(lines, labels) for name, labels, _ in FEED_SAMPLES}
     tranco, umbrella = benign_parts(root)
-    parts = {"Tranco": tranco, "Umbrella": umbrella}
+    tenants = free_host_tenants(sorted(english_words().known), TENANTS, SEED)
+    parts = {"Tranco": tranco, "Umbrella": umbrella, "Free hosts": tenants}
     domain_of = {n: registrable_domain(n) or n for n in tranco + umbrella}
+    domain_of |= {n: n for n in tenants}  # each made-up site is its own tenant's
     # A made-up look-alike that is a popular real domain (mobile.de from t-mobile) is not one.
-    benign_domains = set(domain_of.values())
+    benign_domains = {domain_of[n] for n in tranco + umbrella}
     made_all = list(dict.fromkeys(constructed_names(EVAL_BRANDS, SEED)))
     made = [m for m in made_all if (registrable_domain(m[1]) or m[1]) not in benign_domains]
     samples = {p: sample(names, args.fp_sample, SEED) for p, names in parts.items()}
@@ -169,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fp_Umbrella": write_list(work / "fp_umbrella.txt", umbrella),
         "fp_Tranco_sample": write_list(work / "fp_tranco_sample.txt", samples["Tranco"]),
         "fp_Umbrella_sample": write_list(work / "fp_umbrella_sample.txt", samples["Umbrella"]),
+        "fp_Free hosts": write_list(work / "fp_free_hosts.txt", tenants),
+        "fp_Free hosts_sample": write_list(work / "fp_free_hosts_sample.txt",
+                                           samples["Free hosts"]),
         "stream": write_list(work / "stream.txt", stream),
         "feed_stream": write_list(work / "feed_stream.txt", feed_stream),
     }
@@ -185,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pythons = {"smishguard": Path(sys.executable), "smishguard compiled": Path(sys.executable),
                "dnstwist": peer_python, "opensquat": peer_python}
     eval_body = {"brands": brand_json(EVAL_BRANDS), "policy": str(policy), **common}
-    full_fp = ["fp_Tranco", "fp_Umbrella"]
+    full_fp = ["fp_Tranco", "fp_Umbrella", "fp_Free hosts"]
     phase1 = [Job("dnstwist eval", peer_python, {
         **eval_body, "tool": "dnstwist", "lists": entries(recall_lists + full_fp),
         "sample": {"path": str(lists["recall_dnstwist"]), "per_brand": DNSTWIST_SAMPLE,
@@ -208,7 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lists": entries([*recall_lists, *full_fp, "feed_stream"])}),
         Job("opensquat eval", peer_python, {
             **eval_body, "tool": "opensquat",
-            "lists": entries([*recall_lists, "fp_Tranco_sample", "fp_Umbrella_sample"])}),
+            "lists": entries([*recall_lists, "fp_Tranco_sample", "fp_Umbrella_sample",
+                              "fp_Free hosts_sample"])}),
     ]
     cores = sorted(os.sched_getaffinity(0))[: max(1, args.jobs)]
     print(f"running {len(phase1) + len(phase2)} evaluation jobs on cores {cores}, then the "
@@ -258,8 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"domains (in benign_top).\n")
     print("**Recall**: share flagged as the labelled brand (in brackets: flagged at all).\n")
     print(recall_md)
-    print(f"\n**False positives** on benign_top.txt, brand-owned names allow-listed: flagged "
-          f"registrable domains % (count) / flagged hostnames % (count). Samples: "
+    print(f"\n**False positives** on benign_top.txt, brand-owned names allow-listed, and on "
+          f"{len(tenants):,} made-up free-host sites named with English words (one to three, "
+          f"some with a number: `benchmarks/watch/inputs.py`, seed {SEED}; benign by "
+          f"construction, a check of the free-host rules independent of Tranco and Umbrella): "
+          f"flagged registrable domains % (count) / flagged hostnames % (count). Samples: "
           f"{args.fp_sample:,} random names of each part (seed {SEED}).\n")
     print(fps.markdown)
     for part, kinds in fps.kinds.items():

@@ -21,7 +21,9 @@ sys.path.insert(0, str(BENCHMARKS))
 from watch.brands import EVAL_BRANDS, IDP_WORDS, constructed_names, policy_toml  # noqa: E402
 from watch.inputs import (  # noqa: E402
     FEED_LABELS,
+    TENANT_HOSTS,
     feed_lines,
+    free_host_tenants,
     labelled_hosts,
 )
 from watch.peers import PINS, RUNNER, default_venv  # noqa: E402
@@ -42,6 +44,20 @@ def test_constructed_names_are_seeded_hosts_of_known_brands() -> None:
     typos = [name.split(".")[0] for subset, name, _ in first if subset == "typo alone"]
     assert typos
     assert not set(typos) & words, "a typo is never a brand's own name"
+
+
+def test_made_up_free_host_sites_are_seeded_tenants_named_with_words() -> None:
+    words = ["apple", "river", "stone", "garden", "blue", "sun", "cloudy"]
+    first = free_host_tenants(words, 50, 7)
+    assert first == free_host_tenants(words, 50, 7)
+    assert first != free_host_tenants(words, 50, 8)
+    assert len(set(first)) == 50
+    for host in first:
+        tenant, _, suffix = host.partition(".")
+        assert suffix in TENANT_HOSTS
+        assert _HOST.match(host), host
+        letters = tenant.replace("-", "").rstrip("0123456789")
+        assert any(letters.startswith(w) for w in words), host
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -3,7 +3,8 @@
 * the hand-labelled OpenPhish hosts: ``benchmarks/data/watch_feed_labels.tsv`` holds only
   line numbers of ``phishing_feed.txt``, the brand, and a hash of the host (the feed is
   non-commercial and must not be redistributed), so the hosts are read here and checked;
-* benign_top.txt, split into its Tranco part (lines 1-100,000) and Umbrella part, plus a
+* benign_top.txt, split into its Tranco part (lines 1-100,000) and Umbrella part, and
+  made-up free-host sites named with English words (:func:`free_host_tenants`), plus a
   seeded sample of each for the slowest peer;
 * the speed stream (benign and feed hosts, shuffled) and the 10/100/1,000-brand lists,
   padded past the evaluation brands with Tranco's top names as in lookalike_speed.py.
@@ -71,6 +72,31 @@ def labelled_hosts(lines: Sequence[str], labels: Path = LABELS) -> list[Labelled
 
 def feed_hosts(lines: Sequence[str]) -> list[str]:
     return [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
+
+
+# Free hosts where phishing sites live and where people keep their own sites.
+TENANT_HOSTS = ("weebly.com", "vercel.app", "netlify.app", "github.io", "godaddysites.com",
+                "webflow.io", "pages.dev", "wixsite.com")
+
+
+def free_host_tenants(words: Sequence[str], size: int, seed: int) -> list[str]:
+    """``size`` made-up sites on free hosts, named as people name their own: one to three
+    English words (3 to 8 letters) run together or hyphenated, a fifth with a number after
+    them. Benign by construction (no brand chose these names) and independent of Tranco and
+    Umbrella, which hold few free-host sites: a check of the rules read only on free hosts."""
+    pool = sorted(w for w in words if w.isalpha() and 3 <= len(w) <= 8)
+    rng = random.Random(seed)
+    names: set[str] = set()
+    while len(names) < size:
+        parts = [rng.choice(pool) for _ in range(rng.choice((1, 2, 2, 3)))]
+        tenant = rng.choice(("", "", "-")).join(parts)
+        roll = rng.random()
+        if roll < 0.2:
+            tenant += str(rng.randrange(10, 9999))
+        elif roll < 0.3:
+            tenant += f"-{rng.randrange(100, 999999)}"
+        names.add(f"{tenant}.{rng.choice(TENANT_HOSTS)}")
+    return sorted(names)
 
 
 def benign_parts(root: Path) -> tuple[list[str], list[str]]:
