@@ -41,6 +41,8 @@ def index() -> LookalikeIndex:
         ("qqgrantixyz.duckdns.org", "Garanti BBVA", K.TYPO, "granti"),
         # the name whole inside a longer token, beside other tokens
         ("cdn-myledgerwalletz.webflow.io", "Ledger", K.KEYWORD, "ledger"),
+        # or made plural, as kits write it (an English word of its own: ledgers)
+        ("mywalletledgers.webflow.io", "Ledger", K.KEYWORD, "ledger"),
     ],
 )
 def test_a_name_inside_a_tenant_label_on_a_free_host(
@@ -61,6 +63,8 @@ def test_a_name_inside_a_tenant_label_on_a_free_host(
         "xqcoinbqseauth.net",
         # the window is part of an English word (intercom, not interac)
         "myintercomsite.netlify.app",
+        # so is the name whole (interactive, not interac)
+        "interactive-party-0563.framer.app",
         # a machine's hexadecimal id
         "c0deba5e1f2a3b.netlify.app",
         # a CDN is still a CDN (the brand's own customers' names live there)

@@ -20,7 +20,9 @@ every piece of every name goes into one Aho-Corasick automaton; a scan of each t
 label lists the names one of whose pieces it holds, and each is verified with an edit
 distance (OSA, a swap counting as one) on the windows around the piece that start with the
 name's first letter. A window inside an English word is that word (``interc`` of
-``intercom`` is not ``interac``); a hexadecimal id is a machine's.
+``intercom`` is not ``interac``), and so is a name found whole inside a longer one
+(``purchase`` holds no Chase, ``interactive`` no Interac), but for its plural (``ledgers``:
+kits write names so); a hexadecimal id is a machine's.
 """
 
 from __future__ import annotations
@@ -182,10 +184,24 @@ class ApproximateNames:
                 shown = token[i:j] if same else text[i:j]
                 if slips and (not shown.isalpha() or self._words.holds(token, i, j, 3)):
                     continue  # another word (intercom, monet) or machine junk, not a slip
+                if not slips and self._in_longer_word(token, i, j):
+                    continue  # the name inside a longer word (purchase, steamer)
                 rank = (slips, -len(name.skeleton))
                 if best is None or rank < best[:2]:
                     best = (slips, -len(name.skeleton), name, shown, token)
         return best
+
+    def _in_longer_word(self, token: str, start: int, stop: int) -> bool:
+        """Whether an English word longer than the name at ``token[start:stop]`` holds it,
+        reaching 3 letters beyond it at most: ``purchase`` holds chase, ``steamer`` steam;
+        not its plural alone (``ledgers``, ``apples``: kits write the name so)."""
+        known = self._words.known
+        for a in range(max(0, start - 3), start + 1):
+            for b in range(max(stop, a + stop - start + 1), min(len(token), stop + 3) + 1):
+                if token[a:b] in known and not (a == start and b == stop + 1
+                                                and token[stop] == "s"):  # fmt: skip
+                    return True
+        return False
 
     @staticmethod
     def _verify(text: str, flat: str, origin: int, k: int) -> tuple[int, tuple[int, int]] | None:
