@@ -118,3 +118,15 @@ def test_the_closest_name_wins_and_the_memo_keeps_answers() -> None:
     assert (first.name.flat, first.edit) == ("coinbase", "beside")
     assert approximate.find("zzcoinbaseqq") is first
     assert approximate.find("nothinghere") is None
+
+
+def test_no_slip_is_read_across_english_words() -> None:
+    """A tenant of English words (4 letters or more) run together holds no brand read with a
+    slip across them; a garble beside a word still counts."""
+    index = LookalikeIndex.from_policy(Policy(brands=(
+        Brand("Gemini", ("gemini.com",)), Brand("Steam", ("steampowered.com",)))))
+    assert index.match("barragemislay.weebly.com") is None  # barrage|mislay: 'gemisl'
+    assert index.match("softnessteapots.godaddysites.com") is None  # softness|teapots: 'stea'
+    found = index.match("gemimiworld.weebly.com")  # gemimi is no word
+    assert found is not None
+    assert (found.brand, found.kind) == ("Gemini", K.TYPO)

@@ -182,7 +182,8 @@ class ApproximateNames:
                     continue
                 slips, (i, j) = found
                 shown = token[i:j] if same else text[i:j]
-                if slips and (not shown.isalpha() or self._words.holds(token, i, j, 3)):
+                if slips and (not shown.isalpha() or self._words.holds(token, i, j, 3)
+                              or self._all_words(token)):  # fmt: skip
                     continue  # another word (intercom, monet) or machine junk, not a slip
                 if not slips and self._in_longer_word(token, i, j):
                     continue  # the name inside a longer word (purchase, steamer)
@@ -190,6 +191,22 @@ class ApproximateNames:
                 if best is None or rank < best[:2]:
                     best = (slips, -len(name.skeleton), name, shown, token)
         return best
+
+    def _all_words(self, token: str) -> bool:
+        """Whether ``token``, digits aside, is English words of 4 letters or more run together:
+        a name read with slips across them is an accident of the letters
+        (``softness|teapots`` holds no Steam, ``barrage|mislay`` no Gemini; so a name made of
+        words, ``mobilelegend``, is not read with a slip, a little recall for many fewer)."""
+        letters = _DIGITS.sub("", token)
+        if len(letters) < MIN_NAME:
+            return False
+        is_word = self._words.is_word
+        # words of 4 letters or more only: kits' garbles split into short ones (con|bass)
+        ends = [True] + [False] * len(letters)
+        for stop in range(4, len(letters) + 1):
+            ends[stop] = any(ends[start] and is_word(letters[start:stop])
+                             for start in range(stop - 3))  # fmt: skip
+        return ends[-1]
 
     def _in_longer_word(self, token: str, start: int, stop: int) -> bool:
         """Whether an English word longer than the name at ``token[start:stop]`` holds it,
