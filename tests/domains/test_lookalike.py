@@ -1516,3 +1516,18 @@ def test_a_3_letter_name_beside_words_on_a_free_host(host: str, brand: str) -> N
 def test_a_3_letter_name_beside_words_stays_quiet_elsewhere(host: str) -> None:
     found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)
     assert found is None or found.score < 0.4, found
+
+
+@pytest.mark.parametrize(("host", "flagged"), [
+    ("riverwelcomed.weebly.com", False),  # comed inside the English word welcomed
+    ("xyzcomedq.weebly.com", True),  # glued to junk
+    ("shawlogin5521.framer.website", True),  # shawl is one letter longer: Shaw's login
+    ("uniswaptraderz.weebly.com", True),
+])
+def test_a_name_glued_inside_a_longer_english_word_is_that_word(host: str,
+                                                                 flagged: bool) -> None:
+    index = LookalikeIndex.from_policy(Policy(brands=(
+        Brand("ComEd", ("comed.com",)), Brand("Shaw", ("shaw.ca",)),
+        Brand("Uniswap", ("uniswap.org",)))))
+    found = index.match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, found

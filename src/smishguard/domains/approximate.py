@@ -185,7 +185,7 @@ class ApproximateNames:
                 if slips and (not shown.isalpha() or self._words.holds(token, i, j, 3)
                               or self._all_words(token)):  # fmt: skip
                     continue  # another word (intercom, monet) or machine junk, not a slip
-                if not slips and self._in_longer_word(token, i, j):
+                if not slips and self._words.in_longer_word(token, i, j):
                     continue  # the name inside a longer word (purchase, steamer)
                 rank = (slips, -len(name.skeleton))
                 if best is None or rank < best[:2]:
@@ -207,18 +207,6 @@ class ApproximateNames:
             ends[stop] = any(ends[start] and is_word(letters[start:stop])
                              for start in range(stop - 3))  # fmt: skip
         return ends[-1]
-
-    def _in_longer_word(self, token: str, start: int, stop: int) -> bool:
-        """Whether an English word longer than the name at ``token[start:stop]`` holds it,
-        reaching 3 letters beyond it at most: ``purchase`` holds chase, ``steamer`` steam;
-        not its plural alone (``ledgers``, ``apples``: kits write the name so)."""
-        known = self._words.known
-        for a in range(max(0, start - 3), start + 1):
-            for b in range(max(stop, a + stop - start + 1), min(len(token), stop + 3) + 1):
-                if token[a:b] in known and not (a == start and b == stop + 1
-                                                and token[stop] == "s"):  # fmt: skip
-                    return True
-        return False
 
     @staticmethod
     def _verify(text: str, flat: str, origin: int, k: int) -> tuple[int, tuple[int, int]] | None:

@@ -478,13 +478,17 @@ def beside_hit(
                    needs=PLACE)  # fmt: skip
     if not own:
         # glued: the brand's domain run together (uspscom-…) or a distinctive name
-        # inside a longer word; never a weak name, never a known word (steamboat)
+        # inside a longer token; never a weak name, never a known word (steamboat), nor
+        # inside one (burbankwelcomed)
         token = _token_at(tokens, start, end, orig)
         if token is None:
             return None
         plural = _plural_beside_tags(name, tokens, token)
         if plural is not None or words.is_word(token):
             return plural
+        at = token.find(name.flat)
+        if at >= 0 and words.in_longer_word(token, at, at + len(name.flat), 4, longer=2):
+            return None  # inside a longer word (welcomed, pineapple; not shawl|ogin)
         # its domain run together (ledgercom, attnet) counts as its domain spelled out, even
         # where the ending is an English word (net)
         spelled = token[len(name.flat) :] in TLD_WORDS and token.startswith(name.flat)

@@ -56,6 +56,21 @@ class Words:
                     return True
         return False
 
+    def in_longer_word(self, text: str, start: int, stop: int, reach: int = 3,
+                       longer: int = 1) -> bool:
+        """Whether an English word ``longer`` letters longer than ``text[start:stop]`` or
+        more holds it, reaching at most ``reach`` letters beyond it on either side
+        (``purchase`` holds chase); not its plural alone (``ledgers``, ``apples``: kits write
+        brand names so)."""
+        known = self.known
+        least = stop - start + longer
+        for a in range(max(0, start - reach), start + 1):
+            for b in range(max(stop, a + least), min(len(text), stop + reach) + 1):
+                if text[a:b] in known and not (a == start and b == stop + 1
+                                               and text[stop] == "s"):  # fmt: skip
+                    return True
+        return False
+
 
 @cache
 def english_words() -> Words:
