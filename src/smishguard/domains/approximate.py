@@ -198,15 +198,8 @@ class ApproximateNames:
         (``softness|teapots`` holds no Steam, ``barrage|mislay`` no Gemini; so a name made of
         words, ``mobilelegend``, is not read with a slip, a little recall for many fewer)."""
         letters = _DIGITS.sub("", token)
-        if len(letters) < MIN_NAME:
-            return False
-        is_word = self._words.is_word
         # words of 4 letters or more only: kits' garbles split into short ones (con|bass)
-        ends = [True] + [False] * len(letters)
-        for stop in range(4, len(letters) + 1):
-            ends[stop] = any(ends[start] and is_word(letters[start:stop])
-                             for start in range(stop - 3))  # fmt: skip
-        return ends[-1]
+        return len(letters) >= MIN_NAME and self._words.is_words(letters, 4)
 
     @staticmethod
     def _verify(text: str, flat: str, origin: int, k: int) -> tuple[int, tuple[int, int]] | None:

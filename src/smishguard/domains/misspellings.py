@@ -16,10 +16,11 @@ name of 6 letters or more (``kuykoicnlogin.webflow.io``: up to three slips, half
 most, its first sound kept: c, k and q are one) when no other name is as near, by two slips.
 On a free host or a cheap ending, a name of 8 letters or more is also read by its head alone,
 all but its last three letters with the rest garbled (``telegamgom.top``), when the head is
-that name's alone. And there a distinctive name is read by its consonants alone, in order and
-with its first letter, the vowels between them changed and letters doubled as kits garble
-(``moocraasooft``, ``cuonbaas-looginn``), when no other brand has those consonants: 4 of them
-or more on a free host, 5 or more on a cheap ending.
+that name's alone. And there a name (an everyday word's too) is read by its consonants alone,
+in order and with its first letter, the vowels between them changed and letters doubled as
+kits garble (``moocraasooft``, ``cuonbaas-looginn``), when no other brand has those
+consonants: 4 of them or more on a free host (3 beside a sign-in word; also at the head of a
+longer token, ``moocraasooftuslogin``), 5 or more on a cheap ending.
 
 :class:`Misspellings` is a second deletion index (SymSpell), two deletions deep, of the brand
 names of 5 letters or more, and a set of the keywords with one slip (``logn``, ``wallat``)
@@ -57,7 +58,7 @@ THREE_SLIPS: Final = 8
 GARBLED: Final = 6  # ... and these, when no other name is as near (find_garbled)
 HEADED: Final = 8  # on free hosts and cheap endings, names this long are read by their head alone
 _HEAD_KEPT: Final = 5
-# On a free host, a distinctive name with this many consonants or more is read by them alone,
+# On a free host, a name with this many consonants or more is read by them alone,
 # its vowels changed and letters doubled (moocraasooft: find_revowelled); one more on a cheap
 # ending, one fewer on a free host beside a sign-in word.
 REVOWELLED: Final = 4
@@ -402,7 +403,7 @@ class Misspellings:
             name = revowelled.get(key[:size])
             if name is None or core[0] != name.flat[0] or name.flat in core:
                 continue
-            if self._words.is_word(core) or self._is_two_words(core) or self._is_words(core):
+            if self._words.is_words(core):
                 return None  # (talkmarketing: English words, not Telekom's consonants)
             end = next(i for i in range(size, len(core) + 1) if consonants(core[:i]) == key[:size])
             if self._opens_with_word(core, end):
@@ -595,15 +596,6 @@ class Misspellings:
                 if found is None or (edits, -len(name.flat)) < (found[0], -len(found[1].flat)):
                     found = edits, name
         return found
-
-    def _is_words(self, core: str) -> bool:
-        """Whether ``core`` is English words of 3 letters or more run together."""
-        is_word = self._words.is_word
-        reached = [True] + [False] * len(core)
-        for end in range(3, len(core) + 1):
-            reached[end] = any(reached[start] and is_word(core[start:end])
-                               for start in range(end - 2))  # fmt: skip
-        return reached[-1]
 
     def _is_two_words(self, core: str) -> bool:
         words = self._words

@@ -56,6 +56,16 @@ class Words:
                     return True
         return False
 
+    def is_words(self, text: str, least: int = 3) -> bool:
+        """Whether ``text`` is English words of ``least`` letters or more run together
+        (``softnessteapots``; ``talkmarketing``)."""
+        known = self.known
+        ends = [True] + [False] * len(text)
+        for stop in range(least, len(text) + 1):
+            ends[stop] = any(ends[start] and text[start:stop] in known
+                             for start in range(stop - least + 1))  # fmt: skip
+        return ends[-1]
+
     def in_longer_word(self, text: str, start: int, stop: int, reach: int = 3,
                        longer: int = 1) -> bool:
         """Whether an English word ``longer`` letters longer than ``text[start:stop]`` or
