@@ -406,7 +406,7 @@ class Misspellings:
             if self._words.is_words(core):
                 return None  # (talkmarketing: English words, not Telekom's consonants)
             end = next(i for i in range(size, len(core) + 1) if consonants(core[:i]) == key[:size])
-            if self._opens_with_word(core, end):
+            if self._opens_with_other_word(core, end=end):
                 return None  # a word run on (cannabisclub: not Coinbase's c n b s)
             return name, core[:end], core[end:]
         return None
@@ -420,15 +420,10 @@ class Misspellings:
         if len(key) < (REVOWELLED if free else REVOWELLED + 1) and not (
                 signed and len(core) >= len(name.flat) >= 5):  # fmt: skip
             return None
-        if self._words.is_word(core) or self._is_two_words(core) or self._opens_with_word(core):
+        if (self._words.is_word(core) or self._is_two_words(core)
+                or self._opens_with_other_word(core)):  # innately|l, no Intel
             return None
         return name
-
-    def _opens_with_word(self, core: str, end: int = 0) -> bool:
-        """Whether an English word of 5 letters or more opens ``core`` (or its first ``end``
-        letters): a word run on (innately|l, cannabis|club) holds no garbled name."""
-        is_word = self._words.is_word
-        return any(is_word(core[:i]) for i in range(5, (end or len(core) - 1) + 1))
 
     def _another_as_near(self, core: str, name: BrandName, edits: int) -> bool:
         """Whether a garbled-name candidate other than ``name`` is ``edits`` slips or fewer
@@ -440,13 +435,15 @@ class Misspellings:
                     return True
         return False
 
-    def _opens_with_other_word(self, core: str, flat: str) -> bool:
-        """Whether ``core`` opens with an English word of 5 letters or more that ``flat`` does
-        not (``problemrica`` is not ``promerica``; ``walletconjnt`` may be ``walletconnect``)."""
+    def _opens_with_other_word(self, core: str, flat: str = "", end: int = 0) -> bool:
+        """Whether ``core`` (or its first ``end`` letters) opens with an English word of 5
+        letters or more that ``flat`` does not (``problemrica`` is not ``promerica``;
+        ``walletconjnt`` may be ``walletconnect``); with no ``flat``, any such word: a word
+        run on (``cannabis|club``) holds no garbled name."""
         is_word = self._words.is_word
         return any(
-            is_word(core[:i]) and not flat.startswith(core[:i])
-            for i in range(_HEAD_WORD, len(core))
+            is_word(core[:i]) and not (flat and flat.startswith(core[:i]))
+            for i in range(_HEAD_WORD, end + 1 if end else len(core))
         )
 
     def find_beside_sign_in(self, text: str) -> Hit | None:
