@@ -291,3 +291,25 @@ def test_consonants_are_not_read_in_a_word_run_on_nor_beside_a_two_letter_keywor
     found = index.match("meeliiruu-signin.godaddysites.com")  # beside a sign-in word
     assert found is not None
     assert found.brand == "Mail.ru"
+
+
+def test_a_name_of_4_consonants_written_without_its_vowels_on_a_free_host() -> None:
+    brands = (Brand("Trezor", ("trezor.io",)), Brand("Roblox", ("roblox.com",)))
+    index = LookalikeIndex.from_policy(Policy(brands=brands))
+    for host, brand, kind in (
+        ("en-us-trzr-bridge.pages.dev", "Trezor", K.TYPO),
+        ("portal-trzr-login.typedream.app", "Trezor", K.TYPO_KEYWORD),
+        ("rblx2024-create.netlify.app", "Roblox", K.TYPO),  # then digits
+    ):
+        found = index.match(host)
+        assert found is not None, host
+        assert (found.brand, found.kind, found.score) == (brand, kind, 0.42)
+        assert "with its vowels left out" in found.reason
+    for host in (
+        "trzr-bridge.com",  # not on an ordinary ending
+        "trzr-bridge.top",  # nor a cheap one: 4 letters are any short tag there
+        "app-ea3trzr69-team.vercel.app",  # nor after a digit: a random name's letters
+        "trzrx-bridge.pages.dev",  # nor run on into more letters
+    ):
+        found = index.match(host)
+        assert found is None or found.score < POLICY.thresholds.suspicious, (host, found)

@@ -20,6 +20,7 @@ _EDITS: Final = {
     "dot": "a dot added",
     "misspelling": "letters changed",
     "revowelled": "other vowels or letters doubled",
+    "disemvowelled": "its vowels left out",
     "plural": "an 's' added at the end",
     "plural-typo": "a slip and an 's' added at the end",
     "": "two letters changed",

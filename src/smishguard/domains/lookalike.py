@@ -107,7 +107,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     run on into junk (``informed.deliverywxz.top`` for an "informed delivery" alias), and
     heavy misspellings (:mod:`~smishguard.domains.misspellings`: ``robnihhoodloogin``,
     ``metta-masck-walet``, a long name's head with the rest garbled: ``telegamgom``, 0.42; its
-    consonants alone, other vowels between them: ``moocraasooft``, 0.42),
+    consonants alone, other vowels between them: ``moocraasooft``, 0.42, or none, for a
+    token that opens with a 4-consonant name so on a free host: ``trzr-bridge``),
     looked for only there. On a free host a name of 5 letters or more
     is also found anywhere inside the tenant label, whole or with one or two slips
     (:mod:`~smishguard.domains.approximate`: ``mybanruarlportal``), at 0.42-0.45, and a name

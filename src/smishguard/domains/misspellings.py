@@ -364,8 +364,9 @@ class Misspellings:
         brand's by them; on a free host 3 do beside a sign-in word, the token as long as the
         name at least (``gaamuunii-logn``). On a free host a token may also open with the
         consonants of a name of 4 or more and run on (``moocraasooftuslogin``). The token is
-        no English word, nor two. Weak evidence raised only there. Run after every other
-        search found nothing."""
+        no English word, nor two; on a free host a token may open with the 4 consonants of a
+        name and no vowel (``trzr-bridge``, ``rblx2024``). Weak evidence raised only there.
+        Run after every other search found nothing."""
         tokens, candidates = self._read(text)
         beside = any(len(t) >= 4 and t in self._pointed for t in tokens)
         for candidate, keyword in candidates:
@@ -384,6 +385,13 @@ class Misspellings:
                            boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         if not free:
             return None
+        for core in _vowelless_runs(tokens):  # its vowels left out (trzr-bridge, ldgr-live)
+            name = self._by_consonants(core, free, beside)
+            if name is not None:
+                keyword = next((t for t in tokens if t in self._slips and t != core), "")
+                kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+                return Hit(0.0, kind, name, core, keyword=keyword, edit="disemvowelled",
+                           boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         for token in tokens:  # a garbled name run on into more (metiimskuslogin)
             for core in _letter_runs(token):
                 found = self._by_consonant_head(core)
@@ -611,6 +619,20 @@ def consonants(text: str) -> str:
             out.append(char)
         last = char if char not in _VOWELS else last
     return "".join(out)
+
+
+def _vowelless_runs(tokens: list[str]) -> list[str]:
+    """The tokens that open with a run of exactly 4 letters with no vowel, then a digit or
+    nothing (``trzr`` of ``en-trzr-bridge``, ``tktk`` of ``tktk1818``): names of 4
+    consonants written without their vowels, which :func:`_letter_runs` leaves out as too
+    short. A run after a digit (``ea3krkn69``) is a random name's chance letters."""
+    size = _MIN_CORE - 1
+    return [
+        token[:size]
+        for token in tokens
+        if len(token) >= size and (len(token) == size or token[size].isdigit())
+        and token[:size].isalpha() and _VOWELS.isdisjoint(token[:size])
+    ]  # fmt: skip
 
 
 def _letter_runs(text: str) -> list[str]:
