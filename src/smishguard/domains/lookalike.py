@@ -161,6 +161,7 @@ from smishguard.domains.context import (
     is_risky_tld,
     serial_token,
 )
+from smishguard.domains.generated import GENERATING, owners_part
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
@@ -322,12 +323,16 @@ class LookalikeIndex:
         if at < 0:
             return None
         label = labels[at]
+        if free and labels[at + 1] in GENERATING:  # a platform's random id: no one's choice
+            label = owners_part(label, ".".join(labels[at + 1 :]))  # (acme-app-k1tmw)
         tld = ending(labels) if icann == 2 else labels[-1]  # cheap second levels: my.id
         # A memo for each kind of place the same label is read differently in.
         place = 2 if tld in RISKY_TLDS else 1 if is_lure_place(tld, label) else 0
         memo = self._chosen[(3 if free else 0) + place]
         if not free and is_restricted_suffix(labels, n - icann):
             best = None  # only a government may register here: no look-alike is registered
+        elif not label:
+            best = None
         elif label in memo:
             best = memo[label]
         else:
