@@ -60,7 +60,9 @@ from watch.inputs import (
     feed_lines,
     free_host_tenants,
     labelled_hosts,
+    platform_named_sites,
     sample,
+    slug,
     speed_stream,
     write_list,
 )
@@ -94,6 +96,8 @@ TENANTS = 10_000  # made-up free-host sites (watch.inputs.free_host_tenants)
 # Their own seed, never used in development: the rules were tuned on other draws (and the
 # first run's draw, with SEED, was read).
 TENANT_SEED = 20261201
+PLATFORM_SEED = 20261202  # made-up platform-named sites (watch.inputs.platform_named_sites),
+# never used in development either (the rules were mended on seed 20261130)
 FEED_DEV = "OpenPhish, 1st sample (developed on)"
 FEED_SECOND = "OpenPhish, 2nd sample (developed on since 2026-11-29)"
 FEED_THIRD = "OpenPhish, 3rd sample (held out 2026-11-29, developed on since the 4th)"
@@ -156,10 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines = feed_lines(root)
     feed_samples = {name: labelled_hosts(lines, labels) for name, labels, _ in FEED_SAMPLES}
     tranco, umbrella = benign_parts(root)
-    tenants = free_host_tenants(sorted(english_words().known), TENANTS, TENANT_SEED)
-    parts = {"Tranco": tranco, "Umbrella": umbrella, "Free hosts": tenants}
+    words = sorted(english_words().known)
+    tenants = free_host_tenants(words, TENANTS, TENANT_SEED)
+    platformed = platform_named_sites(words, TENANTS, PLATFORM_SEED)
+    parts = {"Tranco": tranco, "Umbrella": umbrella, "Free hosts": tenants,
+             "Platform-named": platformed}
+    made_up = ("Free hosts", "Platform-named")
     domain_of = {n: registrable_domain(n) or n for n in tranco + umbrella}
-    domain_of |= {n: n for n in tenants}  # each made-up site is its own tenant's
+    domain_of |= {n: n for part in made_up for n in parts[part]}  # each its own tenant's
     # A made-up look-alike that is a popular real domain (mobile.de from t-mobile) is not one.
     benign_domains = {domain_of[n] for n in tranco + umbrella}
     made_all = list(dict.fromkeys(constructed_names(EVAL_BRANDS, SEED)))
@@ -173,13 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
            for name, _, list_name in FEED_SAMPLES},
         "recall_constructed": write_list(work / "recall_constructed.txt", [n for _, n, _ in made]),
         "recall_dnstwist": work / "recall_dnstwist.txt",  # written by the dnstwist job
-        "fp_Tranco": write_list(work / "fp_tranco.txt", tranco),
-        "fp_Umbrella": write_list(work / "fp_umbrella.txt", umbrella),
-        "fp_Tranco_sample": write_list(work / "fp_tranco_sample.txt", samples["Tranco"]),
-        "fp_Umbrella_sample": write_list(work / "fp_umbrella_sample.txt", samples["Umbrella"]),
-        "fp_Free hosts": write_list(work / "fp_free_hosts.txt", tenants),
-        "fp_Free hosts_sample": write_list(work / "fp_free_hosts_sample.txt",
-                                           samples["Free hosts"]),
+        **{f"fp_{part}": write_list(work / f"fp_{slug(part)}.txt", names)
+           for part, names in parts.items()},
+        **{f"fp_{part}_sample": write_list(work / f"fp_{slug(part)}_sample.txt", names)
+           for part, names in samples.items()},
         "stream": write_list(work / "stream.txt", stream),
         "feed_stream": write_list(work / "feed_stream.txt", feed_stream),
     }
@@ -196,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pythons = {"smishguard": Path(sys.executable), "smishguard compiled": Path(sys.executable),
                "dnstwist": peer_python, "opensquat": peer_python}
     eval_body = {"brands": brand_json(EVAL_BRANDS), "policy": str(policy), **common}
-    full_fp = ["fp_Tranco", "fp_Umbrella", "fp_Free hosts"]
+    full_fp = [f"fp_{part}" for part in parts]
     phase1 = [Job("dnstwist eval", peer_python, {
         **eval_body, "tool": "dnstwist", "lists": entries(recall_lists + full_fp),
         "sample": {"path": str(lists["recall_dnstwist"]), "per_brand": DNSTWIST_SAMPLE,
@@ -219,8 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lists": entries([*recall_lists, *full_fp, "feed_stream"])}),
         Job("opensquat eval", peer_python, {
             **eval_body, "tool": "opensquat",
-            "lists": entries([*recall_lists, "fp_Tranco_sample", "fp_Umbrella_sample",
-                              "fp_Free hosts_sample"])}),
+            "lists": entries([*recall_lists, *(f"{name}_sample" for name in full_fp)])}),
     ]
     cores = sorted(os.sched_getaffinity(0))[: max(1, args.jobs)]
     print(f"running {len(phase1) + len(phase2)} evaluation jobs on cores {cores}, then the "
@@ -272,8 +276,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(recall_md)
     print(f"\n**False positives** on benign_top.txt, brand-owned names allow-listed, and on "
           f"{len(tenants):,} made-up free-host sites named with English words (one to three, "
-          f"some with a number: `benchmarks/watch/inputs.py`, seed {TENANT_SEED}; benign by "
-          f"construction, a check of the free-host rules independent of Tranco and Umbrella): "
+          f"some with a number: `benchmarks/watch/inputs.py`, seed {TENANT_SEED}) and "
+          f"{len(platformed):,} named as the platforms name them, a random id beside words "
+          f"(Vercel deployments, Netlify, Firebase, Amplify, R2...: seed {PLATFORM_SEED}); "
+          f"benign by construction, checks of the free-host rules independent of Tranco and "
+          f"Umbrella): "
           f"flagged registrable domains % (count) / flagged hostnames % (count). Samples: "
           f"{args.fp_sample:,} random names of each part (seed {SEED}).\n")
     print(fps.markdown)

@@ -25,6 +25,7 @@ from watch.inputs import (  # noqa: E402
     feed_lines,
     free_host_tenants,
     labelled_hosts,
+    platform_named_sites,
 )
 from watch.peers import PINS, RUNNER, default_venv  # noqa: E402
 
@@ -58,6 +59,22 @@ def test_made_up_free_host_sites_are_seeded_tenants_named_with_words() -> None:
         assert _HOST.match(host), host
         letters = tenant.replace("-", "").rstrip("0123456789")
         assert any(letters.startswith(w) for w in words), host
+
+
+def test_made_up_platform_named_sites_hold_a_random_id_beside_the_words() -> None:
+    words = ["river", "stone", "garden"]
+    first = platform_named_sites(words, 300, 7)
+    assert first == platform_named_sites(words, 300, 7)
+    assert first != platform_named_sites(words, 300, 8)
+    assert len(set(first)) == 300
+    hosts = {host.split(".", 1)[1] for host in first}
+    assert {"vercel.app", "netlify.app", "ondigitalocean.app", "r2.dev"} <= hosts
+    for host in first:
+        assert _HOST.match(host), host
+        if host.endswith(".r2.dev"):
+            assert re.fullmatch(r"pub-[0-9a-f]{32}\.r2\.dev", host), host
+        elif not host.endswith("amplifyapp.com"):
+            assert any(w in host for w in words), host
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -99,6 +99,47 @@ def free_host_tenants(words: Sequence[str], size: int, seed: int) -> list[str]:
     return sorted(names)
 
 
+_HEX = "0123456789abcdef"
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def platform_named_sites(words: Sequence[str], size: int, seed: int) -> list[str]:
+    """``size`` made-up sites named as free hosts name them when their owner does not: a
+    random id beside the owner's words, in the shapes the platforms use (Netlify's
+    ``melodious-manatee-c2a637``, a Vercel deployment's ``shop-3kd9xlq2z-acme``, Firebase's
+    ``hometax-3dc2a``, a Cloudflare Pages preview's ``1a2b3c4d.shop.pages.dev``, an R2
+    bucket's ``pub-<32 hex>``). Benign by construction; the random letters are where rules
+    that read slips and consonants find names by chance."""
+    pool = sorted(w for w in words if w.isalpha() and 3 <= len(w) <= 8)
+    rng = random.Random(seed)
+
+    def rand(alphabet: str, n: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    def word() -> str:
+        return rng.choice(pool)
+
+    shapes = (
+        lambda: f"{word()}-{word()}-{rand(_HEX, 6)}.netlify.app",
+        lambda: f"{rand(_HEX, 24)}--{word()}-{word()}.netlify.app",
+        lambda: f"{word()}-{rand(_BASE36, 9)}-{word()}s-projects.vercel.app",
+        lambda: f"{word()}{rng.choice(('', '-'))}{word()}-{rand(_BASE36, 9)}-{word()}.vercel.app",
+        lambda: f"{rand(_HEX, 8)}.{word()}-{word()}.pages.dev",
+        lambda: f"{word()}-{word()}-{rand(_HEX, 5)}.{rng.choice(('web.app', 'firebaseapp.com'))}",
+        lambda: f"{word()}-{word()}-{rand(_BASE36, 4)}.onrender.com",
+        lambda: f"{word()}-app-{rand(_BASE36, 5)}.ondigitalocean.app",
+        lambda: f"pub-{rand(_HEX, 32)}.r2.dev",
+        lambda: f"main.d{rand(_BASE36, 13)}.amplifyapp.com",
+        lambda: f"{word()}{rng.randrange(1, 9999)}.github.io",
+        lambda: f"{word()}-{rand(_BASE36, 16)}.{rng.choice(('eastus', 'westeurope'))}-01"
+                ".azurewebsites.net",
+    )  # fmt: skip
+    names: set[str] = set()
+    while len(names) < size:
+        names.add(rng.choice(shapes)())
+    return sorted(names)
+
+
 def benign_parts(root: Path) -> tuple[list[str], list[str]]:
     names = (root / "domains" / "benign_top.txt").read_text(encoding="utf-8").split()
     return names[:TRANCO_LINES], names[TRANCO_LINES:]
@@ -142,6 +183,11 @@ def brand_sets(tranco: Sequence[str], counts: Sequence[int]) -> dict[int, list[E
 def sample(names: Sequence[str], size: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     return sorted(rng.sample(list(names), min(size, len(names))))
+
+
+def slug(part: str) -> str:
+    """A file name's stem for a list's name (``Free hosts`` → ``free_hosts``)."""
+    return part.lower().replace(" ", "_").replace("-", "_")
 
 
 def write_list(path: Path, names: Sequence[str]) -> Path:
