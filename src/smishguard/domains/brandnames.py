@@ -1,7 +1,8 @@
 """The names a brand can be imitated by, and how much each one can be trusted to mean it.
 
 A brand's names are its :attr:`~smishguard.policy.Brand.labels`: the first label of each of
-its domains, its display name and its aliases, lower-cased, each also without hyphens.
+its domains, its display name and its aliases, lower-cased, each also without hyphens, and
+the everyday nicknames of a few famous ones (:data:`NICKNAMES`: ``whats`` for WhatsApp).
 How freely a name may be matched depends on how distinctive it is (:class:`Strength`); the
 rules themselves are documented in :mod:`smishguard.domains.lookalike`. :class:`NameTable`
 holds the lookup structures built from them once per policy.
@@ -48,6 +49,7 @@ class BrandName:
     skeleton: str  # look-alikes folded: "tmoblle"
     strength: Strength
     is_alias: bool  # from the name or an alias, not the label of one of its domains
+    is_nickname: bool = False  # one of NICKNAMES: read only as a token, never misspelled
 
     @property
     def typo_strength(self) -> Strength:
@@ -75,10 +77,19 @@ def strength_of(flat: str, words: Words) -> Strength:
     return Strength.STRONG
 
 
+# What people call a few famous names in everyday speech ("manda no whats"), which kits
+# write where the name would be (whats-zn.vip): a brand with the name has the nickname as a
+# weak alias too, read as an everyday word is (beside keywords, tags and serials only where
+# phishing sites live, never glued nor misspelled).
+NICKNAMES: Final = {"whatsapp": ("whats",), "instagram": ("insta",)}
+
+
 def brand_names(brands: tuple[Brand, ...], words: Words) -> list[BrandName]:
-    """Every matchable name of every brand, in policy order, without duplicates."""
+    """Every matchable name of every brand, in policy order, without duplicates; the
+    :data:`NICKNAMES` of its names after them."""
     seen: set[str] = set()
     names: list[BrandName] = []
+    nicknames: list[BrandName] = []
     for brand in brands:
         from_domains = {domain.split(".")[0] for domain in brand.domains}
         for text in brand.labels:
@@ -98,6 +109,12 @@ def brand_names(brands: tuple[Brand, ...], words: Words) -> list[BrandName]:
                     is_alias=text not in from_domains,
                 )
             )
+            nicknames += (BrandName(brand, nick, nick, skeleton(nick), Strength.WORD, True, True)
+                          for nick in NICKNAMES.get(flat, ()))  # fmt: skip
+    for nickname in nicknames:
+        if nickname.flat not in seen:
+            seen.add(nickname.flat)
+            names.append(nickname)
     return names
 
 

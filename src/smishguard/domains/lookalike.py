@@ -253,11 +253,11 @@ class LookalikeIndex:
                     own_slips.setdefault((top, label[0], size), []).append((rest, label, name))
         self._own_slips = {key: tuple(found) for key, found in own_slips.items()}
         self._own_tops = frozenset(top for top, _, _ in own_slips)  # the cheap gate first
+        spelled_out = [n for n in self._names.by_skeleton.values() if not n.is_nickname]
         self._misspellings = Misspellings(
-            self._names.by_skeleton.values(), policy.keywords,
-            self._rules.keywords.pointed_words, words,
-        )  # fmt: skip
-        self._approximate = ApproximateNames(self._names.by_skeleton.values(), words)
+            spelled_out, policy.keywords, self._rules.keywords.pointed_words, words
+        )
+        self._approximate = ApproximateNames(spelled_out, words)
         # Names inside a longer name (meta in metamask): their weak hit in a misspelling of the
         # longer one (metaaaamask-wallet) gives way to that misspelling.
         inner: set[str] = set()

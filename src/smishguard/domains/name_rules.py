@@ -33,6 +33,7 @@ from smishguard.domains.lookalike_hits import (
     is_slipped_filler,
     token_starting_at,
     written_span,
+    written_tokens,
 )
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -208,6 +209,8 @@ class NameRules:
                     hit = self._among_words(name, orig, start, end, len(flat), sub)
                     if hit is not None:
                         return hit
+                if name.is_nickname and self._words_only(name, tokens, orig):
+                    return None  # a nickname among words is the word (whats-new, insta-story)
                 hit = beside_hit(name, tokens, start, end, orig, sub, self.words)
                 if (hit is not None and hit.score < Scores.TAG_GLUED_BESIDE_KEYWORD
                         and strength == _S.STRONG and not sub and tokens is not None
@@ -259,6 +262,17 @@ class NameRules:
             score = Scores.HOMOGLYPH_KEYWORD[strength]
             return Hit(score, _K.HOMOGLYPH, name, written, keyword=keyword)
         return Hit(Scores.KEYWORD[strength], _K.KEYWORD, name, name.text, keyword=keyword)
+
+    def _words_only(self, name: BrandName, tokens: list[str] | None, orig: str) -> bool:
+        """Whether every token of a label but ``name``'s is, as written, an English word and
+        none a pointed keyword (``whats-new``; not ``insta-verify-now``)."""
+        if tokens is None:
+            return False
+        others = [(t, w) for t, w in zip(tokens, written_tokens(tokens, orig), strict=True)
+                  if t != name.skeleton]  # fmt: skip
+        return bool(others) and all(
+            self.words.is_word(w) and not self.keywords.is_pointed(t) for t, w in others
+        )
 
     def _keywords_glued_apart(
         self, tokens: list[str], start: int, end: int
