@@ -22,6 +22,7 @@ from smishguard.policy import Brand, Policy
         ("acme-102835", "netlify.app", "acme-102835"),  # digits only: a kit's copy number
         ("hometax-3dc2a", "web.app", "hometax"),
         ("pub-" + "0a" * 16, "r2.dev", ""),
+        ("acme365-my", "sharepoint.com", "acme365"),  # the tenant's OneDrive
         ("acme-3kd9xlq2z-team", "weebly.com", "acme-3kd9xlq2z-team"),  # another host's rules
     ],
 )
@@ -38,6 +39,7 @@ def index() -> LookalikeIndex:
         Brand("PayPal", ("paypal.com",)),
         Brand("Yahoo", ("yahoo.com",)),
         Brand("Adobe", ("adobe.com",)),
+        Brand("myGov", ("my.gov.au",), ("mygov",)),
     )
     return LookalikeIndex.from_policy(Policy(brands=brands))
 
@@ -48,6 +50,7 @@ def index() -> LookalikeIndex:
         "acme-app-k1tmw.ondigitalocean.app",  # k1tmw: no Klarna
         "alpha-app-yaw00.ondigitalocean.app",  # yaw00: no Yahoo
         "garden-demo-a10be.web.app",  # a10be: no Adobe
+        "deakin365-my.sharepoint.com",  # a OneDrive: no myGov's "my" beside a number
         "main.dbs2omt3camoqa.amplifyapp.com",  # an id opening with dbs: no DBS
         "acme-3fn6x9s8q-notes.vercel.app",  # q|notes: no Qantas's consonants
     ],

@@ -2,12 +2,13 @@
 
 Several platforms name a site, or each deployment of it, with a random id beside the name
 its owner gave: a Vercel deployment is ``<project>-<9 letters and digits>-<team>``, a
-DigitalOcean app ``<name>-<5>``, an Amplify app ``d<13>``, a Netlify deploy ``<24 hex>--<site>``
-and a Netlify or Firebase default name ends in a few hex digits. Those letters are chance:
-read as a brand's slips they flag benign sites (``acme-app-k1tmw`` is no Klarna, an Amplify
-id opening with ``dbs`` no DBS), and a kit cannot choose them either. Only the owner's part
-is judged; an id that fills the whole name leaves nothing to judge there (the labels in
-front, such as an Amplify branch, are still read).
+DigitalOcean app ``<name>-<5>``, an Amplify app ``d<13>``, a Netlify deploy
+``<24 hex>--<site>``; a Netlify or Firebase default name ends in a few hex digits, and a
+SharePoint tenant's OneDrive is ``<tenant>-my``. Those letters are the platform's, mostly
+chance: read as a brand's name or slips they flag benign sites (``acme-app-k1tmw`` is no
+Klarna, an Amplify id opening with ``dbs`` no DBS, ``acme365-my`` no myGov), and a kit cannot
+choose them either. Only the owner's part is judged; an id that fills the whole name leaves
+nothing to judge there (the labels in front, such as an Amplify branch, are still read).
 
 Render's 4 letters, added only when a name is taken, are left: beside a word name they are a
 kit's junk to the rules (``bell-pk78``), and they are rare.
@@ -29,6 +30,7 @@ _GENERATED: Final = {
     "web.app": re.compile(rf"(.+)-{_HEX_ID}{{5}}"),
     "firebaseapp.com": re.compile(rf"(.+)-{_HEX_ID}{{5}}"),
     "r2.dev": re.compile(r"pub-[0-9a-f]{32}"),
+    "sharepoint.com": re.compile(r"(.+)-my"),  # a tenant's OneDrive: acme-my.sharepoint.com
 }
 
 
