@@ -109,8 +109,11 @@ def brand_names(brands: tuple[Brand, ...], words: Words) -> list[BrandName]:
                     is_alias=text not in from_domains,
                 )
             )
-            nicknames += (BrandName(brand, nick, nick, skeleton(nick), Strength.WORD, True, True)
-                          for nick in NICKNAMES.get(flat, ()))  # fmt: skip
+            nicknames += (
+                BrandName(brand=brand, text=nick, flat=nick, skeleton=skeleton(nick),
+                          strength=Strength.WORD, is_alias=True, is_nickname=True)
+                for nick in NICKNAMES.get(flat, ())
+            )  # fmt: skip
     for nickname in nicknames:
         if nickname.flat not in seen:
             seen.add(nickname.flat)

@@ -378,20 +378,13 @@ class Misspellings:
                 name = self._by_consonants(core, free, signed)
                 if name is None:
                     continue
-                if not keyword:  # a keyword token beside it (moocraasooft-logn)
-                    keyword = next((t for t in tokens if t in self._slips and t != core), "")
-                kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
-                return Hit(0.0, kind, name, core, keyword=keyword, edit="revowelled",
-                           boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+                return self._consonant_hit(name, core, keyword, tokens, "revowelled")
         if not free:
             return None
         for core in _vowelless_runs(tokens):  # its vowels left out (trzr-bridge, ldgr-live)
             name = self._by_consonants(core, free, beside)
             if name is not None:
-                keyword = next((t for t in tokens if t in self._slips and t != core), "")
-                kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
-                return Hit(0.0, kind, name, core, keyword=keyword, edit="disemvowelled",
-                           boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+                return self._consonant_hit(name, core, "", tokens, "disemvowelled")
         for token in tokens:  # a garbled name run on into more (metiimskuslogin)
             for core in _letter_runs(token):
                 found = self._by_consonant_head(core)
@@ -400,6 +393,16 @@ class Misspellings:
                     return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, head, keyword=rest,
                                edit="revowelled", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
         return None
+
+    def _consonant_hit(
+        self, name: BrandName, core: str, keyword: str, tokens: list[str], edit: str
+    ) -> Hit:
+        """Weak evidence that ``core`` is ``name`` read by its consonants, beside ``keyword``
+        or else a keyword token of the label (``moocraasooft-logn``)."""
+        keyword = keyword or next((t for t in tokens if t in self._slips and t != core), "")
+        kind = ImitationKind.TYPO_KEYWORD if keyword else ImitationKind.TYPO
+        return Hit(0.0, kind, name, core, keyword=keyword, edit=edit, boost=SCORE_THREE,
+                   needs=PLACE)  # fmt: skip
 
     def _by_consonant_head(self, core: str) -> tuple[BrandName, str, str] | None:
         """(name, the letters that hold its consonants, the rest) for a token that opens with
@@ -622,8 +625,8 @@ def consonants(text: str) -> str:
 
 
 def _vowelless_runs(tokens: list[str]) -> list[str]:
-    """The tokens that open with a run of exactly 4 letters with no vowel, then a digit or
-    nothing (``trzr`` of ``en-trzr-bridge``, ``tktk`` of ``tktk1818``): names of 4
+    """The first 4 letters of each token that opens with exactly 4 letters and no vowel, then
+    a digit or nothing (``trzr`` of ``en-trzr-bridge``, ``tktk`` of ``tktk1818``): names of 4
     consonants written without their vowels, which :func:`_letter_runs` leaves out as too
     short. A run after a digit (``ea3krkn69``) is a random name's chance letters."""
     size = _MIN_CORE - 1
