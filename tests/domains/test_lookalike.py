@@ -470,6 +470,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         # a short or tiny name glued to the head of junk there, a typo beside other words
         ("uspsxqzv.top", "USPS"),
         ("dhlqvxq.top", "DHL"),
+        ("gov-dhlqvxq.top", "DHL"),  # ... beside keywords or top-level words only
+        ("gov.uk-dhlqvxq.icu", "DHL"),
         ("en-twillio.pages.dev", "Twilio"),
         ("en-paypa1.gitbook.io", "PayPal"),  # look-alike letters beside other words
         ("w-paypa1.top", "PayPal"),
@@ -549,6 +551,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal73qk.blob.core.windows.net",
         "uspsxqzv.com",
         "dhlqvxq.com",
+        "gov-dhlqvxq.com",
+        "blue-dhlqvxq.top",  # beside a word that is no keyword
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "paypaiexpress.com",  # look-alike letters glued on: not when a folded letter ends it

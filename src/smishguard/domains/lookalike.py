@@ -80,7 +80,8 @@ Weak evidence, raised only where phishing sites live (:mod:`~smishguard.domains.
     A distinctive brand beside words that are not keywords (``coinbase-hub``), beside a serial
     (``att-208461``), glued into a longer word (``uniswaptraderz``) or to ``com``
     (``uspscom``), a short or 3-letter name glued to the head of junk that is not a word
-    (``uspsqwzye``, ``dhlqvx``; not ``metahub``; a 3-letter word, ``sky``, only with a serial:
+    (``uspsqwzye``, ``dhlqvx``, also as the one token beside keywords or top-level words:
+    ``gov-dwpqwk``; not ``metahub``; a 3-letter word, ``sky``, only with a serial:
     ``sky744``), on a free host a 3-letter name that is no word at either end of English words
     (``futurehomeatt``, ``attmessage``), a distinctive name several labels in front of
     an unrelated domain with junk between (``auth.coinbase.detected-x7.qzvrk.top``), a short
@@ -400,6 +401,8 @@ class LookalikeIndex:
             for token in read[0].split("-"):
                 if len(token) > 4 and not self._words.is_word(token):
                     best = rules.better(best, rules.glued(token, short=True))
+            if best is None and (free or is_risky_tld(tld)):
+                best = self._glued_head_beside(read[0].split("-"))
         if best is None and free:  # a 3-letter name beside words (homemailatt-108467)
             written = read[0].split("-")
             for token, after in zip(written, [*written[1:], ""], strict=True):
@@ -451,6 +454,20 @@ class LookalikeIndex:
             if core_read is not None:
                 best = find_typo(core_read, names, self._words, rules.keywords, loose)
         return best
+
+    def _glued_head_beside(self, written: list[str]) -> Hit | None:
+        """A 3-letter name at the head of junk (:func:`glued_head_hit`) as the one token of a
+        label that is no keyword nor top-level word (``gov-dwpqwk``, ``uk-dwpkq`` of
+        ``gov.uk-dwpkq``): read as alone; the caller checks the place."""
+        keywords = self._rules.keywords
+        found = ""
+        for token in written:
+            if token in TLD_WORDS or keywords.read(skeleton(token)) is not None:
+                continue
+            if found:
+                return None
+            found = token
+        return glued_head_hit(self._names, found, self._words) if found else None
 
     def _names_inside(self, label: str, read: Reading, flat: str, tokens: list[str] | None,
                       free: bool, tld: str, whole: bool = True) -> tuple[Hit | None, bool]:
