@@ -472,6 +472,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("dhlqvxq.top", "DHL"),
         ("gov-dhlqvxq.top", "DHL"),  # ... beside keywords or top-level words only
         ("gov.uk-dhlqvxq.icu", "DHL"),
+        ("wwwtwiliu.top", "Twilio"),  # www run into a typo there: read without it
+        ("wwwtwiliu.vercel.app", "Twilio"),
         ("en-twillio.pages.dev", "Twilio"),
         ("en-paypa1.gitbook.io", "PayPal"),  # look-alike letters beside other words
         ("w-paypa1.top", "PayPal"),
@@ -553,6 +555,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "dhlqvxq.com",
         "gov-dhlqvxq.com",
         "blue-dhlqvxq.top",  # beside a word that is no keyword
+        "wwwtwiliu.com",
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "paypaiexpress.com",  # look-alike letters glued on: not when a folded letter ends it

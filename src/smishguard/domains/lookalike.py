@@ -453,6 +453,13 @@ class LookalikeIndex:
             core_read = read_label(core) if len(core) >= 5 else None
             if core_read is not None:
                 best = find_typo(core_read, names, self._words, rules.keywords, loose)
+        if best is None and loose and tokens is None and len(label) >= 8 and label[:3] == "www":
+            # www run into a look-alike where phishing sites live (wwwteiegrm.xyz, as a kit
+            # writes www.teiegrm): read without it
+            rest = label[3:]
+            rest_read = read_label(rest)
+            if rest_read is not None:
+                best = self._scan_name(rest, rest_read, free, tld)
         return best
 
     def _glued_head_beside(self, written: list[str]) -> Hit | None:
