@@ -474,6 +474,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         ("gov.uk-dhlqvxq.icu", "DHL"),
         ("wwwtwiliu.top", "Twilio"),  # www run into a typo there: read without it
         ("wwwtwiliu.vercel.app", "Twilio"),
+        ("twiliu.qzvrk.top", "Twilio"),  # a typo as the label in front of the chosen one
+        ("twiliu.qzvrk.vercel.app", "Twilio"),
         ("en-twillio.pages.dev", "Twilio"),
         ("en-paypa1.gitbook.io", "PayPal"),  # look-alike letters beside other words
         ("w-paypa1.top", "PayPal"),
@@ -556,6 +558,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "gov-dhlqvxq.com",
         "blue-dhlqvxq.top",  # beside a word that is no keyword
         "wwwtwiliu.com",
+        "twiliu.qzvrk.com",
+        "fscdn.qzvrk.top",  # a CDN's label, not a typo of fbcdn
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "paypaiexpress.com",  # look-alike letters glued on: not when a folded letter ends it

@@ -349,7 +349,7 @@ class LookalikeIndex:
                 best = self._own_domain_slip(label, ".".join(labels[at + 1 :]), mistyped)
         in_chosen = best  # the chosen label's find, which a subdomain label's may beat
         if at > 0 and (best is None or best.score < 0.88 or best.name in rules.pretexts):
-            best = rules.better(best, self._subdomains.scan(labels, at))
+            best = rules.better(best, self._subdomains.scan(labels, at, free or place == 2))
             if best is None and self._spelled.heads:
                 best = self._spelled_in_front(labels, at)
         if best is None or self._is_owned(labels) or slipped_by_folds(best):

@@ -45,8 +45,11 @@ class SubdomainScan:
         self._memo_size = memo_size
         self._typos: dict[str, Hit | None] = {}  # the same for _typo_spelled
 
-    def scan(self, labels: list[str], at: int) -> Hit | None:
-        """The best hit in ``labels[:at]``, ``at`` being the index of the chosen label."""
+    def scan(self, labels: list[str], at: int, loose: bool = False) -> Hit | None:
+        """The best hit in ``labels[:at]``, ``at`` being the index of the chosen label;
+        ``loose``: the host is where phishing sites live (a free host, a cheap ending), where
+        a typo as the label right in front of the chosen one counts too
+        (``indapost.rjptg.top``)."""
         best: Hit | None = None
         # A dot put inside the name (twil.io.com, pay.pal.com): the last two labels read as one.
         head = labels[at - 1]
@@ -72,6 +75,8 @@ class SubdomainScan:
                     and all(inside is not None for _, inside in found)):  # fmt: skip
                 # no name is the whole label: perhaps a typo of one, its domain written out
                 best = rules.better(best, self._typo_spelled(label))
+            if loose and not found and i == at - 1 and len(label) >= 5:
+                best = rules.better(best, self._typo_in_front(label))
             for name, inside in found:
                 if first is None:
                     first, first_at = name, i
@@ -103,6 +108,19 @@ class SubdomainScan:
             return None
         score = Scores.KEYWORD[name.strength] - 0.05
         return Hit(0.0, _K.KEYWORD, name, name.text, keyword=read[0], boost=score, needs=PLACE)
+
+    def _typo_in_front(self, label: str) -> Hit | None:
+        """A typo of a distinctive or short name as the whole label in front of the chosen
+        label (``indapost.rjptg.top``, ``conbase-serv.x.cprapid.com``), scored as the typo
+        alone where phishing sites live, which the caller has checked; not a CDN's label
+        (``fscdn.x.cloud`` is no ``fbcdn``)."""
+        if any(stem in label for stem in CNAME_STEMS):
+            return None
+        typo = self._typo_spelled(label)
+        if typo is None or typo.name.strength < _S.SHORT:
+            return None
+        return Hit(0.0, typo.kind, typo.name, typo.matched, typo.keyword, typo.edit,
+                   boost=max(typo.score, typo.boost), needs=PLACE)  # fmt: skip
 
     def _typo_spelled(self, label: str) -> Hit | None:
         """A typo of a name with a top-level word after it, right in front of the chosen label
