@@ -989,6 +989,8 @@ def test_which_of_two_brands_weak_evidence_reads(
     [
         ("recovery.paypal.qzvrk.com", True),  # keyword labels in front of the brand's label,
         ("verify.recovery.paypal.qzvrk.com", True),  # as frequent labels (www, login) count
+        ("m.paypal.qzvrk.com", True),  # and a mobile site's (m, wap, h5)
+        ("wap.paypal.qzvrk.com", True),
         ("bakery.paypal.qzvrk.com", False),  # a label that is neither
         ("paypal.verification-account.qzvrk.top", True),  # keyword labels after it: a kit's
         ("paypal.secure.logln.qzvrk.cprapid.com", True),  # host where phishing sites live

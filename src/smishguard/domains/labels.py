@@ -59,7 +59,7 @@ COMMON_LABELS: Final = (
     "live", "stream", "download", "upload", "content", "origin", "cache", "proxy", "vpn", "remote",
     "gateway", "service", "services", "config", "update", "updates", "global", "prod-east",
     "prod-west", "east", "west", "north", "south", "eu", "us", "uk", "en", "es", "de", "fr", "jp",
-    "cn", "my", "go", "dashboard", "console", "connect", "sso",
+    "cn", "my", "go", "dashboard", "console", "connect", "sso", "m", "wap", "h5",
 )
 # fmt: on
 
