@@ -848,6 +848,13 @@ def test_long_everyday_words_get_the_loose_slips_distinctive_names_get(
         ("kuoinbasselogin.com", False),  # not on a free host
         ("zuoinbasselogin.webflow.io", False),  # its first sound changed
         ("koinbxxxxlogin.webflow.io", False),  # more than three slips
+        # the sign-in word garbled past what one slip says (loxgoin, logunx, l0gen)
+        ("kuoinbasseloxgoin.webflow.io", True),
+        ("kuoinbasselogunx.godaddysites.com", True),
+        ("kuoinbassel0gen.gitbook.io", True),
+        ("kuoinbasseloxgoin.com", False),  # not on a free host
+        ("kuoinbasselogic.webflow.io", False),  # an English word after it
+        ("kuoinbassexgoin.webflow.io", False),  # no l, o, g: no sign-in word
     ],
 )
 def test_a_kits_garbled_name_beside_a_sign_in_word_on_a_free_host(

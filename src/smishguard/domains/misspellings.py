@@ -32,6 +32,7 @@ nothing else (the index memoises the answer per label).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
@@ -73,6 +74,8 @@ SCORE: Final = 0.45
 SCORE_KEYWORD: Final = 0.5
 SCORE_THREE: Final = 0.42  # three slips: the least sure of the misspellings
 _ALPHABET: Final = "abcdefghijklmnopqrstuvwxyz"
+# "login" as kits garble it at a token's end: l, perhaps o (or 0), perhaps a letter, then g.
+_GARBLED_SIGN_IN: Final = re.compile(r"l[o0]?[a-z]?g")
 
 
 def keyword_slips(keywords: Iterable[str], words: Words) -> frozenset[str]:
@@ -283,17 +286,19 @@ class Misspellings:
         """On a free host, beside a sign-in word as written or with a slip: a token (or one with
         the sign-in word peeled off) of 6 to 12 letters that is a name of 6 or more garbled by
         up to three slips, half the name at most, keeping its first sound (``kuykoicnlogin``,
-        ``kraikkennlogi``), when no other distinctive name is within two more slips. An
+        ``kraikkennlogi``; the sign-in word also garbled further, ``kiocoiologunx``:
+        :func:`_garbled_sign_ins`), when no other distinctive name is within two more slips. An
         everyday word's name counts too (``upohulld_iogin`` for uphold): the garble is no
         English word, and a sign-in word on a free host is beside it. Weak evidence raised
         only in that place. Run after every other search found nothing."""
         tokens, candidates = self._read(text)
         beside = next((t for t in tokens if t in self._pointed), "")
+        read = [(core, peeled if peeled in self._pointed else beside)
+                for core, peeled in candidates
+                if peeled or core in tokens]  # com-sso: two tokens run together, no one name
+        read += _garbled_sign_ins(tokens, self._words)
         best: tuple[int, BrandName, str, str] | None = None
-        for core, peeled in candidates:
-            if not peeled and core not in tokens:
-                continue  # two tokens run together (com-sso) are not one garbled name
-            keyword = peeled if peeled in self._pointed else beside
+        for core, keyword in read:
             size = len(core)
             if not keyword or keyword in core or not GARBLED <= size <= 12 or not core.isalpha():
                 continue
@@ -656,6 +661,25 @@ def _first_sound(text: str) -> str:
     """The first letter, with c, k and q as one (kucoin is garbled as qucoin and kukoin)."""
     first = text[:1]
     return "k" if first in ("c", "q") else first
+
+
+def _garbled_sign_ins(tokens: list[str], words: Words) -> list[tuple[str, str]]:
+    """(head, tail) for each token that ends in "login" garbled past filters, more than one
+    slip can say (``loxgoin``, ``logunx``, ``lgiin``, ``l0gen``, ``logxnio``): an l, perhaps an o
+    and one more letter, then a g, and up to 9 letters in all; the tail no English word
+    (``logic``, ``logo``), the token no English words (``reversal|galena``)."""
+    out: list[tuple[str, str]] = []
+    for token in tokens:
+        if words.is_words(token.rstrip("0123456789")):
+            continue
+        for cut in range(GARBLED, len(token) - 2):
+            tail = token[cut:]
+            if _GARBLED_SIGN_IN.match(tail) is None:
+                continue
+            letters = tail.rstrip("0123456789")
+            if len(letters) <= 9 and not words.is_word(letters):
+                out.append((token[:cut], tail))
+    return out
 
 
 def _slip_and_junk(tail: str, slips: frozenset[str]) -> bool:
