@@ -91,6 +91,8 @@ def test_skeleton_is_idempotent_on_ascii_words(text: str) -> None:
         # one skeleton, but two swaps apart: i → l, then cl → d
         ("dtl", "citi", False), ("idd", "icici", False), ("dsco", "cisco", False),
         ("amazom", "amazon", False), ("paypa", "paypal", False), ("paypall", "paypal", False),
+        # a letter for a name's own digit makes a word (iwin), not a disguise; the reverse is one
+        ("iwin", "1win", False), ("lwin", "1win", False), ("1w1n", "1win", True),
     ],
 )  # fmt: skip
 def test_reads_as_takes_one_swap_per_letter(written: str, name: str, reads: bool) -> None:

@@ -56,7 +56,9 @@ def reads_as(written: str, name: str) -> bool:
     """Whether ``written`` is ``name`` with look-alikes swapped in, each for letters of the
     name itself (``c1ti``, ``clti`` → citi), not for letters another swap made: two names
     with one skeleton may be two swaps apart (``dtl`` folds as ``citi`` does, through
-    ``i`` → ``l`` and then ``cl`` → ``d``, yet reads as neither ``citi`` nor ``clti``)."""
+    ``i`` → ``l`` and then ``cl`` → ``d``, yet reads as neither ``citi`` nor ``clti``). Never a
+    letter for one of the name's digits: kits write digits for letters, and a name's digit
+    written as a letter is a word (``iwin`` is a game site, not ``1win``)."""
     if written == name:
         return True  # the common case: a name as itself, in front of someone's domain
     size, want = len(written), len(name)
@@ -74,6 +76,8 @@ def reads_as(written: str, name: str) -> bool:
             continue
         if written[i] == name[j]:
             todo.append((i + 1, j + 1))
+        if name[j].isdigit():
+            continue  # a letter for a name's digit makes a word (iwin of 1win), not a disguise
         for width in (1, 2) if j + 1 < want else (1,):  # one or two letters (m for rn)
             for glyph in ASCII_GLYPHS.get(name[j : j + width], ()):
                 if written.startswith(glyph, i):
