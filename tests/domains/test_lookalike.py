@@ -560,6 +560,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "wwwtwiliu.com",
         "twiliu.qzvrk.com",
         "fscdn.qzvrk.top",  # a CDN's label, not a typo of fbcdn
+        "linkcdn.top",  # slips that make a CDN's stem: no linkedin
         "get-twillio.com",  # a typo beside a word (en-twillio.com is a language's host)
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "paypaiexpress.com",  # look-alike letters glued on: not when a folded letter ends it

@@ -44,6 +44,7 @@ from smishguard.domains.brandnames import BrandName, Strength
 from smishguard.domains.context import PLACE
 from smishguard.domains.homoglyphs import skeleton
 from smishguard.domains.lookalike_hits import Hit, typo_score
+from smishguard.domains.suffixes import INFRA_STEMS
 from smishguard.domains.typos import deletions, describe_edit, distance
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
@@ -245,6 +246,8 @@ class Misspellings:
             if found is None:
                 continue
             edits, name = found
+            if any(stem in core and stem not in name.flat for stem in INFRA_STEMS):
+                continue  # the slips make a CDN's stem (linkcdn): a CDN's name, not a kit's
             rank = (edits, -len(name.flat))
             if best is None or rank < best[:2]:
                 best = (edits, -len(name.flat), core, name, keyword)
