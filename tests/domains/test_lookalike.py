@@ -856,6 +856,8 @@ def test_long_everyday_words_get_the_loose_slips_distinctive_names_get(
         ("kuoinbasseloxgoin.com", False),  # not on a free host
         ("kuoinbasselogic.webflow.io", False),  # an English word after it
         ("kuoinbassexgoin.webflow.io", False),  # no l, o, g: no sign-in word
+        ("kuoinbasse-logiez.godaddysites.com", True),  # or as a token of its own
+        ("kuoinbasse-logic.godaddysites.com", False),
     ],
 )
 def test_a_kits_garbled_name_beside_a_sign_in_word_on_a_free_host(

@@ -295,7 +295,8 @@ class Misspellings:
         English word, and a sign-in word on a free host is beside it. Weak evidence raised
         only in that place. Run after every other search found nothing."""
         tokens, candidates = self._read(text)
-        beside = next((t for t in tokens if t in self._pointed), "")
+        beside = next((t for t in tokens if t in self._pointed), "") or next(
+            (t for t in tokens if _is_garbled_sign_in(t, self._words)), "")
         read = [(core, peeled if peeled in self._pointed else beside)
                 for core, peeled in candidates
                 if peeled or core in tokens]  # com-sso: two tokens run together, no one name
@@ -664,6 +665,13 @@ def _first_sound(text: str) -> str:
     """The first letter, with c, k and q as one (kucoin is garbled as qucoin and kukoin)."""
     first = text[:1]
     return "k" if first in ("c", "q") else first
+
+
+def _is_garbled_sign_in(token: str, words: Words) -> bool:
+    """Whether a whole token is "login" garbled so (:func:`_garbled_sign_ins`): ``logugin``."""
+    letters = token.rstrip("0123456789")
+    return (4 <= len(letters) <= 9 and _GARBLED_SIGN_IN.match(token) is not None
+            and not words.is_word(letters))
 
 
 def _garbled_sign_ins(tokens: list[str], words: Words) -> list[tuple[str, str]]:
