@@ -466,6 +466,9 @@ class LookalikeIndex:
         """A 3-letter name at the head of junk (:func:`glued_head_hit`) as the one token of a
         label that is no keyword nor top-level word (``gov-dwpqwk``, ``uk-dwpkq`` of
         ``gov.uk-dwpkq``): read as alone; the caller checks the place."""
+        tiny = self._names.tiny
+        if not any(token[:3] in tiny for token in written):
+            return None  # the cheap test first: no token opens with a 3-letter name
         keywords = self._rules.keywords
         found = ""
         for token in written:

@@ -681,7 +681,8 @@ def _garbled_sign_ins(tokens: list[str], words: Words) -> list[tuple[str, str]]:
     (``logic``, ``logo``), the token no English words (``reversal|galena``)."""
     out: list[tuple[str, str]] = []
     for token in tokens:
-        if words.is_words(token.rstrip("0123456789")):
+        if (_GARBLED_SIGN_IN.search(token, GARBLED) is None  # the cheap test first
+                or words.is_words(token.rstrip("0123456789"))):  # fmt: skip
             continue
         for cut in range(GARBLED, len(token) - 2):
             tail = token[cut:]
