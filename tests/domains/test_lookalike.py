@@ -1520,6 +1520,8 @@ TAIL_POLICY = Policy(brands=(Brand("AT&T", ("att.com",), ("att",)), Brand("DHL",
     ("webmailhomeatt-204811.weeblysite.com", "AT&T"),  # beside a kit's serial
     ("latestnews52dhl.weebly.com", "DHL"),  # a kit's number before it
     ("dhlparcelnews-20411.weeblysite.com", "DHL"),  # or the name before the words
+    ("servicesattupdate.weebly.com", "AT&T"),  # or between words
+    ("signinattcom03.weebly.com", "AT&T"),
 ])
 def test_a_3_letter_name_beside_words_on_a_free_host(host: str, brand: str) -> None:
     found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)
@@ -1535,6 +1537,9 @@ def test_a_3_letter_name_beside_words_on_a_free_host(host: str, brand: str) -> N
     "wombatt.weebly.com",  # a word with its last letter doubled
     "attachedpierce.weebly.com",  # the name opens a word (attached)
     "acmefoodsdhl-com-orders.workers.dev",  # a domain written out (acmefoodsdhl.com)
+    "servicesattupdate.com",
+    "combattone.weebly.com",  # words run together across it (combat, tone)
+    "greatattitude.weebly.com",  # the name opens a word there (attitude)
 ])
 def test_a_3_letter_name_beside_words_stays_quiet_elsewhere(host: str) -> None:
     found = LookalikeIndex.from_policy(TAIL_POLICY).match(host)

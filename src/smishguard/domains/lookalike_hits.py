@@ -654,7 +654,9 @@ def glued_words_hit(
 ) -> Hit | None:  # fmt: skip
     """On a free host, a 3-letter name that is no English word at either end of a tenant's
     token, the rest English words or keywords, perhaps with a kit's number (``futurehomeatt``,
-    ``homemailatt-108467``, ``attmessage``, ``currently78att``): weak evidence raised only
+    ``homemailatt-108467``, ``attmessage``, ``currently78att``), or between such words when
+    the token does not read as words across it (``servicesattupdate``; not ``combat|tone``),
+    nor a word holds it: weak evidence raised only
     there (the caller checks the place). Not a word (``combat``), nor the name inside a word
     of 5 letters or more that ends or opens the token (``attachedpierce``,
     ``splinterlaughed``), nor a word with its last letter doubled (``wombatt``), nor a domain
@@ -672,7 +674,18 @@ def glued_words_hit(
             return found
     head = names.tiny.get(letters[:3])
     if head is not None and not any(is_word(letters[:i]) for i in range(5, size)):
-        return _beside_words(head, letters[3:], token, words, keywords)
+        found = _beside_words(head, letters[3:], token, words, keywords)
+        if found is not None:
+            return found
+    middle = size >= 9 and keywords.read_words(letters, words) is None  # befogs|coaching
+    for at in range(3, size - 5) if middle else ():  # between words (servicesattupdate)
+        inner = names.tiny.get(letters[at : at + 3])
+        if (inner is not None and not is_word(inner.flat)
+                and keywords.read_words(letters[:at], words) is not None
+                and not words.holds(letters, at, at + 3, 4)):  # fmt: skip
+            found = _beside_words(inner, letters[at + 3 :], token, words, keywords)
+            if found is not None:
+                return found
     return None
 
 
