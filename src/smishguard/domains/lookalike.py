@@ -328,7 +328,8 @@ class LookalikeIndex:
             label = owners_part(label, ".".join(labels[at + 1 :]))  # (acme-app-k1tmw)
         tld = ending(labels) if icann == 2 else labels[-1]  # cheap second levels: my.id
         # A memo for each kind of place the same label is read differently in.
-        place = 2 if tld in RISKY_TLDS else 1 if is_lure_place(tld, label) else 0
+        risky = tld in RISKY_TLDS
+        place = 2 if risky else 1 if is_lure_place(tld, label) else 0
         memo = self._chosen[(3 if free else 0) + place]
         if not free and is_restricted_suffix(labels, n - icann):
             best = None  # only a government may register here: no look-alike is registered
@@ -349,7 +350,7 @@ class LookalikeIndex:
                 best = self._own_domain_slip(label, ".".join(labels[at + 1 :]), mistyped)
         in_chosen = best  # the chosen label's find, which a subdomain label's may beat
         if at > 0 and (best is None or best.score < 0.88 or best.name in rules.pretexts):
-            best = rules.better(best, self._subdomains.scan(labels, at, free or place == 2))
+            best = rules.better(best, self._subdomains.scan(labels, at, free or risky))
             if best is None and self._spelled.heads:
                 best = self._spelled_in_front(labels, at)
         if best is None or self._is_owned(labels) or slipped_by_folds(best):

@@ -667,10 +667,11 @@ def _first_sound(text: str) -> str:
     return "k" if first in ("c", "q") else first
 
 
-def _is_garbled_sign_in(token: str, words: Words) -> bool:
-    """Whether a whole token is "login" garbled so (:func:`_garbled_sign_ins`): ``logugin``."""
-    letters = token.rstrip("0123456789")
-    return (4 <= len(letters) <= 9 and _GARBLED_SIGN_IN.match(token) is not None
+def _is_garbled_sign_in(text: str, words: Words, least: int = 4) -> bool:
+    """Whether ``text`` (a whole token of ``least`` letters or more, ``logugin``; or a
+    token's end, ``least`` 0) is "login" garbled as :func:`_garbled_sign_ins` reads it."""
+    letters = text.rstrip("0123456789")
+    return (least <= len(letters) <= 9 and _GARBLED_SIGN_IN.match(text) is not None
             and not words.is_word(letters))
 
 
@@ -685,12 +686,8 @@ def _garbled_sign_ins(tokens: list[str], words: Words) -> list[tuple[str, str]]:
                 or words.is_words(token.rstrip("0123456789"))):  # fmt: skip
             continue
         for cut in range(GARBLED, len(token) - 2):
-            tail = token[cut:]
-            if _GARBLED_SIGN_IN.match(tail) is None:
-                continue
-            letters = tail.rstrip("0123456789")
-            if len(letters) <= 9 and not words.is_word(letters):
-                out.append((token[:cut], tail))
+            if _is_garbled_sign_in(token[cut:], words, least=0):
+                out.append((token[:cut], token[cut:]))
     return out
 
 
