@@ -399,11 +399,12 @@ class LookalikeIndex:
             if best is None and free and self._pairs:
                 best = self._two_letters_glued(orig)
         elif best is None:  # the same, as one token among others (attservice-qzvrk)
-            for token in read[0].split("-"):
+            written = read[0].split("-")
+            for token in written:
                 if len(token) > 4 and not self._words.is_word(token):
                     best = rules.better(best, rules.glued(token, short=True))
             if best is None and (free or is_risky_tld(tld)):
-                best = self._glued_head_beside(read[0].split("-"))
+                best = self._glued_head_beside(written)
         if best is None and free:  # a 3-letter name beside words (homemailatt-108467)
             written = read[0].split("-")
             for token, after in zip(written, [*written[1:], ""], strict=True):

@@ -685,9 +685,11 @@ def _garbled_sign_ins(tokens: list[str], words: Words) -> list[tuple[str, str]]:
         if (_GARBLED_SIGN_IN.search(token, GARBLED) is None  # the cheap test first
                 or words.is_words(token.rstrip("0123456789"))):  # fmt: skip
             continue
-        for cut in range(GARBLED, len(token) - 2):
+        cut = token.find("l", GARBLED)  # the sign-in word opens with an l
+        while 0 <= cut < len(token) - 2:
             if _is_garbled_sign_in(token[cut:], words, least=0):
                 out.append((token[:cut], token[cut:]))
+            cut = token.find("l", cut + 1)
     return out
 
 
