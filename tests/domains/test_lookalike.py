@@ -870,6 +870,31 @@ def test_a_kits_garbled_name_beside_a_sign_in_word_on_a_free_host(
 @pytest.mark.parametrize(
     ("host", "flagged"),
     [
+        ("coi1nba7sex.top", True),  # digits put in, a letter added (fideli7t1x)
+        ("c0inb4sex1.top", True),  # digits written for letters (fid3l1t1)
+        ("m1cr0s7ftx.xyz", True),
+        ("c0in-ba7sex.top", True),  # across a hyphen (f1del-ility)
+        ("coi1nba7sex.weebly.com", True),  # on a free host too
+        ("coi1nba7sex.com", False),  # not where phishing sites live
+        ("coin-ba7sex.top", False),  # a word beside a tenant's id (mail-u0ti) is no name
+        ("c0i1nb4s3e.top", False),  # four digits
+        ("zoi1nba7se.top", False),  # its first two letters changed
+        ("c01aba5eb.top", False),  # a hex string: a hash or an id
+    ],
+)
+def test_a_name_with_digits_sprinkled_in_where_phishing_sites_live(
+    index: LookalikeIndex, host: str, flagged: bool
+) -> None:
+    found = index.match(host)
+    assert (found is not None and found.brand in ("Coinbase", "Microsoft")) == flagged, found
+    if flagged:
+        assert found is not None
+        assert "digits sprinkled in" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
         ("upohulld-iogin.webflow.io", True),  # an everyday word's name garbled, as a kit does
         ("upohulld_iogin.godaddysites.com", True),
         ("upohulldx.webflow.io", False),  # no sign-in word beside it

@@ -19,6 +19,7 @@ _EDITS: Final = {
     "hyphenation": "a hyphen added",
     "dot": "a dot added",
     "misspelling": "letters changed",
+    "digits": "digits sprinkled in",
     "revowelled": "other vowels or letters doubled",
     "disemvowelled": "its vowels left out",
     "plural": "an 's' added at the end",

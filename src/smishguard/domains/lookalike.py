@@ -440,6 +440,8 @@ class LookalikeIndex:
                 best = self._misspellings.find_revowelled(read[0], free)
             if best is None:
                 best = self._misspellings.find_headed(read[0])
+            if best is None:
+                best = self._misspellings.find_digit_noise(read[0])
         if best is None and not contains_name:
             best = self._misspellings.find_long(read[0])
         if best is None and free and tokens is not None and self._spelled.heads:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import Final
 
 import ahocorasick
@@ -77,6 +77,18 @@ SCORE_THREE: Final = 0.42  # three slips: the least sure of the misspellings
 _ALPHABET: Final = "abcdefghijklmnopqrstuvwxyz"
 # "login" as kits garble it at a token's end: l, perhaps o (or 0), perhaps a letter, then g.
 _GARBLED_SIGN_IN: Final = re.compile(r"l[o0]?[a-z]?g")
+# Digits kits sprinkle into a name (fideli7t1x, f1del-ility), each read as left out or as the
+# letters it is written for; a token this long with this many digits at most, one between
+# letters, and names this long.
+_DIGIT_LETTERS: Final = {
+    "0": ("", "o"), "1": ("", "i", "l"), "3": ("", "e"), "4": ("", "a"), "5": ("", "s"),
+    "7": ("", "t"), "8": ("", "b"), "9": ("", "g"),
+}  # fmt: skip
+_DIGIT_NOISED: Final = re.compile(r"[a-z][0-9]+[a-z]")
+_NOISE_SIZES: Final = range(7, 14)
+_NOISE_DIGITS: Final = 3
+NOISED_NAME: Final = 7
+_HEX: Final = frozenset("0123456789abcdef")
 
 
 def keyword_slips(keywords: Iterable[str], words: Words) -> frozenset[str]:
@@ -330,6 +342,33 @@ class Misspellings:
         _, name, core, keyword = best
         return Hit(0.0, ImitationKind.TYPO_KEYWORD, name, core, keyword=keyword,
                    edit="misspelling", boost=SCORE_THREE, needs=PLACE)  # fmt: skip
+
+    def find_digit_noise(self, text: str) -> Hit | None:
+        """On a free host or a cheap ending: a token (or two run together) of 7 to 13
+        characters with up to three digits, one of them between letters, that is a distinctive
+        name of 7 letters or more with digits sprinkled in (``fideli7t1x``, ``fid3l1t1``,
+        ``f1del-ility``): each digit read as left out or as the letter it is written for (1 as
+        i or l, 3 as e, 7 as t), one reading within two slips of the name that keep its first
+        two letters. Hex strings (hashes, ids) are left alone. Weak evidence raised only in
+        that place. Run after every other search found nothing."""
+        if _DIGIT_NOISED.search(text) is None:
+            return None  # most labels: the cheap test first
+        tokens, _ = self._read(text)
+        is_word = self._words.is_word
+        pairs = (a + b for a, b in pairwise(tokens) if not (is_word(a) or is_word(b)))
+        for piece in (*tokens, *pairs):  # a word beside a tenant's id is no name (mail-u0ti)
+            if not _is_digit_noised(piece):
+                continue
+            for reading in _digit_readings(piece):
+                found = self._nearest(reading, True) if len(reading) >= _MIN_CORE else None
+                if found is None:
+                    continue
+                edits, name = found
+                if (edits <= 2 and name.typo_strength == Strength.STRONG
+                        and len(name.flat) >= NOISED_NAME and reading[:2] == name.flat[:2]):
+                    return Hit(0.0, ImitationKind.TYPO, name, piece, edit="digits",
+                               boost=SCORE, needs=PLACE)  # fmt: skip
+        return None
 
     def find_headed(self, text: str) -> Hit | None:
         """On a free host or a cheap ending: a token that opens with all but the last three
@@ -691,6 +730,21 @@ def _garbled_sign_ins(tokens: list[str], words: Words) -> list[tuple[str, str]]:
                 out.append((token[:cut], token[cut:]))
             cut = token.find("l", cut + 1)
     return out
+
+
+def _is_digit_noised(piece: str) -> bool:
+    """Whether ``piece`` has digits sprinkled in as :meth:`Misspellings.find_digit_noise`
+    reads them: 7 to 13 characters, 1 to 3 digits, one between letters, not a hex string."""
+    return (len(piece) in _NOISE_SIZES and _DIGIT_NOISED.search(piece) is not None
+            and sum(c.isdigit() for c in piece) <= _NOISE_DIGITS
+            and not _HEX.issuperset(piece))  # fmt: skip
+
+
+def _digit_readings(piece: str) -> list[str]:
+    """``piece`` with each digit left out or read as a letter it is written for, in a fixed
+    order: ``f1del`` → ``fdel``, ``fidel``, ``fldel``."""
+    options = [_DIGIT_LETTERS.get(c, (c,)) if c.isdigit() else (c,) for c in piece]
+    return ["".join(letters) for letters in product(*options)]
 
 
 def _slip_and_junk(tail: str, slips: frozenset[str]) -> bool:
