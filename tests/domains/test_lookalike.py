@@ -893,6 +893,41 @@ def test_a_name_with_digits_sprinkled_in_where_phishing_sites_live(
 
 
 @pytest.mark.parametrize(
+    ("host", "read_as", "registered"),
+    [
+        ("acmme-loggin.qzvrk.com", "acme-login.qzvrk.com", "qzvrk.com"),
+        ("acmme-loggin.com", "acme-login.com", "acmme-loggin.com"),
+        ("ACMME-LOGGIN.com", "acme-login.com", "acmme-loggin.com"),
+    ],
+)
+def test_a_label_stretched_by_doubled_letters_is_read_with_them_written_once(
+    index: LookalikeIndex, host: str, read_as: str, registered: str
+) -> None:
+    found = index.match(host)
+    assert found is not None
+    assert found.brand == "Acme"
+    assert found.score >= 0.8
+    assert found.domain == host.lower()
+    assert found.registered == registered
+    assert f"{host.lower()} (read as {read_as})" in found.reason
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "acmme-login.qzvrk.com",  # one stretched token: a slip, read as typos are
+        "book-loggin.qzvrk.com",  # an English word is no stretched token
+        "acmme.loggin.qzvrk.com",  # two labels, not one label's tokens
+    ],
+)
+def test_a_label_with_fewer_than_two_stretched_tokens_is_not_rewritten(
+    index: LookalikeIndex, host: str
+) -> None:
+    found = index.match(host)
+    assert found is None or "read as" not in found.reason, found
+
+
+@pytest.mark.parametrize(
     ("host", "flagged"),
     [
         ("upohulld-iogin.webflow.io", True),  # an everyday word's name garbled, as a kit does

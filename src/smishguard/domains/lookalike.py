@@ -141,8 +141,10 @@ Scores
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Final
 
 from smishguard.domains.approximate import ApproximateNames
 from smishguard.domains.brandnames import (
@@ -195,7 +197,7 @@ from smishguard.domains.suffixes import (
     is_restricted_suffix,
     suffix_table,
 )
-from smishguard.domains.typos import describe_edit, distance
+from smishguard.domains.typos import collapse_runs, describe_edit, distance
 from smishguard.domains.words import Words, english_words
 from smishguard.model import Imitation, ImitationKind
 from smishguard.policy import Brand, Policy
@@ -203,6 +205,10 @@ from smishguard.policy import Brand, Policy
 # Entries per memo before it is emptied: ~100 bytes each, and a feed's names cluster (one
 # certificate lists many hosts of one domain), so a wholesale reset loses little.
 MEMO_SIZE = 1 << 16
+_DOUBLED: Final = re.compile(r"([a-z])\1")
+# A letter doubled, the next hyphen in its label, then another letter doubled in that label:
+# possessive, so a long label is read in linear time per doubled letter.
+_TWO_DOUBLED: Final = re.compile(r"([a-zA-Z])\1[^.-]*+-[^.]*?([a-zA-Z])\2")
 _S = Strength
 
 
@@ -296,7 +302,26 @@ class LookalikeIndex:
 
         With ``leads``, a brand's name put in front of someone else's domain where nothing
         raises it (``darb.qmobilitcma.com``) comes back at score 0: a lead, which only a
-        kit's other copies make suspicious (:mod:`~smishguard.domains.kits`)."""
+        kit's other copies make suspicious (:mod:`~smishguard.domains.kits`). A host found so
+        in nothing is read again with the doubled letters of its stretched labels written
+        once (:func:`written_once`)."""
+        found = self._match(host, leads)
+        if (found is not None or len(host) > MAX_HOST or "-" not in host
+                or _TWO_DOUBLED.search(host) is None or not host.isascii()):  # fmt: skip
+            return found  # most hosts: no label with doubled letters on both sides of a hyphen
+        host = host.lower()
+        once = written_once(host, self._words, self._names.exact)
+        if once is None:
+            return None
+        found = self._match(once, leads)
+        if found is None:
+            return None
+        # The same labels, read as written: the reason names both.
+        registered = ".".join(host.split(".")[-found.registered.count(".") - 1 :])
+        reason = found.reason.replace(once, f"{host} (read as {once})", 1)
+        return replace(found, domain=host, reason=reason, registered=registered)
+
+    def _match(self, host: str, leads: bool) -> Imitation | None:
         if not host or len(host) > MAX_HOST or self._names.automaton is None:
             return None
         if not host.isascii():
@@ -314,7 +339,7 @@ class LookalikeIndex:
             return None
         proxied = proxied_host(labels)
         if proxied is not None:  # the proxied site is judged; a brand's own stays unflagged
-            found = self.match(proxied, leads)
+            found = self._match(proxied, leads)
             return None if found is None else replace(found, domain=host)
         icann, private = self._suffixes.depths(labels)
         if private == n:
@@ -636,3 +661,29 @@ def _two_letter_hit(name: BrandName, beside: str) -> Hit:
     """A two-letter name beside a serial or keywords: weak evidence where phishing lives."""
     return Hit(0.0, ImitationKind.KEYWORD, name, name.text, keyword=beside, edit="beside",
                boost=Scores.GLUED[_S.TINY], needs=PLACE)  # fmt: skip
+
+
+def written_once(host: str, words: Words, names: dict[str, BrandName]) -> str | None:
+    """``host`` with each label of two stretched tokens or more written with its stretched
+    tokens' doubled letters once (``daana-loginn.x.xyz`` → ``dana-login.x.xyz``,
+    ``aktiffkann-danaa-paaylatter``), or None when no label is so: kits double letters all
+    over a label to pass filters. A stretched token has a letter doubled and is no English
+    word (``book``) nor a brand's name as written (``shopee``)."""
+    labels = host.split(".")
+    changed = False
+    for i, label in enumerate(labels):
+        if "-" not in label or _DOUBLED.search(label) is None:
+            continue
+        tokens = label.split("-")
+        stretched = [_is_stretched(t, words, names) for t in tokens]
+        if sum(stretched) >= 2:
+            labels[i] = "-".join(
+                collapse_runs(t) if s else t for t, s in zip(tokens, stretched, strict=True)
+            )
+            changed = True
+    return ".".join(labels) if changed else None
+
+
+def _is_stretched(token: str, words: Words, names: dict[str, BrandName]) -> bool:
+    return (token.isalpha() and _DOUBLED.search(token) is not None
+            and not words.is_word(token) and token not in names)  # fmt: skip
