@@ -73,9 +73,9 @@ def test_read_words(text: str, expected: str | None) -> None:
 
 def test_read_words_counts_sign_in_words_of_the_least_length() -> None:
     words = english_words()
-    assert KEYWORDS.read_words("paylater", words) == "pay"
-    assert KEYWORDS.read_words("paylater", words, 4) == ""  # still words, no long sign-in word
-    assert KEYWORDS.read_words("payloginlater", words, 4) == "login"
+    assert KEYWORDS.read_words("paynow", words) == "pay"
+    assert KEYWORDS.read_words("paynow", words, 4) == ""  # still words, no long sign-in word
+    assert KEYWORDS.read_words("payloginnow", words, 4) == "login"
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,11 @@ def index() -> LookalikeIndex:
         ("acme-acct.info", "Acme", K.KEYWORD),
         ("denglu-acme.com.cn", "Acme", K.KEYWORD),  # "sign in" in pinyin
         ("acme-bantuan.net", "Acme", K.KEYWORD),  # "help" in Indonesian
+        ("aktivasi-acme.net", "Acme", K.KEYWORD),  # Indonesian e-wallet lures: activation,
+        ("klaim-acme.com", "Acme", K.KEYWORD),  # claim,
+        ("acme-pinjaman.net", "Acme", K.KEYWORD),  # loan,
+        ("acme-paylater.com", "Acme", K.KEYWORD),  # buy now, pay later,
+        ("pemulihan-acme.net", "Acme", K.KEYWORD),  # account recovery
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
