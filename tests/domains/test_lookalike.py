@@ -898,6 +898,23 @@ def test_a_name_with_digits_sprinkled_in_where_phishing_sites_live(
 
 
 @pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("wallet-paypalcom.qzvrk.com", True),  # its domain run together beside a keyword
+        ("paypalcom-wallet.qzvrk.com", True),
+        ("wallet-paypalnet.qzvrk.com", True),
+        ("wallet-paypales.qzvrk.com", False),  # two letters end words (binges): not an ending
+    ],
+)
+def test_a_brands_domain_run_together_beside_a_keyword_in_a_subdomain(
+    index: LookalikeIndex, host: str, flagged: bool
+) -> None:
+    found = index.match(host)
+    assert (found is not None and found.brand == "PayPal"
+            and found.score >= POLICY.thresholds.suspicious) == flagged, found
+
+
+@pytest.mark.parametrize(
     ("host", "read_as", "registered"),
     [
         ("acmme-loggin.qzvrk.com", "acme-login.qzvrk.com", "qzvrk.com"),

@@ -39,6 +39,9 @@ from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 from smishguard.policy import Brand
 
+# The endings a kit runs a brand's domain together with, in one token (coinbasecom): not
+# two letters, which end words (binges, skates).
+_GLUED_ENDINGS: Final = frozenset(("com", "net", "org"))
 _K = ImitationKind
 _OWN_SITE_WORDS: Final = frozenset(skeleton(word) for word in OWN_SITE_WORDS)
 # A subdomain label that is a brand's domain without its dot (paypalcom): the subdomain scan
@@ -286,6 +289,8 @@ class NameRules:
             if pos <= start and end <= nxt:
                 parts = [token[: start - pos], token[start - pos : end - pos], token[end - pos :]]
                 for i in (0, 2):
+                    if i == 2 and parts[2] in _GLUED_ENDINGS and not parts[0]:
+                        continue  # its domain run together (coinbasecom): read as written out
                     if parts[i] and (self.keywords.read(parts[i]) is None
                                      or not self.keywords.is_pointed(parts[i])):  # fmt: skip
                         return None
