@@ -915,6 +915,22 @@ def test_a_brands_domain_run_together_beside_a_keyword_in_a_subdomain(
 
 
 @pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("telegramzn.com", True),  # a kit's copies, each with its own tag
+        ("www.telegramtvb.org", True),
+        ("telegramai.com", False),  # a product's suffix
+        ("telegramcdn.com", False),  # a CDN's stem
+        ("telegramone.com", False),  # a word glued on
+        ("chasezn.com", False),  # a word name shorter than 8 letters
+    ],
+)
+def test_an_everyday_word_name_with_a_tag_glued_on(host: str, flagged: bool) -> None:
+    found = LookalikeIndex.from_policy(WORDS).match(host)
+    assert (found is not None and found.score >= 0.4) == flagged, found
+
+
+@pytest.mark.parametrize(
     ("host", "read_as", "registered"),
     [
         ("acmme-loggin.qzvrk.com", "acme-login.qzvrk.com", "qzvrk.com"),

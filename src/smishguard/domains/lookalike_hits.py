@@ -66,6 +66,9 @@ class Scores:
     PLURAL_TAGGED: ClassVar[float] = 0.42
     # A distinctive name with a tag glued on, beside a keyword (app-vzf-whatsappcc).
     TAG_GLUED_BESIDE_KEYWORD: ClassVar[float] = 0.42
+    # An everyday word of 8 letters or more with a tag glued on, as a label (telegramzn).
+    WORD_TAGGED: ClassVar[float] = 0.42
+    WORD_TAGGED_PLACE: ClassVar[float] = 0.45  # ... where phishing sites live (telegramxq.top)
     TYPO_KEYWORD: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.0, 0.0)
     SPELLED: ClassVar[ByStrength] = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
     SUB_KEYWORD: ClassVar[ByStrength] = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net

@@ -35,6 +35,7 @@ from smishguard.domains.lookalike_hits import (
     written_span,
     written_tokens,
 )
+from smishguard.domains.suffixes import INFRA_STEMS
 from smishguard.domains.words import Words
 from smishguard.model import ImitationKind
 from smishguard.policy import Brand
@@ -42,6 +43,9 @@ from smishguard.policy import Brand
 # The endings a kit runs a brand's domain together with, in one token (coinbasecom): not
 # two letters, which end words (binges, skates).
 _GLUED_ENDINGS: Final = frozenset(("com", "net", "org"))
+# Tags glued to a name that name products and services, not a kit's copies (characterai,
+# intercomcdn).
+_PRODUCT_TAGS: Final = frozenset(("ai", *(stem for stem in INFRA_STEMS if len(stem) <= 3)))
 _K = ImitationKind
 _OWN_SITE_WORDS: Final = frozenset(skeleton(word) for word in OWN_SITE_WORDS)
 # A subdomain label that is a brand's domain without its dot (paypalcom): the subdomain scan
@@ -376,7 +380,26 @@ class NameRules:
                 best = self.better(best, self._glued(orig[:size], orig[size:], table, short))
             if tail:
                 best = self.better(best, self._glued(orig[-size:], orig[:-size], table, short))
+        if best is None and head and not short:
+            best = self._word_tagged(orig, table)
         return best
+
+    def _word_tagged(self, orig: str, table: GluedNames) -> Hit | None:
+        """An everyday word of 8 letters or more with a tag of 2 or 3 letters glued on that
+        is no word, as the whole label (``telegramzn.com``, ``telegramtvb.com``): a kit's
+        copies of an app's site, each with its own tag; not a product's suffix
+        (``characterai``), a CDN's stem (``intercomcdn``), nor a word (``telegrammes``)."""
+        if self.words.is_word(orig):
+            return None
+        for size in (2, 3):
+            name, tag = table.exact.get(orig[:-size]), orig[-size:]
+            if (name is not None and name.strength == _S.WORD
+                    and name.typo_strength == _S.STRONG and tag.isalpha()
+                    and not self.words.is_word(tag) and tag not in _PRODUCT_TAGS):  # fmt: skip
+                return Hit(Scores.WORD_TAGGED, _K.KEYWORD, name, name.text, keyword=tag,
+                           edit="beside", boost=Scores.WORD_TAGGED_PLACE,
+                           needs=PLACE)  # fmt: skip
+        return None
 
     def _glued(self, part: str, rest: str, table: GluedNames, token: bool) -> Hit | None:
         name = table.exact.get(part)
