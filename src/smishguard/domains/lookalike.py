@@ -219,7 +219,7 @@ class LookalikeIndex:
     __slots__ = (
         "_approximate", "_brand_tlds", "_chosen", "_inner", "_misspellings", "_names",
         "_not_lookalikes", "_own_domains", "_own_slips", "_own_tops", "_pairs", "_policy",
-        "_rules", "_spelled", "_subdomains", "_suffixes", "_words",
+        "_rules", "_spelled", "_subdomains", "_suffixes", "_words", "_written_once",
     )  # fmt: skip
 
     def __init__(self, policy: Policy, words: Words, suffixes: SuffixTable) -> None:
@@ -279,6 +279,9 @@ class LookalikeIndex:
         # label's hit by (on a free host; on a risky ending, a lure second level or neither).
         # It never changes an answer.
         self._chosen: tuple[dict[str, Hit | None], ...] = ({}, {}, {}, {}, {}, {})
+        # Each hyphenated host found in nothing, read with its letters written once, or ""
+        # (written_once: a host repeats in a stream, and the regex costs more than a lookup).
+        self._written_once: dict[str, str] = {}
 
     def __reduce__(self) -> tuple[type[LookalikeIndex], tuple[Policy, Words, SuffixTable]]:
         return LookalikeIndex, (self._policy, self._words, self._suffixes)  # memos stay here
@@ -306,13 +309,20 @@ class LookalikeIndex:
         in nothing is read again with the doubled letters of its stretched labels written
         once (:func:`written_once`)."""
         found = self._match(host, leads)
-        if (found is not None or len(host) > MAX_HOST or "-" not in host
-                or _TWO_DOUBLED.search(host) is None or not host.isascii()):  # fmt: skip
-            return found  # most hosts: no label with doubled letters on both sides of a hyphen
-        host = host.lower()
-        once = written_once(host, self._words, self._names.exact)
+        if found is not None or "-" not in host or len(host) > MAX_HOST:
+            return found
+        memo = self._written_once
+        once = memo.get(host)
         if once is None:
+            # most hosts: no label with doubled letters on both sides of a hyphen
+            once = (written_once(host.lower(), self._words, self._names.exact) or ""
+                    if host.isascii() and _TWO_DOUBLED.search(host) is not None else "")
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[host] = once
+        if not once:
             return None
+        host = host.lower()
         found = self._match(once, leads)
         if found is None:
             return None
