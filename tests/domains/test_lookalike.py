@@ -936,6 +936,9 @@ def test_an_everyday_word_name_with_a_tag_glued_on(host: str, flagged: bool) -> 
         ("acmme-loggin.qzvrk.com", "acme-login.qzvrk.com", "qzvrk.com"),
         ("acmme-loggin.com", "acme-login.com", "acmme-loggin.com"),
         ("ACMME-LOGGIN.com", "acme-login.com", "acmme-loggin.com"),
+        # a word's own double kept: walllet is wallet, suppoort support (not walet, suport)
+        ("acmme-walllet.qzvrk.com", "acme-wallet.qzvrk.com", "qzvrk.com"),
+        ("acmme-suppoort.qzvrk.com", "acme-support.qzvrk.com", "qzvrk.com"),
     ],
 )
 def test_a_label_stretched_by_doubled_letters_is_read_with_them_written_once(

@@ -144,6 +144,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import product
 from typing import Final
 
 from smishguard.domains.approximate import ApproximateNames
@@ -206,6 +207,8 @@ from smishguard.policy import Brand, Policy
 # certificate lists many hosts of one domain), so a wholesale reset loses little.
 MEMO_SIZE = 1 << 16
 _DOUBLED: Final = re.compile(r"([a-z])\1")
+_RUNS: Final = re.compile(r"([a-z])\1*")
+_MOST_RUNS: Final = 4  # doubled runs read both ways in a stretched token, at most
 # A letter doubled, the next hyphen in its label, then another letter doubled in that label:
 # possessive, so a long label is read in linear time per doubled letter.
 _TWO_DOUBLED: Final = re.compile(r"([a-zA-Z])\1[^.-]*+-[^.]*?([a-zA-Z])\2")
@@ -688,10 +691,30 @@ def written_once(host: str, words: Words, names: dict[str, BrandName]) -> str | 
         stretched = [_is_stretched(t, words, names) for t in tokens]
         if sum(stretched) >= 2:
             labels[i] = "-".join(
-                collapse_runs(t) if s else t for t, s in zip(tokens, stretched, strict=True)
+                _once(t, words, names) if s else t for t, s in zip(tokens, stretched, strict=True)
             )
             changed = True
     return ".".join(labels) if changed else None
+
+
+def _once(token: str, words: Words, names: dict[str, BrandName]) -> str:
+    """A stretched token with its doubled letters written once, but a word's or a name's own
+    double kept (``walllet`` → ``wallet``, ``suppoort`` → ``support``; ``loggin`` → ``login``):
+    each run read as one letter or two, the first reading that is a word or a name, else all
+    as one (``daana`` → ``dana``)."""
+    runs = [m.group(0) for m in _RUNS.finditer(token)]
+    doubled = [k for k, run in enumerate(runs) if len(run) > 1]
+    if len(doubled) <= _MOST_RUNS:
+        for twos in product((False, True), repeat=len(doubled)):
+            if not any(twos):
+                continue  # all as one: the fallback below
+            widths = [1] * len(runs)
+            for k, two in zip(doubled, twos, strict=True):
+                widths[k] = 2 if two else 1
+            reading = "".join(run[0] * width for run, width in zip(runs, widths, strict=True))
+            if words.is_word(reading) or reading in names:
+                return reading
+    return collapse_runs(token)
 
 
 def _is_stretched(token: str, words: Words, names: dict[str, BrandName]) -> bool:
