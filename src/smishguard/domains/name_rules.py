@@ -302,6 +302,12 @@ class NameRules:
             pos = nxt
         return None
 
+    def _kit_tag(self, token: str, tag: str) -> bool:
+        """Whether ``tag``, glued on at the end of ``token``, is a kit's tag for its copies:
+        letters that are no word, in a token that is no word (``whatsappcc``, not ``telegrams``
+        nor ``whatsappone``)."""
+        return tag.isalpha() and not self.words.is_word(tag) and not self.words.is_word(token)
+
     def _tag_glued_beside_keyword(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether the name at [start, end) opens a token with a tag of one to three letters
         glued on that is no word nor a top-level word (``whatsappcc``), and another token is a
@@ -311,9 +317,7 @@ class NameRules:
             return False
         token = tokens[k]
         tag = token[end - start :]
-        if not 0 < len(tag) <= 3 or not tag.isalpha() or tag in TLD_WORDS:
-            return False
-        if self.words.is_word(token) or self.words.is_word(tag):
+        if not 0 < len(tag) <= 3 or tag in TLD_WORDS or not self._kit_tag(token, tag):
             return False
         return any(self.keywords.read(t) is not None for i, t in enumerate(tokens) if i != k)
 
@@ -389,13 +393,11 @@ class NameRules:
         is no word, as the whole label (``telegramzn.com``, ``telegramtvb.com``): a kit's
         copies of an app's site, each with its own tag; not a product's suffix
         (``characterai``), a CDN's stem (``intercomcdn``), nor a word (``telegrammes``)."""
-        if self.words.is_word(orig):
-            return None
         for size in (2, 3):
             name, tag = table.exact.get(orig[:-size]), orig[-size:]
             if (name is not None and name.strength == _S.WORD
-                    and name.typo_strength == _S.STRONG and tag.isalpha()
-                    and not self.words.is_word(tag) and tag not in _PRODUCT_TAGS):  # fmt: skip
+                    and name.typo_strength == _S.STRONG and tag not in _PRODUCT_TAGS
+                    and self._kit_tag(orig, tag)):  # fmt: skip
                 return Hit(Scores.WORD_TAGGED, _K.KEYWORD, name, name.text, keyword=tag,
                            edit="beside", boost=Scores.WORD_TAGGED_PLACE,
                            needs=PLACE)  # fmt: skip
