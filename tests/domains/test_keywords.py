@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -50,6 +52,33 @@ _PIECES = st.sampled_from([*DEFAULT_KEYWORDS, "acme", "paypa1", "x", "o", "lo", 
 @given(st.lists(_PIECES, max_size=4).map("".join))
 def test_gates_never_change_the_peel(text: str) -> None:
     assert KEYWORDS.peel(text) == _peel_without_gates(text)
+
+
+def _listed(words: list[str]) -> re.Pattern[str]:
+    """The plain regex for a run of ``words``: a list of alternatives, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(f"(?:{alternatives})+")
+
+
+_WORDS = [k.replace("-", "") for k in DEFAULT_KEYWORDS]
+_LISTED = _listed(_WORDS)
+_LISTED_SKELETONS = _listed(list(KEYWORDS.originals))
+
+
+@given(st.lists(st.one_of(_PIECES, st.text("aeilnorst", min_size=1, max_size=3)), max_size=4)
+       .map("".join))
+def test_the_letter_tree_matches_what_the_list_of_keywords_matches(text: str) -> None:
+    for tree, listed in ((KEYWORDS.prefix, _LISTED), (KEYWORDS.run, _LISTED_SKELETONS)):
+        for how in ("match", "fullmatch", "search"):
+            found, expected = getattr(tree, how)(text), getattr(listed, how)(text)
+            assert (found and found.span()) == (expected and expected.span()), (how, text)
+
+
+def test_the_letter_tree_prefers_the_longest_keyword() -> None:
+    one = Keywords.of(["log", "login", "logout", "in"]).prefix_one
+    assert [one.match(t).group() for t in ("loginx", "logx", "logoutin")] == [  # type: ignore[union-attr]
+        "login", "log", "logout"]
+    assert one.match("lox") is None
 
 
 @pytest.mark.parametrize(
