@@ -19,7 +19,10 @@ from smishguard.errors import PolicyError
 from smishguard.model import Label
 
 # Words attackers put beside a brand in a look-alike domain: identity providers, sign-in and
-# help-desk words, HR and logistics pretexts, in English and Spanish.
+# help-desk words, HR and logistics pretexts, in English and Spanish, and the sign-in,
+# update, payment and parcel pretexts of kits written in other languages (pinyin,
+# Indonesian, Turkish, Portuguese, French, Italian, German, Dutch, Polish, Finnish,
+# Vietnamese).
 DEFAULT_KEYWORDS: tuple[str, ...] = (
     "okta", "sso", "vpn", "mfa", "2fa", "login", "logon", "signin", "auth", "help", "helpdesk",
     "servicedesk", "service", "desk", "support", "hr", "it", "verify", "verification",
@@ -53,9 +56,30 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "denglu", "guanwang", "qianbao", "kefu", "xiazai", "zhuce",
     "resmi", "bantuan", "layanan", "akun", "aktifkan", "aktivasi", "klaim", "pinjaman",
     "paylater", "pemulihan",
-    "basvuru", "destek", "hesap",
-    "suporte", "acesso", "atendimento", "verifica", "assistenza", "colis", "connexion",
-    "paiement", "paiements",
+    "opisial", "kaget", "penukaran", "hadiah", "undian", "pengembalian", "formulir",
+    "verifikasi", "konfirmasi", "pembaruan", "keamanan", "pelanggan", "tagihan", "pembayaran",
+    "rekening", "blokir", "diblokir",
+    "basvuru", "destek", "hesap", "dogrulama", "kampanya", "guncelle",
+    "suporte", "acesso", "atendimento", "atualizar", "atualizacao", "regularizar",
+    "regularizacao", "desbloquear", "ativar", "ativacao", "reativar", "reativacao", "cadastro",
+    "recadastro", "recadastramento", "seguranca", "validacao", "confirmar", "confirmacao",
+    "restaurar", "registrar", "protocolo", "pendencia", "pendente", "resgate", "resgatar",
+    "fatura", "boleto", "encomenda", "rastreio", "rastreamento", "senha", "suspensao",
+    "cancelamento", "estorno",
+    "colis", "connexion", "paiement", "paiements", "suivi", "securite", "facture",
+    "remboursement", "livraison", "identifiant", "verifier", "activer", "debloquer", "miseajour",
+    "verifica", "assistenza", "controllo", "sicurezza", "aggiornamento", "pagamento",
+    "rimborso", "consegna", "spedizione", "accedi", "sblocca", "verificare",
+    "sicherheit", "anmelden", "anmeldung", "bestaetigen", "verifizierung", "aktualisieren",
+    "aktualisierung", "zahlung", "rechnung", "sendung", "kundenservice", "kundendienst",
+    "datenaktualisierung", "entsperren", "freischalten",
+    "inloggen", "betaling", "bevestigen", "pakket", "verificatie", "beveiliging",
+    "klantenservice",
+    "logowanie", "zaloguj", "weryfikacja", "zmiana", "haslo", "platnosc", "doplata",
+    "przesylka", "dostawa", "odblokuj", "aktualizacja", "bezpieczenstwo",
+    "kampanja", "tunnistaudu", "tunnistautuminen", "vahvista", "vahvistus", "paivitys",
+    "paivita", "asiakaspalvelu", "verkkopankki", "tunnukset",
+    "sukien", "nhanqua", "quatang", "dangnhap", "giftcode",
 )
 
 def _fold_accents(text: str) -> str:

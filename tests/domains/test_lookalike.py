@@ -63,6 +63,13 @@ def index() -> LookalikeIndex:
         ("acme-pinjaman.net", "Acme", K.KEYWORD),  # loan,
         ("acme-paylater.com", "Acme", K.KEYWORD),  # buy now, pay later,
         ("pemulihan-acme.net", "Acme", K.KEYWORD),  # account recovery
+        ("acme-opisial.com", "Acme", K.KEYWORD),  # "official" as Indonesian kits spell it
+        ("acme-atualizar.com", "Acme", K.KEYWORD),  # other languages' pretexts: update,
+        ("www.acme-suivi.com", "Acme", K.KEYWORD),  # tracking,
+        ("acme-controllo.com", "Acme", K.KEYWORD),  # check,
+        ("acme-kampanja.com", "Acme", K.KEYWORD),  # campaign,
+        ("acme-zmiana-hasla.pl", "Acme", K.KEYWORD),  # password change,
+        ("acme-sicherheit.com", "Acme", K.KEYWORD),  # security
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
