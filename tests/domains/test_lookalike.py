@@ -70,6 +70,8 @@ def index() -> LookalikeIndex:
         ("acme-kampanja.com", "Acme", K.KEYWORD),  # campaign,
         ("acme-zmiana-hasla.pl", "Acme", K.KEYWORD),  # password change,
         ("acme-sicherheit.com", "Acme", K.KEYWORD),  # security
+        ("busca-acme.com", "Acme", K.KEYWORD),  # a lost phone's lures: search for it,
+        ("dispositivoacme.com", "Acme", K.KEYWORD),  # the device
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
