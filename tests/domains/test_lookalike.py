@@ -768,6 +768,8 @@ def test_a_brand_domain_with_its_own_ending_spelled_in_a_subdomain_label(
         ("www.acmelivehelp.de", "Acme", "help"),  # a short name too
         ("coinbasesupportcenter.example.com", "Coinbase", "support"),  # a subdomain label too
         ("targetstorelogin.com", "Target", "login"),  # a word name of 6 letters or more
+        ("targetwebhelp.com", "Target", "help"),  # ... beside keywords only (web, help)
+        ("targetaccount.com", "Target", "account"),  # ... or a sign-in word alone
     ],
 )
 def test_a_name_glued_to_words_and_a_sign_in_word_is_suspicious(

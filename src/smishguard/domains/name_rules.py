@@ -423,6 +423,10 @@ class NameRules:
         ):
             return Hit(Scores.GLUED_KEYWORD[name.strength], _K.KEYWORD, name, name.text,
                        keyword=keyword)  # fmt: skip
+        # Keywords only, or one that is an everyday word, read as words do (ledgerwebhelp)
+        among = None if token else self._glued_among_words(name, rest)
+        if among is not None:
+            return among
         return Hit(0.0, _K.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                    boost=Scores.CONTEXT[name.strength], needs=PLACE)  # fmt: skip
 
