@@ -824,6 +824,8 @@ WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
         ("telegrcams.club", True),  # is its typo made plural (a kit's many domains)
         ("telegramsummary.click", True),  # glued into a longer word there, as a name is
         ("telegramsummary.com", False),
+        ("telegrram.qzvrk.top", True),  # a typo as the label in front of the chosen one
+        ("chasse.qzvrk.top", False),
         ("telegram4you.top", False),  # beside digits: versions and mirrors
         ("telegramx.com", False),  # a word and a letter is often a name of its own
         ("telegraph.com", False),  # two slips alone: another word

@@ -117,7 +117,7 @@ class SubdomainScan:
         if any(stem in label for stem in CNAME_STEMS):
             return None
         typo = self._typo_spelled(label)
-        if typo is None or typo.name.strength < _S.SHORT:
+        if typo is None or typo.name.typo_strength < _S.SHORT:
             return None
         return Hit(0.0, typo.kind, typo.name, typo.matched, typo.keyword, typo.edit,
                    boost=max(typo.score, typo.boost), needs=PLACE)  # fmt: skip
