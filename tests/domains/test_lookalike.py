@@ -805,6 +805,24 @@ def test_weak_names_beside_a_word_are_not_glued(index: LookalikeIndex, host: str
     assert index.match(host) is None
 
 
+FIVE_LETTERS = Policy(brands=(Brand(name="Orico", domains=("orico.co.jp",)),))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("oricoxq.top", True),  # a name of 5 letters glued to junk, at its head
+        ("xqorico.top", True),  # or at its end
+        ("xqoricocom.top", True),  # or its domain written out at the end
+        ("xqoricoxq.top", False),  # strictly inside: mostly other words' letters
+        ("voriconazole.online", False),
+    ],
+)
+def test_a_short_distinctive_name_glues_only_at_either_end(host: str, flagged: bool) -> None:
+    found = LookalikeIndex.from_policy(FIVE_LETTERS).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
                        Brand(name="Chase", domains=("chase.com",))))
 

@@ -498,6 +498,8 @@ def beside_hit(
         glued = name.typo_strength
         if glued < Strength.STRONG and not spelled and not _glued_head(name.flat, token, words):
             return None  # a short name glues only to the head of junk (uspsqwzye, uspscom)
+        if len(name.flat) <= _INNER_SHORT and _strictly_inside(name.flat, token):
+            return None  # inside a longer token: another word's letters (comedy, pagoda)
         boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[glued], sub)
         # a kit's serial number glued to a distinctive name (283776coinbase, tiktok4345)
         # counts as a serial does anywhere; fewer digits after a name are mostly versions
@@ -521,6 +523,22 @@ def beside_hit(
     needs = POINTED if distinctive and (base > 0 or sub) else SERIAL
     return Hit(base, ImitationKind.KEYWORD, name, name.text, keyword=keyword, edit="beside",
                boost=boost, needs=needs)  # fmt: skip
+
+
+# A distinctive name of this many letters or fewer glued into a longer token counts only at
+# its head or its end: strictly inside, it is mostly letters of other words (comedy holds
+# ComEd, pagoda agoda, voriconazole Orico).
+_INNER_SHORT: Final = 5
+
+
+def _strictly_inside(flat: str, token: str) -> bool:
+    """Whether ``flat`` neither opens nor ends ``token`` (its domain written out after it,
+    ``…gmailcom``, ends it too)."""
+    if token.startswith(flat):
+        return False
+    at = token.find(flat)
+    end = at + len(flat)
+    return end < len(token) and token[end:] not in TLD_WORDS
 
 
 def written_tokens(tokens: list[str], orig: str) -> list[str]:
