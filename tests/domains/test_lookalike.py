@@ -823,6 +823,26 @@ def test_a_short_distinctive_name_glues_only_at_either_end(host: str, flagged: b
     assert (found is not None and found.score >= 0.4) is flagged, (host, found)
 
 
+SOUNDS = Policy(brands=(Brand(name="Telekom", domains=("telekom.de",)),))
+
+
+@pytest.mark.parametrize(
+    ("host", "flagged"),
+    [
+        ("telecom.kz", False),  # a c for a k: the same sound, as other languages spell it
+        ("telecom.com", False),
+        ("telecom.top", True),  # ... a typo where phishing sites live
+        ("telecom.vercel.app", True),
+        ("telecom-login.com", True),  # and beside a keyword
+    ],
+)
+def test_a_letter_for_the_same_sound_is_a_typo_only_where_phishing_sites_live(
+    host: str, flagged: bool
+) -> None:
+    found = LookalikeIndex.from_policy(SOUNDS).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
                        Brand(name="Chase", domains=("chase.com",))))
 

@@ -212,7 +212,7 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
     # a keyword. A word's (amce for acme) is no other word.
     acronym_swap = (edit == "transposition" and len(flat) <= 4 and not keyword
                     and sum(c in "aeiou" for c in flat) <= 1)
-    if acronym_swap:
+    if acronym_swap or (not keyword and _same_sound(candidate, flat)):
         strict = False
     if edit == "addition" and candidate[-1] in "s0123456789":
         return None  # a plural or a version is usually a site of its own (livescores)
@@ -238,6 +238,17 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
 
 
 _FAR: Final = 99  # edits of a candidate whose first letter is not the name's: never a typo
+_SAME_SOUND: Final = frozenset("ck")
+
+
+def _same_sound(candidate: str, flat: str) -> bool:
+    """Whether ``candidate`` is ``flat`` with one c written k or one k written c: the same
+    sound, as other languages spell a word (``spektrum``, ``telecom`` for Telekom,
+    ``fanfiktion``), so it counts only where phishing sites live or beside a keyword."""
+    if len(candidate) != len(flat):
+        return False
+    changed = [(a, b) for a, b in zip(candidate, flat, strict=True) if a != b]
+    return len(changed) == 1 and {changed[0][0], changed[0][1]} == _SAME_SOUND
 
 
 def _folded_slip(name: BrandName, candidate: str) -> str | None:
