@@ -823,7 +823,8 @@ def test_a_short_distinctive_name_glues_only_at_either_end(host: str, flagged: b
     assert (found is not None and found.score >= 0.4) is flagged, (host, found)
 
 
-SOUNDS = Policy(brands=(Brand(name="Telekom", domains=("telekom.de",)),))
+SOUNDS = Policy(brands=(Brand(name="Telekom", domains=("telekom.de",)),
+                        Brand(name="Mercado Libre", domains=("mercadolibre.com",))))
 
 
 @pytest.mark.parametrize(
@@ -834,6 +835,9 @@ SOUNDS = Policy(brands=(Brand(name="Telekom", domains=("telekom.de",)),))
         ("telecom.top", True),  # ... a typo where phishing sites live
         ("telecom.vercel.app", True),
         ("telecom-login.com", True),  # and beside a keyword
+        ("mercadolivre.com.br", False),  # a v for a b: Mercado Libre's name in Portuguese
+        ("mercadolivre.top", True),
+        ("mercadolidre.com", True),  # another letter for the b is a typo anywhere
     ],
 )
 def test_a_letter_for_the_same_sound_is_a_typo_only_where_phishing_sites_live(

@@ -238,17 +238,20 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
 
 
 _FAR: Final = 99  # edits of a candidate whose first letter is not the name's: never a typo
-_SAME_SOUND: Final = frozenset("ck")
+# Letters of one sound, which languages spell a word with in turn: c and k (spectrum and
+# Spektrum), b and v (libre and livre).
+_SAME_SOUND: Final = (frozenset("ck"), frozenset("bv"))
 
 
 def _same_sound(candidate: str, flat: str) -> bool:
-    """Whether ``candidate`` is ``flat`` with one c written k or one k written c: the same
-    sound, as other languages spell a word (``spektrum``, ``telecom`` for Telekom,
-    ``fanfiktion``), so it counts only where phishing sites live or beside a keyword."""
+    """Whether ``candidate`` is ``flat`` with one letter written as another of the same sound
+    (:data:`_SAME_SOUND`), as other languages spell a word (``spektrum``, ``telecom`` for
+    Telekom, ``mercadolivre``, Mercado Libre's name in Portuguese), so it counts only where
+    phishing sites live or beside a keyword."""
     if len(candidate) != len(flat):
         return False
-    changed = [(a, b) for a, b in zip(candidate, flat, strict=True) if a != b]
-    return len(changed) == 1 and {changed[0][0], changed[0][1]} == _SAME_SOUND
+    changed = [frozenset((a, b)) for a, b in zip(candidate, flat, strict=True) if a != b]
+    return len(changed) == 1 and changed[0] in _SAME_SOUND
 
 
 def _folded_slip(name: BrandName, candidate: str) -> str | None:
