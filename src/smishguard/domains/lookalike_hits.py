@@ -214,6 +214,9 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
                     and sum(c in "aeiou" for c in flat) <= 1)
     if acronym_swap or (not keyword and _same_sound(candidate, flat)):
         strict = False
+    if edit == "omission" and len(flat) <= _OMISSION_SHORT and not keyword:
+        strict = False  # a short name with a letter left out is mostly another name (klara,
+        # telkom, docer for Klarna, Telekom, Docker)
     if edit == "addition" and candidate[-1] in "s0123456789":
         return None  # a plural or a version is usually a site of its own (livescores)
     if edit not in ("transposition", "repetition"):
@@ -238,6 +241,9 @@ def typo_hit(name: BrandName, candidate: str, keyword: str, loose: bool = False)
 
 
 _FAR: Final = 99  # edits of a candidate whose first letter is not the name's: never a typo
+# A name of this many letters or fewer with a letter left out counts only where phishing
+# sites live or beside a keyword.
+_OMISSION_SHORT: Final = 7
 # Letters of one sound, which languages spell a word with in turn: c and k (spectrum and
 # Spektrum), b and v (libre and livre).
 _SAME_SOUND: Final = (frozenset("ck"), frozenset("bv"))
