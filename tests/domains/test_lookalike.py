@@ -1454,7 +1454,8 @@ PAYPAL = Policy(brands=(Brand(name="PayPal", domains=("paypal.com",)),),
 
 @pytest.mark.parametrize(("host", "reported"), [
     # how companies name their own sites: weak evidence alone (alibabacorp.com,
-    # sonymobile.com, quickbooksconnect.com, yandex-team.ru, redditmail.com are theirs)
+    # sonymobile.com, quickbooksconnect.com, yandex-team.ru, redditmail.com, samsungpay.com,
+    # uberinternal.com are theirs)
     ("paypal-corp.com", False),
     ("paypalcorp.com", False),
     ("paypalmobile.com", False),
@@ -1462,12 +1463,16 @@ PAYPAL = Policy(brands=(Brand(name="PayPal", domains=("paypal.com",)),),
     ("paypalconnect.com", False),
     ("paypalmail.com", False),
     ("mobile-paypal.com", False),
+    ("paypalpay.com", False),  # a brand's payment product (samsungpay.com, shopeepay.sg)
+    ("internal-paypal.com", False),  # and its staff's sites (uberinternal.com)
     # where phishing sites live, with a sign-in word, in front of someone else's domain
     ("paypal-corp.top", True),
     ("paypalcorp.blogspot.com", True),
     ("paypal-corp-login.com", True),
     ("mobile-paypal-verify.com", True),
     ("paypal-corp.qzvrk.com", True),
+    ("paypalpay.top", True),
+    ("paypal-pay-login.com", True),
     ("paypal-app.com", True),  # app and id stay: kits use them as much as brands do
     ("paypal-id.com", True),
 ])
