@@ -70,6 +70,8 @@ def index() -> LookalikeIndex:
         ("acme-kampanja.com", "Acme", K.KEYWORD),  # campaign,
         ("acme-zmiana-hasla.pl", "Acme", K.KEYWORD),  # password change,
         ("acme-sicherheit.com", "Acme", K.KEYWORD),  # security
+        ("acme-ofertas.com", "Acme", K.KEYWORD),  # Spanish promotions' lures: offers,
+        ("promociones-acme.net", "Acme", K.KEYWORD),  # promotions
         ("busca-acme.com", "Acme", K.KEYWORD),  # a lost phone's lures: search for it,
         ("dispositivoacme.com", "Acme", K.KEYWORD),  # the device
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
