@@ -807,6 +807,12 @@ def test_weak_names_beside_a_word_are_not_glued(index: LookalikeIndex, host: str
     assert index.match(host) is None
 
 
+def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
+    """That ``policy``'s index reports ``host`` (suspicious or more), or not."""
+    found = LookalikeIndex.from_policy(policy).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 FIVE_LETTERS = Policy(brands=(Brand(name="Orico", domains=("orico.co.jp",)),))
 
 
@@ -821,8 +827,7 @@ FIVE_LETTERS = Policy(brands=(Brand(name="Orico", domains=("orico.co.jp",)),))
     ],
 )
 def test_a_short_distinctive_name_glues_only_at_either_end(host: str, flagged: bool) -> None:
-    found = LookalikeIndex.from_policy(FIVE_LETTERS).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    assert_flagged(FIVE_LETTERS, host, flagged)
 
 
 SOUNDS = Policy(brands=(Brand(name="Telekom", domains=("telekom.de",)),
@@ -845,8 +850,7 @@ SOUNDS = Policy(brands=(Brand(name="Telekom", domains=("telekom.de",)),
 def test_a_letter_for_the_same_sound_is_a_typo_only_where_phishing_sites_live(
     host: str, flagged: bool
 ) -> None:
-    found = LookalikeIndex.from_policy(SOUNDS).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    assert_flagged(SOUNDS, host, flagged)
 
 
 WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
@@ -879,8 +883,7 @@ WORDS = Policy(brands=(Brand(name="Telegram", domains=("telegram.org",)),
     ],
 )
 def test_long_everyday_words_are_misspelled_as_names_are(host: str, flagged: bool) -> None:
-    found = LookalikeIndex.from_policy(WORDS).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    assert_flagged(WORDS, host, flagged)
 
 
 @pytest.mark.parametrize(

@@ -134,21 +134,24 @@ def test_index_reads_back_a_long_everyday_words_permutations(category: str, leas
     assert len(found) >= least * len(names), sorted(set(names) - set(found))[:10]
 
 
+SHORT_AND_LONG = Policy(
+    brands=(Brand("Twilio", ("twilio.com",)), Brand("Microsoft", ("microsoft.com",)))
+)
+
+
+def read_back(names: list[str], brand: str) -> list[str]:
+    """The names SHORT_AND_LONG's index reports (suspicious or more) as ``brand``'s."""
+    index = LookalikeIndex.from_policy(SHORT_AND_LONG)
+    suspicious = SHORT_AND_LONG.thresholds.suspicious
+    return [n for n in names if (m := index.match(n)) is not None and m.brand == brand
+            and m.score >= suspicious]  # fmt: skip
+
+
 def test_letters_added_to_a_short_name_count_where_phishing_sites_live(
     twilio: dict[str, tuple[str, ...]],
 ) -> None:
     """twilioa.com is weak evidence (tiktokv.com and trezorx.com are real sites); on a cheap
     ending the same names are suspicious, as are letters added to a name of 8 or more."""
-    policy = Policy(
-        brands=(Brand("Twilio", ("twilio.com",)), Brand("Microsoft", ("microsoft.com",)))
-    )
-    index = LookalikeIndex.from_policy(policy)
-    suspicious = policy.thresholds.suspicious
-
-    def read_back(names: list[str], brand: str) -> list[str]:
-        return [n for n in names if (m := index.match(n)) is not None and m.brand == brand
-                and m.score >= suspicious]  # fmt: skip
-
     labels = [n.split(".")[0] for n in twilio["addition"]]
     # letters only: digits are versions (twilio2); twilioo doubles the last letter (repetition)
     letters = [f"{label}.com" for label in labels if label[-1].isalpha() and label[-1] != label[-2]]
@@ -167,16 +170,6 @@ def test_a_letter_left_out_of_a_short_name_counts_where_phishing_sites_live(
     """twilo.com is weak evidence (klara.com, telkom.co.za and docer.com are real sites:
     Klarna, Telekom and Docker with a letter left out); where phishing sites live, or beside
     a keyword, it is a typo, as a longer name's is anywhere."""
-    policy = Policy(
-        brands=(Brand("Twilio", ("twilio.com",)), Brand("Microsoft", ("microsoft.com",)))
-    )
-    index = LookalikeIndex.from_policy(policy)
-    suspicious = policy.thresholds.suspicious
-
-    def read_back(names: list[str], brand: str) -> list[str]:
-        return [n for n in names if (m := index.match(n)) is not None and m.brand == brand
-                and m.score >= suspicious]  # fmt: skip
-
     left_out = list(twilio["omission"])
     assert len(left_out) >= 5
     assert read_back(left_out, "Twilio") == []

@@ -38,9 +38,12 @@ GENERIC_KEYWORDS: Final = frozenset((
 ))
 # fmt: on
 # Words companies name their own sites with, run on to their name (alibabacorp.com,
-# sonymobile.com, quickbooksconnect.com, yandex-team.ru, redditmail.com): beside a distinctive
-# name and nothing else, only weak evidence (0.38), raised where phishing sites live.
-OWN_SITE_WORDS: Final = frozenset(("corp", "mobile", "connect", "team", "mail", "pay", "internal"))
+# sonymobile.com, quickbooksconnect.com, yandex-team.ru, redditmail.com; a payment product,
+# samsungpay.com; staff sites, uberinternal.com): beside a distinctive name and nothing else,
+# only weak evidence (0.38), raised where phishing sites live.
+OWN_SITE_WORDS: Final = frozenset(
+    ("corp", "mobile", "connect", "team", "mail", "pay", "internal")
+)
 # Legacy generic endings; with the two-letter country endings, the "established" ones.
 ESTABLISHED_TLDS: Final = frozenset(
     ("com", "net", "org", "edu", "gov", "int", "mil", "info", "biz")

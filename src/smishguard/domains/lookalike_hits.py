@@ -518,7 +518,7 @@ def beside_hit(
         glued = name.typo_strength
         if glued < Strength.STRONG and not spelled and not _glued_head(name.flat, token, words):
             return None  # a short name glues only to the head of junk (uspsqwzye, uspscom)
-        if len(name.flat) <= _INNER_SHORT and _strictly_inside(name.flat, token):
+        if len(name.flat) <= _INNER_SHORT and _strictly_inside(token, at, len(name.flat)):
             return None  # inside a longer token: another word's letters (comedy, pagoda)
         boost = in_subdomain((Scores.CONTEXT if spelled else Scores.GLUED)[glued], sub)
         # a kit's serial number glued to a distinctive name (283776coinbase, tiktok4345)
@@ -551,14 +551,11 @@ def beside_hit(
 _INNER_SHORT: Final = 5
 
 
-def _strictly_inside(flat: str, token: str) -> bool:
-    """Whether ``flat`` neither opens nor ends ``token`` (its domain written out after it,
-    ``…gmailcom``, ends it too)."""
-    if token.startswith(flat):
-        return False
-    at = token.find(flat)
-    end = at + len(flat)
-    return end < len(token) and token[end:] not in TLD_WORDS
+def _strictly_inside(token: str, at: int, size: int) -> bool:
+    """Whether the name of ``size`` letters at ``at`` of ``token`` (-1: not whole in it)
+    neither opens nor ends it (its domain written out after it, ``…gmailcom``, ends it too)."""
+    end = at + size
+    return at != 0 and end < len(token) and token[end:] not in TLD_WORDS
 
 
 def written_tokens(tokens: list[str], orig: str) -> list[str]:
