@@ -32,6 +32,12 @@ def index() -> LookalikeIndex:
     return LookalikeIndex.from_policy(POLICY)
 
 
+def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
+    """That ``policy``'s index reports ``host`` (suspicious or more), or not."""
+    found = LookalikeIndex.from_policy(policy).match(host)
+    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+
+
 @pytest.mark.parametrize(
     ("host", "brand", "kind"),
     [
@@ -652,8 +658,7 @@ def test_a_slip_of_the_brands_own_domain_on_its_own_ending(host: str, flagged: b
     """imToken's token.im: kits register tokeo.im, tocken.im, toekn.im. The name is an
     everyday word, whose slips are other words on .com, but on the brand's own country
     ending a slip of its domain is its address mistyped."""
-    found = LookalikeIndex.from_policy(IMTOKEN).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    assert_flagged(IMTOKEN, host, flagged)
 
 
 OWN_NAMES = Policy(brands=(
@@ -674,8 +679,7 @@ OWN_NAMES = Policy(brands=(
 def test_a_label_that_is_a_brand_name_is_read_as_that_name(host: str, flagged: bool) -> None:
     """"microsoftonline" is one of Microsoft's names (microsoftonline.com), not "microsoft"
     beside the keyword "online"."""
-    found = LookalikeIndex.from_policy(OWN_NAMES).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    assert_flagged(OWN_NAMES, host, flagged)
 
 
 NAMED_LONGER = Policy(brands=(
@@ -699,8 +703,7 @@ def test_a_brand_named_with_more_words_than_its_domain(host: str, flagged: bool)
     """Facepunch Studios owns facepunch.com: "facepunch" is its name, not a cut of it; and a
     label that is the brand's whole name is read as that name, not as the shorter one beside a
     keyword ("callofduty" + "mobile")."""
-    found = LookalikeIndex.from_policy(NAMED_LONGER).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
+    assert_flagged(NAMED_LONGER, host, flagged)
 
 
 DARB = Policy(brands=(Brand(name="Darb", domains=("darb.itc.gov.ae",)),))
@@ -805,12 +808,6 @@ def test_a_name_glued_to_other_words_stays_below_suspicious(
 def test_weak_names_beside_a_word_are_not_glued(index: LookalikeIndex, host: str) -> None:
     # real sites name themselves so (metahub, olxtoto); a word is never a glued brand
     assert index.match(host) is None
-
-
-def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
-    """That ``policy``'s index reports ``host`` (suspicious or more), or not."""
-    found = LookalikeIndex.from_policy(policy).match(host)
-    assert (found is not None and found.score >= 0.4) is flagged, (host, found)
 
 
 FIVE_LETTERS = Policy(brands=(Brand(name="Orico", domains=("orico.co.jp",)),))
@@ -986,8 +983,7 @@ def test_a_brands_domain_run_together_beside_a_keyword_in_a_subdomain(
     ],
 )
 def test_an_everyday_word_name_with_a_tag_glued_on(host: str, flagged: bool) -> None:
-    found = LookalikeIndex.from_policy(WORDS).match(host)
-    assert (found is not None and found.score >= 0.4) == flagged, found
+    assert_flagged(WORDS, host, flagged)
 
 
 @pytest.mark.parametrize(
@@ -1060,8 +1056,7 @@ def test_a_two_letter_name_run_together_with_words_on_a_free_host(
     host: str, flagged: bool
 ) -> None:
     policy = Policy(brands=(Brand(name="California", domains=("ca.gov",)),))
-    found = LookalikeIndex.from_policy(policy).match(host)
-    assert (found is not None and found.score >= 0.4) == flagged, found
+    assert_flagged(policy, host, flagged)
 
 
 @pytest.mark.parametrize(
