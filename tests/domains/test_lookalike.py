@@ -524,6 +524,8 @@ def test_versions_and_regions_are_not_brand_beside_words(index: LookalikeIndex, 
         # a sign-in word run together with English words is a sign-in word too
         ("citi.passwordresetcenter.net", "Citi"),
         ("coinbase-careers.accountrecoverycenter.com", "Coinbase"),
+        ("coinbasesupport-qzvrk.com", "Coinbase"),  # ... or run on after the name itself
+        ("qzvrk-verifycoinbase.com", "Coinbase"),  # ... or before it
         # a word or tiny name run together with a keyword, as one token among others
         ("attservice-qzvrk.webflow.io", "AT&T"),
         ("hsbcsupport-qzvrk.top", "HSBC"),  # a 4-letter name so
@@ -549,6 +551,7 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "paypal-cdn-web.com.cn",
         "uspsqwzye.co.id",
         "coinbaseproexchange.com",
+        "coinbasexsupport-qzvrk.com",  # not with other letters between the name and the word
         "pay-palxqz.com",  # a name split by a hyphen with junk after, not where phishing lives
         "pay-palace.top",  # or run on into a word
         "p-aypalxqz.top",  # or split after one letter

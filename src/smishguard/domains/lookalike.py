@@ -397,7 +397,7 @@ class LookalikeIndex:
         # Weak evidence counts where phishing sites live (free hosts, risky endings, serials).
         if best.boost > best.score:
             level = context_level(labels, at, free, rules.keywords.pointed_words)
-            if level < best.needs == POINTED and self._sign_in_glued(labels, at, best.name.flat):
+            if level < best.needs == POINTED and self._sign_in_glued(labels, at, best.name):
                 level = POINTED
             if level >= best.needs:
                 best = best.raised()
@@ -587,15 +587,23 @@ class LookalikeIndex:
                            edit=edit)  # fmt: skip
         return None
 
-    def _sign_in_glued(self, labels: list[str], at: int, flat: str) -> bool:
-        """Whether a token of the host (up to the chosen label), not holding the brand's name
-        ``flat``, runs English words together with a sign-in word of 4 letters or more
-        (``citi.passwordresetcenter.net``, ``acme.accountrecoverycenter.com``): the glued form
-        of a sign-in word as a token (:func:`~smishguard.domains.context.context_level`)."""
+    def _sign_in_glued(self, labels: list[str], at: int, name: BrandName) -> bool:
+        """Whether a token of the host (up to the chosen label) runs English words together
+        with a sign-in word of 4 letters or more (``citi.passwordresetcenter.net``,
+        ``acme.accountrecoverycenter.com``): the glued form of a sign-in word as a token
+        (:func:`~smishguard.domains.context.context_level`). The token may hold a distinctive
+        name of 5 letters or more at its head or end, the words run on after or before it
+        (``icloudsupport-inc.com``); no other token holding the name counts."""
         keywords, words = self._rules.keywords, self._words
+        flat, distinctive = name.flat, name.strength == _S.STRONG
         for label in labels[: at + 1]:
             for token in label.split("-"):
-                if len(token) >= 6 and flat not in token and keywords.read_words(token, words, 4):
+                if flat in token:
+                    token = _beside_name(token, flat) if distinctive else ""
+                    least = 4
+                else:
+                    least = 6
+                if len(token) >= least and keywords.read_words(token, words, 4):
                     return True
         return False
 
@@ -720,3 +728,13 @@ def _once(token: str, words: Words, names: dict[str, BrandName]) -> str:
 def _is_stretched(token: str, words: Words, names: dict[str, BrandName]) -> bool:
     return (token.isalpha() and _DOUBLED.search(token) is not None
             and not words.is_word(token) and token not in names)  # fmt: skip
+
+
+def _beside_name(token: str, flat: str) -> str:
+    """``token`` without the name ``flat`` at its head or end (``support`` of
+    ``icloudsupport``); '' when the name is neither."""
+    if token.startswith(flat):
+        return token[len(flat) :]
+    if token.endswith(flat):
+        return token[: -len(flat)]
+    return ""
