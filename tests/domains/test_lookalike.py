@@ -80,6 +80,11 @@ def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
         ("promociones-acme.net", "Acme", K.KEYWORD),  # promotions
         ("busca-acme.com", "Acme", K.KEYWORD),  # a lost phone's lures: search for it,
         ("dispositivoacme.com", "Acme", K.KEYWORD),  # the device
+        ("acme-backup.com", "Acme", K.KEYWORD),  # a wallet's seed-phrase backup,
+        ("disable-acme.com", "Acme", K.KEYWORD),  # an account about to be disabled,
+        ("acme-helpcentre.com", "Acme", K.KEYWORD),  # a help centre
+        ("acme-desconectar.com", "Acme", K.KEYWORD),  # Portuguese banks' pretexts: disconnect,
+        ("acme-ajustes.com", "Acme", K.KEYWORD),  # settings
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot
         ("wwwpaypal.net", "PayPal", K.KEYWORD),  # or without the dot
         ("acme-www.com", "Acme", K.KEYWORD),
