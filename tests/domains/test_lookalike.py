@@ -1732,3 +1732,29 @@ def test_a_name_glued_inside_a_longer_english_word_is_that_word(host: str,
         Brand("Uniswap", ("uniswap.org",)))))
     found = index.match(host)
     assert (found is not None and found.score >= 0.4) is flagged, found
+
+
+
+@pytest.mark.parametrize(("host", "flagged"), [
+    ("whatsapwacs.com", True),  # a long name with a letter left out, a tag run on: any ending
+    ("mircosoftqz.com", True),  # two letters swapped
+    ("coinbseqz.com", True),
+    ("coursearqz.com", True),
+    ("coursearc.com", False),  # the label reads as English words (course, arc)
+    ("microsftware.com", False),  # the tag is a word
+    ("microssoftqz.com", False),  # a letter added or changed reaches other names (springserve)
+    ("microzoftqz.com", False),
+    ("microsftqzxyw.com", False),  # a tag of 5 letters or more
+    ("netflxqz.com", False),  # a name under 8 letters
+])
+def test_a_long_name_mistyped_with_a_tag_run_on(host: str, flagged: bool) -> None:
+    assert_flagged(Policy(brands=(*POLICY.brands, Brand("Coursera", ("coursera.org",)))), host,
+                   flagged)
+
+
+def test_a_mistyped_name_with_a_tag_says_both(index: LookalikeIndex) -> None:
+    found = index.match("telegrmqz.com")
+    assert found is not None
+    assert found.kind is K.TYPO
+    assert found.reason == ("telegrmqz.com imitates Telegram: 'telegrm' is 'telegram' with a "
+                            "letter left out, and 'qz' is run on after it")

@@ -117,15 +117,16 @@ def test_a_head_is_not_read_elsewhere_or_when_it_is_not_the_names_alone(
 
 
 def test_a_head_shared_with_another_brand_is_not_read() -> None:
-    """telegamgom is Telegram's head garbled; beside a Telegraph brand, 'teleg' is no longer
-    one name's, so the head alone does not tell which."""
+    """telegxmgom is Telegram's head garbled; beside a Telegraph brand, 'teleg' is no longer
+    one name's, so the head alone does not tell which. (telegamgom is read either way: one
+    slip from Telegram alone, with a tag run on.)"""
     telegram = Brand(name="Telegram", domains=("telegram.org",))
-    alone = LookalikeIndex.from_policy(Policy(brands=(telegram,))).match("telegamgom.top")
+    alone = LookalikeIndex.from_policy(Policy(brands=(telegram,))).match("telegxmgom.top")
     assert alone is not None
     assert alone.brand == "Telegram"
     assert alone.score >= 0.4
     shared = Policy(brands=(telegram, Brand(name="Telegraph", domains=("telegraph.co.uk",))))
-    assert LookalikeIndex.from_policy(shared).match("telegamgom.top") is None
+    assert LookalikeIndex.from_policy(shared).match("telegxmgom.top") is None
 
 
 @pytest.mark.parametrize(

@@ -135,6 +135,10 @@ def two_letter_names(brands: tuple[Brand, ...]) -> dict[str, BrandName]:
     return found
 
 
+# A distinctive name this long is read mistyped with a tag run on (lookalike_hits).
+TAGGED_NAME: Final = 8
+
+
 def typo_heads(name: BrandName) -> set[tuple[str, str, int]]:
     """Gate keys of every candidate that could be a typo of ``name`` under the index's rules.
 
@@ -190,7 +194,7 @@ class NameTable:
     __slots__ = (
         "automaton", "by_skeleton", "delete_keys", "deletes", "distinctive", "dot_heads",
         "dot_tails", "exact", "glued", "glued_short", "loose_heads", "plain_labels", "stretched",
-        "stretched_ends", "tiny", "typo_heads", "weak",
+        "stretched_ends", "tagged_heads", "tiny", "typo_heads", "weak",
     )  # fmt: skip
 
     def __init__(self, names: list[BrandName]) -> None:
@@ -240,6 +244,14 @@ class NameTable:
                     loose.add((name.flat[:2], str(size)))
                     loose.add((name.flat[0], name.flat[-1], str(size)))
         self.loose_heads = frozenset(loose)
+        # The gate of a long distinctive name mistyped with a tag run on (whatsapwacs): the
+        # typo_heads of its slips that keep its length or leave one letter out.
+        self.tagged_heads = frozenset(
+            head for name in self.by_skeleton.values()
+            if name.typo_strength == Strength.STRONG and len(name.flat) >= TAGGED_NAME
+            for head in typo_heads(name)
+            if head[2] in (len(name.flat) - 1, len(name.flat)) and not head[1].startswith("+")
+        )  # fmt: skip
         # Names that take typos freely, by their letters written once: a name stretched by
         # repeated letters (paaypaal) is found in one lookup.
         self.stretched: dict[str, BrandName] = {}

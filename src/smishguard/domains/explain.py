@@ -27,6 +27,7 @@ _EDITS: Final = {
     "": "two letters changed",
 }
 LOOK_ALIKE: Final = "+look-alike"  # after an edit: the slip is in a name of look-alike letters
+TAGGED: Final = "+tag"  # after an edit: a tag (the keyword field) is run on after the slip
 
 
 def _edit_words(edit: str) -> str:
@@ -69,6 +70,11 @@ def explain(
         return (
             f"{host} imitates {who}: it joins the name {who}{beside}, "
             f"but it is not one of {who}'s domains"
+        )
+    if kind is ImitationKind.TYPO and edit.endswith(TAGGED):
+        return (
+            f"{host} imitates {who}: '{matched}' is '{name}' with "
+            f"{_edit_words(edit[: -len(TAGGED)])}, and '{keyword}' is run on after it"
         )
     if kind is ImitationKind.TYPO:
         return f"{host} imitates {who}: '{matched}' is '{name}' with {_edit_words(edit)}"

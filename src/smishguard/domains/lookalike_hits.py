@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar, Final
 
-from smishguard.domains.brandnames import BrandName, NameTable, Strength
+from smishguard.domains.brandnames import TAGGED_NAME, BrandName, NameTable, Strength
 from smishguard.domains.context import PLACE, POINTED, SERIAL
-from smishguard.domains.explain import LOOK_ALIKE, explain
+from smishguard.domains.explain import LOOK_ALIKE, TAGGED, explain
 from smishguard.domains.homoglyphs import folds_twice, glyph_distance, reads_as, skeleton
 from smishguard.domains.keywords import Keywords
 from smishguard.domains.labels import (
@@ -69,6 +69,8 @@ class Scores:
     # An everyday word of 8 letters or more with a tag glued on, as a label (telegramzn).
     WORD_TAGGED: ClassVar[float] = 0.42
     WORD_TAGGED_PLACE: ClassVar[float] = 0.45  # ... where phishing sites live (telegramxq.top)
+    # A long distinctive name mistyped, a short tag run on (whatsapwacs.com): anywhere.
+    TYPO_TAGGED: ClassVar[float] = 0.45
     TYPO_KEYWORD: ClassVar[ByStrength] = _by_strength(0.9, 0.85, 0.0, 0.0)
     SPELLED: ClassVar[ByStrength] = _by_strength(0.88, 0.85, 0.75, 0.75)  # acme.com.verify-id.xyz
     SUB_KEYWORD: ClassVar[ByStrength] = _by_strength(0.85, 0.8, 0.7, 0.65)  # acme-login.evil.net
@@ -316,8 +318,40 @@ def find_typo(
         for core, keyword in keywords.peel(orig):
             if _may_be_typo(core, names, loose):
                 best = _typo_in(skeleton(core), core, keyword, names, words, loose, best)
+    if best is None and len(orig) > TAGGED_NAME:
+        best = _typo_tagged(orig, names, words, keywords)
     return best
 
+
+
+# A long distinctive name mistyped with a short tag run on (whatsapwacs, telagrambr): a kit's
+# numbered copies. Tags this long, and the slips that keep the name's letters
+# in their order (not an added or changed letter: springserve, economictimes).
+_TAG_SIZES: Final = (2, 3, 4)
+_TAGGED_EDITS: Final = frozenset(("omission", "vowel-swap", "transposition"))
+
+
+def _typo_tagged(orig: str, names: NameTable, words: Words, keywords: Keywords) -> Hit | None:
+    """A chosen label of letters that is a typo of a distinctive name of 8 letters or more,
+    the name not written whole in it, with a tag of 2-4 letters that is no word run on after
+    it (``whatsapwacs``: whatsapp with a letter left out, then ``wacs``); suspicious anywhere.
+    Not when the label reads as English words and keywords (``coursearc``, ``mediatakeout``)."""
+    heads = names.tagged_heads
+    for size in _TAG_SIZES:
+        core, tag = orig[:-size], orig[-size:]
+        if (core[:2], core[-1], len(orig) - size) not in heads or not orig.isalpha():
+            continue  # (the cheap gate first: most labels stop here)
+        if words.is_word(tag):
+            continue
+        hit = _typo_in(skeleton(core), core, "", names, words, False, None)
+        if (hit is not None and hit.score > 0 and hit.edit in _TAGGED_EDITS
+                and hit.name.typo_strength == Strength.STRONG
+                and len(hit.name.flat) >= TAGGED_NAME and hit.name.flat not in orig):  # fmt: skip
+            if keywords.read_words(orig, words) is not None:
+                return None
+            return Hit(Scores.TYPO_TAGGED, hit.kind, hit.name, core, keyword=tag,
+                       edit=hit.edit + TAGGED)  # fmt: skip
+    return None
 
 def is_slipped_filler(part: str) -> bool:
     """Whether ``part`` (a skeleton, in front of a name) is www or https mistyped: w and v
