@@ -121,3 +121,15 @@ def test_read_words_counts_sign_in_words_of_the_least_length() -> None:
 )
 def test_read_each(parts: list[str], expected: tuple[str, bool] | None) -> None:
     assert KEYWORDS.read_each(skeleton(p) for p in parts) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("essonnelogin", "login"),  # a pointed keyword of 4 letters or more ends it
+    ("login", "login"),
+    ("companyverify", "verify"),
+    ("myonline", ""),  # an everyday keyword is not pointed
+    ("qzvrkhr", ""),  # nor is one under 4 letters
+    ("loginqz", ""),  # it must end the text
+])
+def test_ending_in(text: str, expected: str) -> None:
+    assert KEYWORDS.ending_in(text) == expected

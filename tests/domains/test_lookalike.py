@@ -142,6 +142,8 @@ def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
         ("paypa1-x365.com", "PayPal", K.HOMOGLYPH),  # beside a tag of four characters or more
         ("tw1lioshop.com", "Twilio", K.HOMOGLYPH),  # at the head of a token, words glued on
         ("micros0ftteams.com", "Microsoft", K.HOMOGLYPH),
+        ("loginmlcrosoftonline365.qzvrk.com", "Microsoft", K.HOMOGLYPH),  # after a sign-in word
+        ("qzvrkloginmlcrosoftonline.qzvrk.com", "Microsoft", K.HOMOGLYPH),
         # brand in the subdomain of an unrelated domain, and on free hosts
         ("acme.com.verify-id.xyz", "Acme", K.SUBDOMAIN),
         ("paypal.com.secure-login.info", "PayPal", K.SUBDOMAIN),
@@ -595,6 +597,8 @@ def test_weak_evidence_in_a_phishing_place_is_suspicious(
         "acmme-kr.com",  # a short name's typo beside a tag: another name's regional site
         "paypaiexpress.com",  # look-alike letters glued on: not when a folded letter ends it
         "paypa1xy.com",  # nor with fewer than three letters after it
+        "visitscotland.com",  # nor inside words (scotla as Scotia's look-alike)
+        "newsmlcrosoft365.com",  # nor after a word that is no sign-in word
         "rnicrosoftstore.com",  # nor when a fold changes the name's length (rn as m)
         "app1eshop.com",  # nor for an everyday word's name
         "netfilm.com",  # folded, a slip from netflix: look-alikes and a slip need 8+ letters

@@ -166,6 +166,14 @@ class Keywords:
                     reached[j] = pointed
         return reached[size]
 
+    def ending_in(self, text: str, least: int = 4) -> str:
+        """The pointed keyword of ``least`` letters or more that ``text`` (as written) ends
+        with (``login`` of ``essonnelogin``), '' when none."""
+        for word in self.tails.get(text[-2:], ()):
+            if len(word) >= least and word in self.pointed_words and text.endswith(word):
+                return word
+        return ""
+
     def peel(self, text: str) -> list[tuple[str, str]]:
         """(core, keyword) for ``text`` without its leading, then its trailing keywords.
 

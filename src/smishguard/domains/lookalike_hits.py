@@ -494,10 +494,11 @@ def _stronger(hit: Hit, best: Hit) -> bool:
 
 def beside_hit(
     name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str, sub: bool,
-    words: Words,
+    words: Words, signed_in: str = "",
 ) -> Hit | None:  # fmt: skip
     """A brand beside words that are not keywords (``coinbase-cancel-withdrawal``), beside
-    serials (``att-208461``) or glued into a longer word (``uniswaptraderz``).
+    serials (``att-208461``) or glued into a longer word (``uniswaptraderz``). ``signed_in``:
+    the sign-in word run on right before the name, if any (``login`` of ``loginmlcrosoft365``).
 
     Weak evidence: real names have these shapes too (``google-analytics.com``), so the
     score stays below "suspicious" unless the host is in a phishing-like place
@@ -514,7 +515,7 @@ def beside_hit(
         if strength < Strength.STRONG:
             return None
         if not own:
-            return _look_alike_glued(name, tokens, start, end, orig, words)
+            return _look_alike_glued(name, tokens, start, end, orig, words, signed_in)
         assert tokens is not None
         written = written_tokens(tokens, orig)  # rn -> m, cl -> d change lengths
         k = token_starting_at(tokens, start)
@@ -632,10 +633,14 @@ def written_span(orig: str, flat: str, start: int, end: int) -> str | None:
 
 
 def _look_alike_glued(
-    name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str, words: Words
-) -> Hit | None:
-    """A distinctive name in look-alike letters at the head of a token, with three letters
-    or more glued after it (``tlktokshop``, ``fideiltyprgwc``), read as the look-alike.
+    name: BrandName, tokens: list[str] | None, start: int, end: int, orig: str, words: Words,
+    signed_in: str,
+) -> Hit | None:  # fmt: skip
+    """A distinctive name in look-alike letters at the head of a token, or right after a
+    sign-in word run on before it (``signed_in``: ``loginmlcrosoftonline365``,
+    ``companyloginmlcrosoftonlineservices``), with three letters or more glued after it
+    (``tlktokshop``, ``fideiltyprgwc``), read as the look-alike. Not inside other words
+    (``visitscotland`` holds scotia's look-alike).
 
     Not when a folded letter ends the name (``openalex``, ``deepin`` would be OpenAI and
     DeepL), nor for a name whose folds change its length (``cisco`` folds to ``dsco``, which
@@ -644,13 +649,14 @@ def _look_alike_glued(
     token = _token_at(tokens, start, end, orig)
     if token is None or len(token) < end - start + 3 or words.is_word(token):
         return None
-    if (start != 0 if tokens is None else token_starting_at(tokens, start) < 0):
+    if not signed_in and (start != 0 if tokens is None else token_starting_at(tokens, start) < 0):
         return None
     span = orig[start:end]
     flat = name.flat
     if span[-1] != flat[-1] or len(name.skeleton) != len(flat) or not reads_as(span, flat):
         return None
-    return Hit(Scores.HOMOGLYPH_BESIDE[Strength.STRONG], ImitationKind.HOMOGLYPH, name, span)
+    return Hit(Scores.HOMOGLYPH_BESIDE[Strength.STRONG], ImitationKind.HOMOGLYPH, name, span,
+               keyword=signed_in)  # fmt: skip
 
 
 def token_starting_at(tokens: list[str], at: int) -> int:

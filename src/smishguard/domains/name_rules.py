@@ -218,7 +218,10 @@ class NameRules:
                         return hit
                 if name.is_nickname and self._words_only(name, tokens, orig):
                     return None  # a nickname among words is the word (whats-new, insta-story)
-                hit = beside_hit(name, tokens, start, end, orig, sub, self.words)
+                # a sign-in word run on right before the name (loginmlcrosoft365)
+                signed_in = self.keywords.ending_in(orig[:start]) if (
+                    start >= 4 and len(orig) == len(flat)) else ""  # fmt: skip
+                hit = beside_hit(name, tokens, start, end, orig, sub, self.words, signed_in)
                 if (hit is not None and hit.score < Scores.TAG_GLUED_BESIDE_KEYWORD
                         and strength == _S.STRONG and not sub and tokens is not None
                         and self._tag_glued_beside_keyword(tokens, start, end)):  # fmt: skip
