@@ -336,11 +336,11 @@ def _typo_tagged(orig: str, names: NameTable, words: Words, keywords: Keywords) 
     the name not written whole in it, with a tag of 2-4 letters that is no word run on after
     it (``whatsapwacs``: whatsapp with a letter left out, then ``wacs``); suspicious anywhere.
     Not when the label reads as English words and keywords (``coursearc``, ``mediatakeout``)."""
-    heads = names.tagged_heads
+    heads, head, length = names.tagged_heads, orig[:2], len(orig)
     for size in _TAG_SIZES:
-        core, tag = orig[:-size], orig[-size:]
-        if (core[:2], core[-1], len(orig) - size) not in heads or not orig.isalpha():
+        if (head, orig[length - size - 1], length - size) not in heads or not orig.isalpha():
             continue  # (the cheap gate first: most labels stop here)
+        core, tag = orig[:-size], orig[-size:]
         if words.is_word(tag):
             continue
         hit = _typo_in(skeleton(core), core, "", names, words, False, None)
