@@ -1750,6 +1750,10 @@ def test_a_name_glued_inside_a_longer_english_word_is_that_word(host: str,
     ("microzoftqz.com", False),
     ("microsftqzxyw.com", False),  # a tag of 5 letters or more
     ("netflxqz.com", False),  # a name under 8 letters
+    ("ncli-whatsepp.com", True),  # the tag as a token of its own, either side
+    ("telegrm-qzx.com", True),
+    ("telegrm-news.com", False),  # a word is no tag
+    ("telegrm-qzxyw.com", False),
 ])
 def test_a_long_name_mistyped_with_a_tag_run_on(host: str, flagged: bool) -> None:
     assert_flagged(Policy(brands=(*POLICY.brands, Brand("Coursera", ("coursera.org",)))), host,
@@ -1761,4 +1765,4 @@ def test_a_mistyped_name_with_a_tag_says_both(index: LookalikeIndex) -> None:
     assert found is not None
     assert found.kind is K.TYPO
     assert found.reason == ("telegrmqz.com imitates Telegram: 'telegrm' is 'telegram' with a "
-                            "letter left out, and 'qz' is run on after it")
+                            "letter left out, tagged 'qz'")

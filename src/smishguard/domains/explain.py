@@ -27,7 +27,7 @@ _EDITS: Final = {
     "": "two letters changed",
 }
 LOOK_ALIKE: Final = "+look-alike"  # after an edit: the slip is in a name of look-alike letters
-TAGGED: Final = "+tag"  # after an edit: a tag (the keyword field) is run on after the slip
+TAGGED: Final = "+tag"  # after an edit: a tag (the keyword field) stands beside the slip
 
 
 def _edit_words(edit: str) -> str:
@@ -74,7 +74,7 @@ def explain(
     if kind is ImitationKind.TYPO and edit.endswith(TAGGED):
         return (
             f"{host} imitates {who}: '{matched}' is '{name}' with "
-            f"{_edit_words(edit[: -len(TAGGED)])}, and '{keyword}' is run on after it"
+            f"{_edit_words(edit[: -len(TAGGED)])}, tagged '{keyword}'"
         )
     if kind is ImitationKind.TYPO:
         return f"{host} imitates {who}: '{matched}' is '{name}' with {_edit_words(edit)}"

@@ -61,8 +61,9 @@ The rules for short and everyday-word brands (the part that keeps false positive
       letters take only swaps and doubled letters. Two or three letters each written once
       more (``paaypaal``, ``telegraamm``) count alone too: every letter stays in its place.
       A name of 8 letters or more with a letter left out, a vowel changed or two letters
-      swapped, a tag of 2-4 letters that is no word run on after it, is a kit's numbered copy
-      (``whatsapwacs``, 0.45), unless the label reads as English words (``coursearc``).
+      swapped, a tag of 2-4 letters that is no word run on after it or beside it, is a kit's
+      numbered copy (``whatsapwacs``, ``ncli-whatsepp``, 0.45), unless the label reads as
+      English words (``coursearc``).
 
     Typos are the mistakes people make and not the variations real sites use, as measured on
     the popular-domain lists: the first letter never changes (``tmall`` is not ``gmail``), nor

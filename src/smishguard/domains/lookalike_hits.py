@@ -295,6 +295,7 @@ def find_typo(
                     or _may_be_folded_typo(token, written, names, loose)):  # c0inbse
                 continue
             keyword: str | None = ""
+            tag = ""
             for k, other in enumerate(tokens):
                 if k != j:
                     word = keywords.read(other)
@@ -305,9 +306,21 @@ def find_typo(
                         if len(other) <= 2 and len(token) >= 6:
                             continue  # to-telegarm, whtasapp-kp, allergro-86: a tag too short
                             # to be a name
+                        if (not tag and len(other) <= 4 and len(token) >= TAGGED_NAME - 1
+                                and originals[k].isalpha() and not words.is_word(originals[k])):
+                            tag = originals[k]  # ncli-whatsepp: a tag, if a long name's slip
+                            continue
                         break
                     keyword = keyword or word
             else:
+                if tag:
+                    hit = _typo_in(token, originals[j], "", names, words, False, None)
+                    if hit is not None and _tagged_slip(hit, originals[j]):
+                        tagged = Hit(Scores.TYPO_TAGGED, hit.kind, hit.name, hit.matched,
+                                     keyword=tag, edit=hit.edit + TAGGED)
+                        if best is None or _stronger(tagged, best):
+                            best = tagged
+                    continue
                 best = _typo_in(token, originals[j], keyword or "", names, words, loose, best)
                 continue
             if loose:
@@ -331,6 +344,13 @@ _TAG_SIZES: Final = (2, 3, 4)
 _TAGGED_EDITS: Final = frozenset(("omission", "vowel-swap", "transposition"))
 
 
+def _tagged_slip(hit: Hit, written: str) -> bool:
+    """Whether ``hit`` is a slip of a long distinctive name that a tag may follow: a letter
+    left out, a vowel changed or two letters swapped, the name not whole in ``written``."""
+    return (hit.score > 0 and hit.edit in _TAGGED_EDITS and len(hit.name.flat) >= TAGGED_NAME
+            and hit.name.typo_strength == Strength.STRONG and hit.name.flat not in written)
+
+
 def _typo_tagged(orig: str, names: NameTable, words: Words, keywords: Keywords) -> Hit | None:
     """A chosen label of letters that is a typo of a distinctive name of 8 letters or more,
     the name not written whole in it, with a tag of 2-4 letters that is no word run on after
@@ -344,9 +364,7 @@ def _typo_tagged(orig: str, names: NameTable, words: Words, keywords: Keywords) 
         if words.is_word(tag):
             continue
         hit = _typo_in(skeleton(core), core, "", names, words, False, None)
-        if (hit is not None and hit.score > 0 and hit.edit in _TAGGED_EDITS
-                and hit.name.typo_strength == Strength.STRONG
-                and len(hit.name.flat) >= TAGGED_NAME and hit.name.flat not in orig):  # fmt: skip
+        if hit is not None and _tagged_slip(hit, orig):
             if keywords.read_words(orig, words) is not None:
                 return None
             return Hit(Scores.TYPO_TAGGED, hit.kind, hit.name, core, keyword=tag,
