@@ -314,12 +314,10 @@ def find_typo(
                     keyword = keyword or word
             else:
                 if tag:
-                    hit = _typo_in(token, originals[j], "", names, words, False, None)
-                    if hit is not None and _tagged_slip(hit, originals[j]):
-                        tagged = Hit(Scores.TYPO_TAGGED, hit.kind, hit.name, hit.matched,
-                                     keyword=tag, edit=hit.edit + TAGGED)
-                        if best is None or _stronger(tagged, best):
-                            best = tagged
+                    tagged = _tagged(_typo_in(token, originals[j], "", names, words, False, None),
+                                     originals[j], tag)  # fmt: skip
+                    if tagged is not None and (best is None or _stronger(tagged, best)):
+                        best = tagged
                     continue
                 best = _typo_in(token, originals[j], keyword or "", names, words, loose, best)
                 continue
@@ -336,19 +334,23 @@ def find_typo(
     return best
 
 
-
-# A long distinctive name mistyped with a short tag run on (whatsapwacs, telagrambr): a kit's
-# numbered copies. Tags this long, and the slips that keep the name's letters
-# in their order (not an added or changed letter: springserve, economictimes).
+# A long distinctive name mistyped with a short tag run on or beside it (whatsapwacs,
+# ncli-whatsepp): a kit's numbered copies. Tags this long, and the slips that keep the name's
+# letters in their order (not an added or changed letter: springserve, economictimes).
 _TAG_SIZES: Final = (2, 3, 4)
 _TAGGED_EDITS: Final = frozenset(("omission", "vowel-swap", "transposition"))
 
 
-def _tagged_slip(hit: Hit, written: str) -> bool:
-    """Whether ``hit`` is a slip of a long distinctive name that a tag may follow: a letter
-    left out, a vowel changed or two letters swapped, the name not whole in ``written``."""
-    return (hit.score > 0 and hit.edit in _TAGGED_EDITS and len(hit.name.flat) >= TAGGED_NAME
-            and hit.name.typo_strength == Strength.STRONG and hit.name.flat not in written)
+def _tagged(hit: Hit | None, written: str, tag: str) -> Hit | None:
+    """``hit`` with ``tag`` beside it, when it is a slip of a long distinctive name that a
+    tag may follow (a letter left out, a vowel changed or two letters swapped, the name not
+    whole in ``written``): 0.45 anywhere; else None."""
+    if (hit is None or hit.score <= 0 or hit.edit not in _TAGGED_EDITS
+            or len(hit.name.flat) < TAGGED_NAME or hit.name.typo_strength != Strength.STRONG
+            or hit.name.flat in written):  # fmt: skip
+        return None
+    return Hit(Scores.TYPO_TAGGED, hit.kind, hit.name, hit.matched, keyword=tag,
+               edit=hit.edit + TAGGED)  # fmt: skip
 
 
 def _typo_tagged(orig: str, names: NameTable, words: Words, keywords: Keywords) -> Hit | None:
@@ -358,18 +360,18 @@ def _typo_tagged(orig: str, names: NameTable, words: Words, keywords: Keywords) 
     Not when the label reads as English words and keywords (``coursearc``, ``mediatakeout``)."""
     heads, head, length = names.tagged_heads, orig[:2], len(orig)
     for size in _TAG_SIZES:
-        if (head, orig[length - size - 1], length - size) not in heads or not orig.isalpha():
-            continue  # (the cheap gate first: most labels stop here)
+        if (head, orig[length - size - 1], length - size) not in heads:
+            continue  # the cheap gate first: most labels stop here
+        if not orig.isalpha():
+            return None
         core, tag = orig[:-size], orig[-size:]
         if words.is_word(tag):
             continue
-        hit = _typo_in(skeleton(core), core, "", names, words, False, None)
-        if hit is not None and _tagged_slip(hit, orig):
-            if keywords.read_words(orig, words) is not None:
-                return None
-            return Hit(Scores.TYPO_TAGGED, hit.kind, hit.name, core, keyword=tag,
-                       edit=hit.edit + TAGGED)  # fmt: skip
+        hit = _tagged(_typo_in(skeleton(core), core, "", names, words, False, None), orig, tag)
+        if hit is not None:
+            return None if keywords.read_words(orig, words) is not None else hit
     return None
+
 
 def is_slipped_filler(part: str) -> bool:
     """Whether ``part`` (a skeleton, in front of a name) is www or https mistyped: w and v
