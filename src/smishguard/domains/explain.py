@@ -71,13 +71,11 @@ def explain(
             f"{host} imitates {who}: it joins the name {who}{beside}, "
             f"but it is not one of {who}'s domains"
         )
-    if kind is ImitationKind.TYPO and edit.endswith(TAGGED):
-        return (
-            f"{host} imitates {who}: '{matched}' is '{name}' with "
-            f"{_edit_words(edit[: -len(TAGGED)])}, tagged '{keyword}'"
-        )
     if kind is ImitationKind.TYPO:
-        return f"{host} imitates {who}: '{matched}' is '{name}' with {_edit_words(edit)}"
+        tagged = edit.endswith(TAGGED)
+        slip = _edit_words(edit[: -len(TAGGED)] if tagged else edit)
+        tag = f", tagged '{keyword}'" if tagged else ""
+        return f"{host} imitates {who}: '{matched}' is '{name}' with {slip}{tag}"
     if kind is ImitationKind.TYPO_KEYWORD:
         return (
             f"{host} imitates {who}: '{matched}' is '{name}' with {_edit_words(edit)}, "
