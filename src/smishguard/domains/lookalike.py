@@ -194,6 +194,7 @@ from smishguard.domains.lookalike_hits import (
 )
 from smishguard.domains.misspellings import Misspellings
 from smishguard.domains.name_rules import NameRules
+from smishguard.domains.products import with_products
 from smishguard.domains.spelled import SpelledDomains
 from smishguard.domains.subdomains import SubdomainScan
 from smishguard.domains.suffixes import (
@@ -233,15 +234,16 @@ class LookalikeIndex:
         self._policy = policy
         self._words = words
         self._suffixes = suffixes
-        self._names = NameTable(brand_names(policy.brands, words))
-        self._pairs = two_letter_names(policy.brands)
+        brands = with_products(policy.brands)  # Apple with Apple ID, Ledger with Ledger Live
+        self._names = NameTable(brand_names(brands, words))
+        self._pairs = two_letter_names(brands)
         owned: dict[str, Brand] = {}
-        for brand in policy.brands:
+        for brand in brands:
             for domain in brand.domains:
                 owned.setdefault(domain, brand)
         self._rules = NameRules(self._names, Keywords.of(policy.keywords), owned, words)
         self._not_lookalikes = frozenset(policy.not_lookalikes)
-        self._own_domains = frozenset((b.name, d) for b in policy.brands for d in b.domains)
+        self._own_domains = frozenset((b.name, d) for b in brands for d in b.domains)
         # A brand's own top-level domain (.microsoft, .bnpparibas): only the brand registers
         # names there. Never an everyday word (.live, .box and .app are anyone's).
         self._brand_tlds = frozenset(
@@ -250,7 +252,7 @@ class LookalikeIndex:
             if n.strength >= Strength.SHORT and suffixes.is_top_level(n.flat)
         )
         self._subdomains = SubdomainScan(self._rules, MEMO_SIZE)
-        self._spelled = SpelledDomains(policy.brands, frozenset(self._names.exact), MEMO_SIZE)
+        self._spelled = SpelledDomains(brands, frozenset(self._names.exact), MEMO_SIZE)
         # A brand's own domains on a country or other ending that is not one of the legacy
         # generic ones (token.im, orange.fr), by that ending: a slip of the name there
         # (tokeo.im) is the brand's address mistyped, whatever the name's strength.

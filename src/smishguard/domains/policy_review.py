@@ -24,6 +24,7 @@ from smishguard.domains.brandnames import (
     brand_names,
     two_letter_names,
 )
+from smishguard.domains.products import with_products
 from smishguard.domains.spelled import SpelledDomains
 from smishguard.domains.suffixes import SuffixTable, is_restricted_suffix
 from smishguard.domains.words import Words
@@ -135,10 +136,11 @@ _TWO_LETTER_READING: Final = (
 
 def review_policy(policy: Policy, words: Words, suffixes: SuffixTable) -> PolicyReview:
     """Each brand's names as the engine reads them, and what looks wrong in ``policy``."""
-    names = brand_names(policy.brands, words)
+    brands = with_products(policy.brands)
+    names = brand_names(brands, words)
     table = NameTable(names)
-    pairs = two_letter_names(policy.brands)
-    spelled = SpelledDomains(policy.brands, frozenset(table.exact), 1)
+    pairs = two_letter_names(brands)
+    spelled = SpelledDomains(brands, frozenset(table.exact), 1)
     spelled_by_brand: dict[int, list[str]] = {}
     for found in spelled.heads.values():
         for _, name in found:
@@ -148,7 +150,7 @@ def review_policy(policy: Policy, words: Words, suffixes: SuffixTable) -> Policy
         own_by_brand.setdefault(id(name.brand), []).append(name)
     findings: list[Finding] = []
     readings: list[BrandReading] = []
-    for brand in policy.brands:
+    for brand in brands:
         kept = own_by_brand.get(id(brand), [])
         kept_pairs = [n for n in pairs.values() if n.brand is brand]
         taken = {label: other for label in brand.labels

@@ -1,0 +1,57 @@
+"""Famous products phished by their own name: Apple ID, AppleCare, Ledger Live, TikTok Shop.
+
+A policy names its brand (Apple, apple.com) and seldom the products its customers know best,
+which kits write where the brand's name would be (``appleid-suporte.com``,
+``ledgelive--loggi.webflow.io``, ``titokshop.vip``): each a compound of the brand's name and
+a word, distinctive where the name alone is an everyday word (apple, ledger), and long enough
+to be read misspelled. :func:`with_products` gives a brand that owns a product's maker domain
+the product's names as aliases and the product's own domains as its own, so the look-alike
+index reads the product as the brand and never flags the product's real site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Final
+
+from smishguard.policy import Brand
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A product known by a name of its own: the domain that says which brand makes it, the
+    names kits write, and the product's own domains."""
+
+    maker: str  # a domain of the brand that makes it: apple.com
+    names: tuple[str, ...]
+    domains: tuple[str, ...] = ()
+
+
+PRODUCTS: Final[tuple[Product, ...]] = (
+    Product("apple.com", ("appleid", "applecare"), ("appleid.com", "applecare.com")),
+    Product("ledger.com", ("ledgerlive",)),
+    Product("tiktok.com", ("tiktokshop",), ("tiktokshop.com", "tiktokshopglobalselling.com")),
+)
+
+
+def with_products(brands: tuple[Brand, ...],
+                  products: Iterable[Product] = PRODUCTS) -> tuple[Brand, ...]:
+    """``brands``, each that owns the maker domain of one of ``products`` with the product's
+    names as aliases and its domains as its own; a product domain another brand of the policy
+    lists stays that brand's alone. The brands keep their order (the first owner wins)."""
+    listed = {domain for brand in brands for domain in brand.domains}
+    made_by: dict[str, list[Product]] = {}
+    for product in products:
+        made_by.setdefault(product.maker, []).append(product)
+    out = []
+    for brand in brands:
+        made = [p for domain in brand.domains for p in made_by.get(domain, ())]
+        if made:
+            aliases = (*brand.aliases, *(n for p in made for n in p.names))
+            domains = (*brand.domains, *(d for p in made for d in p.domains if d not in listed))
+            brand = replace(brand, aliases=tuple(dict.fromkeys(aliases)),
+                            domains=tuple(dict.fromkeys(domains)))
+            listed.update(brand.domains)
+        out.append(brand)
+    return tuple(out)

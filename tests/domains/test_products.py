@@ -1,0 +1,91 @@
+"""Famous products phished by their own name (Apple ID, Ledger Live, TikTok Shop) are read as
+their maker's names, and their own sites are never flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from smishguard.domains.lookalike import LookalikeIndex
+from smishguard.domains.policy_review import review_policy
+from smishguard.domains.products import Product, with_products
+from smishguard.domains.suffixes import suffix_table
+from smishguard.domains.words import english_words
+from smishguard.model import ImitationKind as K
+from smishguard.policy import Brand, Policy
+
+APPLE = Brand("Apple", ("apple.com", "icloud.com"), ("icloud",))
+LEDGER = Brand("Ledger", ("ledger.com",))
+TIKTOK = Brand("TikTok", ("tiktok.com",))
+# A namesake that does not own the maker's domain gets none of the maker's products.
+APPLE_BANK = Brand("Apple Bank", ("applebank.com",))
+POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK))
+SUSPICIOUS = POLICY.thresholds.suspicious
+
+
+@pytest.fixture(scope="module")
+def index() -> LookalikeIndex:
+    return LookalikeIndex.from_policy(POLICY)
+
+
+def test_a_brand_that_owns_the_makers_domain_gets_the_products_names_and_domains() -> None:
+    apple, ledger, tiktok, bank = with_products(POLICY.brands)
+    assert apple.aliases == ("icloud", "appleid", "applecare")
+    assert apple.domains == ("apple.com", "icloud.com", "appleid.com", "applecare.com")
+    assert ledger.aliases == ("ledgerlive",)
+    assert "tiktokshop" in tiktok.aliases
+    assert "tiktokshop.com" in tiktok.domains
+    assert bank == APPLE_BANK
+    assert with_products((APPLE_BANK,)) == (APPLE_BANK,)
+
+
+def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> None:
+    reseller = Brand("Care Co", ("applecare.com",))
+    care = Product("apple.com", ("applecare",), ("applecare.com",))
+    apple, other = with_products((APPLE, reseller), (care,))
+    assert apple.domains == APPLE.domains
+    assert apple.aliases == ("icloud", "applecare")
+    assert other == reseller
+
+
+@pytest.mark.parametrize(
+    ("host", "brand", "kind"),
+    [
+        ("appleid-suporte.com", "Apple", K.KEYWORD),  # apple alone is an everyday word
+        ("appleid.login-alertid.info", "Apple", K.KEYWORD),
+        ("apple-id.gzigvwkgw.co", "Apple", K.SUBDOMAIN),
+        ("apple-care.report", "Apple", K.TYPO),
+        ("us-ledgerlive.website", "Ledger", K.KEYWORD),
+        ("ledgelive--loggi.webflow.io", "Ledger", K.TYPO),  # the long name read misspelled
+        ("legrelive--app.webflow.io", "Ledger", K.TYPO_KEYWORD),
+        ("titokshop.vip", "TikTok", K.TYPO),
+        ("tiktokshop.ergosci.com", "TikTok", K.SUBDOMAIN),
+    ],
+)
+def test_a_products_name_is_read_as_its_makers(
+    index: LookalikeIndex, host: str, brand: str, kind: K
+) -> None:
+    found = index.match(host)
+    assert found is not None, host
+    assert (found.brand, found.kind) == (brand, kind), found.reason
+    assert found.score >= SUSPICIOUS
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["appleid.com", "www.appleid.com", "applecare.com", "tiktokshop.com",
+     "seller-us.tiktokshopglobalselling.com"],
+)
+def test_a_products_own_site_is_never_flagged(index: LookalikeIndex, host: str) -> None:
+    assert index.match(host) is None
+    assert index.is_own_domain("Apple", "appleid.com")
+
+
+def test_without_the_product_the_same_names_go_unread() -> None:
+    bare = LookalikeIndex.from_policy(Policy(brands=(APPLE_BANK,)))
+    assert bare.match("appleid-suporte.com") is None
+
+
+def test_the_policy_review_shows_the_products_names() -> None:
+    review = review_policy(Policy(brands=(APPLE,)), english_words(), suffix_table())
+    (apple,) = review.brands
+    assert {"appleid", "applecare"} <= {n.name for n in apple.names}
