@@ -15,10 +15,11 @@ from smishguard.policy import Brand, Policy
 
 APPLE = Brand("Apple", ("apple.com", "icloud.com"), ("icloud",))
 LEDGER = Brand("Ledger", ("ledger.com",))
+STEAM = Brand("Steam", ("steampowered.com", "steamcommunity.com"))
 TIKTOK = Brand("TikTok", ("tiktok.com",))
 # A namesake that does not own the maker's domain gets none of the maker's products.
 APPLE_BANK = Brand("Apple Bank", ("applebank.com",))
-POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK))
+POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK, STEAM))
 SUSPICIOUS = POLICY.thresholds.suspicious
 
 
@@ -28,12 +29,13 @@ def index() -> LookalikeIndex:
 
 
 def test_a_brand_that_owns_the_makers_domain_gets_the_products_names_and_domains() -> None:
-    apple, ledger, tiktok, bank = with_products(POLICY.brands)
+    apple, ledger, tiktok, bank, steam = with_products(POLICY.brands)
     assert apple.aliases == ("icloud", "appleid", "applecare")
     assert apple.domains == ("apple.com", "icloud.com", "appleid.com", "applecare.com")
     assert ledger.aliases == ("ledgerlive",)
     assert "tiktokshop" in tiktok.aliases
     assert "tiktokshop.com" in tiktok.domains
+    assert steam.aliases == ("steamworkshop",)
     assert bank == APPLE_BANK
     assert with_products((APPLE_BANK,)) == (APPLE_BANK,)
 
@@ -59,6 +61,9 @@ def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> 
         ("legrelive--app.webflow.io", "Ledger", K.TYPO_KEYWORD),
         ("titokshop.vip", "TikTok", K.TYPO),
         ("tiktokshop.ergosci.com", "TikTok", K.SUBDOMAIN),
+        # Steam Workshop split by a dot and run on into words: a kit's many copies
+        ("steam.workshopmake.com", "Steam", K.KEYWORD),
+        ("steam.workshopitemvotedinfo.com", "Steam", K.KEYWORD),
     ],
 )
 def test_a_products_name_is_read_as_its_makers(

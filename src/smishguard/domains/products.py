@@ -1,12 +1,13 @@
-"""Famous products phished by their own name: Apple ID, AppleCare, Ledger Live, TikTok Shop.
+"""Famous products phished by their own name: Apple ID, Ledger Live, Steam Workshop, TikTok Shop.
 
 A policy names its brand (Apple, apple.com) and seldom the products its customers know best,
 which kits write where the brand's name would be (``appleid-suporte.com``,
-``ledgelive--loggi.webflow.io``, ``titokshop.vip``): each a compound of the brand's name and
-a word, distinctive where the name alone is an everyday word (apple, ledger), and long enough
-to be read misspelled. :func:`with_products` gives a brand that owns a product's maker domain
-the product's names as aliases and the product's own domains as its own, so the look-alike
-index reads the product as the brand and never flags the product's real site.
+``ledgelive--loggi.webflow.io``, ``steam.workshopmake.com``, ``titokshop.vip``): each a
+compound of the brand's name and a word, distinctive where the name alone is an everyday word
+(apple, ledger, steam), and long enough to be read misspelled. :func:`with_products` gives a
+brand that owns a product's maker domain the product's names as aliases and the product's own
+domains as its own, so the look-alike index reads the product as the brand and never flags
+the product's real site.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Product:
 PRODUCTS: Final[tuple[Product, ...]] = (
     Product("apple.com", ("appleid", "applecare"), ("appleid.com", "applecare.com")),
     Product("ledger.com", ("ledgerlive",)),
+    Product("steampowered.com", ("steamworkshop",)),
     Product("tiktok.com", ("tiktokshop",), ("tiktokshop.com", "tiktokshopglobalselling.com")),
 )
 
