@@ -16,10 +16,13 @@ from smishguard.policy import Brand, Policy
 APPLE = Brand("Apple", ("apple.com", "icloud.com"), ("icloud",))
 LEDGER = Brand("Ledger", ("ledger.com",))
 STEAM = Brand("Steam", ("steampowered.com", "steamcommunity.com"))
+MICROSOFT = Brand("Microsoft", ("microsoft.com", "live.com"), ("outlook",))
+ROBLOX = Brand("Roblox", ("roblox.com",))
+XFINITY = Brand("Xfinity", ("xfinity.com", "comcast.net"))
 TIKTOK = Brand("TikTok", ("tiktok.com",))
 # A namesake that does not own the maker's domain gets none of the maker's products.
 APPLE_BANK = Brand("Apple Bank", ("applebank.com",))
-POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK, STEAM))
+POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK, STEAM, MICROSOFT, ROBLOX, XFINITY))
 SUSPICIOUS = POLICY.thresholds.suspicious
 
 
@@ -29,13 +32,15 @@ def index() -> LookalikeIndex:
 
 
 def test_a_brand_that_owns_the_makers_domain_gets_the_products_names_and_domains() -> None:
-    apple, ledger, tiktok, bank, steam = with_products(POLICY.brands)
+    apple, ledger, tiktok, bank, steam, microsoft, *_ = with_products(POLICY.brands)
     assert apple.aliases == ("icloud", "appleid", "applecare")
     assert apple.domains == ("apple.com", "icloud.com", "appleid.com", "applecare.com")
     assert ledger.aliases == ("ledgerlive",)
     assert "tiktokshop" in tiktok.aliases
     assert "tiktokshop.com" in tiktok.domains
     assert steam.aliases == ("steamworkshop",)
+    assert microsoft.aliases == ("outlook", "msn", "owa")
+    assert microsoft.domains == ("microsoft.com", "live.com", "msn.com")
     assert bank == APPLE_BANK
     assert with_products((APPLE_BANK,)) == (APPLE_BANK,)
 
@@ -64,6 +69,11 @@ def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> 
         # Steam Workshop split by a dot and run on into words: a kit's many copies
         ("steam.workshopmake.com", "Steam", K.KEYWORD),
         ("steam.workshopitemvotedinfo.com", "Steam", K.KEYWORD),
+        # a product's name of its own
+        ("getrobux-here.blogspot.fr", "Roblox", K.KEYWORD),
+        ("workplace.secure-owa.com", "Microsoft", K.KEYWORD),
+        ("msn-verificacion-2026.iceiy.com", "Microsoft", K.KEYWORD),
+        ("webmailxfi.weeblysite.com", "Xfinity", K.KEYWORD),
     ],
 )
 def test_a_products_name_is_read_as_its_makers(
@@ -78,7 +88,7 @@ def test_a_products_name_is_read_as_its_makers(
 @pytest.mark.parametrize(
     "host",
     ["appleid.com", "www.appleid.com", "applecare.com", "tiktokshop.com",
-     "seller-us.tiktokshopglobalselling.com"],
+     "seller-us.tiktokshopglobalselling.com", "www.msn.com", "owa.example.org"],
 )
 def test_a_products_own_site_is_never_flagged(index: LookalikeIndex, host: str) -> None:
     assert index.match(host) is None

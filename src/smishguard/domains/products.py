@@ -1,10 +1,12 @@
-"""Famous products phished by their own name: Apple ID, Ledger Live, Steam Workshop, TikTok Shop.
+"""Famous products phished by their own name: Apple ID, Ledger Live, Robux, TikTok Shop, OWA.
 
 A policy names its brand (Apple, apple.com) and seldom the products its customers know best,
 which kits write where the brand's name would be (``appleid-suporte.com``,
-``ledgelive--loggi.webflow.io``, ``steam.workshopmake.com``, ``titokshop.vip``): each a
-compound of the brand's name and a word, distinctive where the name alone is an everyday word
-(apple, ledger, steam), and long enough to be read misspelled. :func:`with_products` gives a
+``ledgelive--loggi.webflow.io``, ``steam.workshopmake.com``, ``titokshop.vip``): a compound
+of the brand's name and a word, distinctive where the name alone is an everyday word (apple,
+ledger, steam), and long enough to be read misspelled; or a name of its own, which the brand's
+customers know as well as the brand's (``getrobux-here.blogspot.fr``, ``secure-owa.com``,
+``webmailxfi.weeblysite.com``). :func:`with_products` gives a
 brand that owns a product's maker domain the product's names as aliases and the product's own
 domains as its own, so the look-alike index reads the product as the brand and never flags
 the product's real site.
@@ -33,6 +35,10 @@ PRODUCTS: Final[tuple[Product, ...]] = (
     Product("apple.com", ("appleid", "applecare"), ("appleid.com", "applecare.com")),
     Product("ledger.com", ("ledgerlive",)),
     Product("steampowered.com", ("steamworkshop",)),
+    # MSN and Outlook Web Access (OWA); not Hotmail, whose slips are others' sites (hotmaal.hot)
+    Product("microsoft.com", ("msn", "owa"), ("msn.com",)),
+    Product("roblox.com", ("robux",)),  # the game's currency
+    Product("xfinity.com", ("xfi",)),  # Xfinity's xFi gateway and app
     Product("tiktok.com", ("tiktokshop",), ("tiktokshop.com", "tiktokshopglobalselling.com")),
 )
 
