@@ -124,7 +124,7 @@ def test_kit_settings_are_checked(copies: int, memory: int) -> None:
 
 @pytest.mark.parametrize(("host", "is_lead"), [
     ("darb.qmobilitcma.com", True),  # a tiny name in front of someone else's .com
-    ("steam.workshopmake.com", True),  # a word name there
+    ("steam.artusertudions.com", True),  # a word name there (a kit of the feed)
     ("www.darb.qmobilitcma.com", True),
     ("darb.itc.gov.ae", False),  # its own
     ("qmobilitcma.com", False),  # no brand at all

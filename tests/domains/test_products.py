@@ -19,10 +19,12 @@ STEAM = Brand("Steam", ("steampowered.com", "steamcommunity.com"))
 MICROSOFT = Brand("Microsoft", ("microsoft.com", "live.com"), ("outlook",))
 ROBLOX = Brand("Roblox", ("roblox.com",))
 XFINITY = Brand("Xfinity", ("xfinity.com", "comcast.net"))
+META = Brand("Meta", ("facebook.com", "instagram.com"))
 TIKTOK = Brand("TikTok", ("tiktok.com",))
 # A namesake that does not own the maker's domain gets none of the maker's products.
 APPLE_BANK = Brand("Apple Bank", ("applebank.com",))
-POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK, STEAM, MICROSOFT, ROBLOX, XFINITY))
+POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK, STEAM, MICROSOFT, ROBLOX, XFINITY,
+                             META))
 SUSPICIOUS = POLICY.thresholds.suspicious
 
 
@@ -74,6 +76,7 @@ def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> 
         ("workplace.secure-owa.com", "Microsoft", K.KEYWORD),
         ("msn-verificacion-2026.iceiy.com", "Microsoft", K.KEYWORD),
         ("webmailxfi.weeblysite.com", "Xfinity", K.KEYWORD),
+        ("www.adsmanager-business-login.xyz", "Meta", K.KEYWORD),
     ],
 )
 def test_a_products_name_is_read_as_its_makers(
@@ -88,7 +91,8 @@ def test_a_products_name_is_read_as_its_makers(
 @pytest.mark.parametrize(
     "host",
     ["appleid.com", "www.appleid.com", "applecare.com", "tiktokshop.com",
-     "seller-us.tiktokshopglobalselling.com", "www.msn.com", "owa.example.org"],
+     "seller-us.tiktokshopglobalselling.com", "www.msn.com", "owa.example.org",
+     "adsmanager.facebook.com"],
 )
 def test_a_products_own_site_is_never_flagged(index: LookalikeIndex, host: str) -> None:
     assert index.match(host) is None

@@ -37,6 +37,7 @@ PRODUCTS: Final[tuple[Product, ...]] = (
     Product("steampowered.com", ("steamworkshop",)),
     # MSN and Outlook Web Access (OWA); not Hotmail, whose slips are others' sites (hotmaal.hot)
     Product("microsoft.com", ("msn", "owa"), ("msn.com",)),
+    Product("facebook.com", ("adsmanager",)),  # Meta's Ads Manager: kits ask advertisers in
     Product("roblox.com", ("robux",)),  # the game's currency
     Product("xfinity.com", ("xfi",)),  # Xfinity's xFi gateway and app
     Product("tiktok.com", ("tiktokshop",), ("tiktokshop.com", "tiktokshopglobalselling.com")),
