@@ -160,6 +160,8 @@ def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
         ("acme-login.evil.net", "Acme", K.SUBDOMAIN),
         ("en-paypal-login.evil.net", "PayPal", K.SUBDOMAIN),  # a language in front, ignored
         ("www-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # read as paypal.evil.net is
+        ("www3-paypal.evil.net", "PayPal", K.SUBDOMAIN),  # a numbered www too
+        ("paypalwww.evil.net", "PayPal", K.SUBDOMAIN),
         ("acme.vercel.app", "Acme", K.SUBDOMAIN),
         ("acme.weebly.com", "Acme", K.SUBDOMAIN),
         ("twilio.github.io", "Twilio", K.SUBDOMAIN),

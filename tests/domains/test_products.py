@@ -20,11 +20,12 @@ MICROSOFT = Brand("Microsoft", ("microsoft.com", "live.com"), ("outlook",))
 ROBLOX = Brand("Roblox", ("roblox.com",))
 XFINITY = Brand("Xfinity", ("xfinity.com", "comcast.net"))
 META = Brand("Meta", ("facebook.com", "instagram.com"))
+SMBC = Brand("SMBC", ("smbc.co.jp",))
 TIKTOK = Brand("TikTok", ("tiktok.com",))
 # A namesake that does not own the maker's domain gets none of the maker's products.
 APPLE_BANK = Brand("Apple Bank", ("applebank.com",))
 POLICY = Policy(brands=(APPLE, LEDGER, TIKTOK, APPLE_BANK, STEAM, MICROSOFT, ROBLOX, XFINITY,
-                             META))
+                             META, SMBC))
 SUSPICIOUS = POLICY.thresholds.suspicious
 
 
@@ -49,7 +50,7 @@ def test_a_brand_that_owns_the_makers_domain_gets_the_products_names_and_domains
 
 def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> None:
     reseller = Brand("Care Co", ("applecare.com",))
-    care = Product("apple.com", ("applecare",), ("applecare.com",))
+    care = Product(("apple.com",), ("applecare",), ("applecare.com",))
     apple, other = with_products((APPLE, reseller), (care,))
     assert apple.domains == APPLE.domains
     assert apple.aliases == ("icloud", "applecare")
@@ -77,6 +78,8 @@ def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> 
         ("msn-verificacion-2026.iceiy.com", "Microsoft", K.KEYWORD),
         ("webmailxfi.weeblysite.com", "Xfinity", K.KEYWORD),
         ("www.adsmanager-business-login.xyz", "Meta", K.KEYWORD),
+        ("vpass-jp.cchrbj.com", "SMBC", K.SUBDOMAIN),  # SMBC Card's members' site
+        ("www3-vpass.afuag.cn", "SMBC", K.SUBDOMAIN),  # its host www3.vpass.ne.jp
     ],
 )
 def test_a_products_name_is_read_as_its_makers(
@@ -92,7 +95,7 @@ def test_a_products_name_is_read_as_its_makers(
     "host",
     ["appleid.com", "www.appleid.com", "applecare.com", "tiktokshop.com",
      "seller-us.tiktokshopglobalselling.com", "www.msn.com", "owa.example.org",
-     "adsmanager.facebook.com"],
+     "adsmanager.facebook.com", "www3.vpass.ne.jp"],
 )
 def test_a_products_own_site_is_never_flagged(index: LookalikeIndex, host: str) -> None:
     assert index.match(host) is None

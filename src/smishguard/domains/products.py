@@ -23,39 +23,42 @@ from smishguard.policy import Brand
 
 @dataclass(frozen=True, slots=True)
 class Product:
-    """A product known by a name of its own: the domain that says which brand makes it, the
-    names kits write, and the product's own domains."""
+    """A product known by a name of its own: the domains that say which brand makes it (any
+    one of them), the names kits write, and the product's own domains."""
 
-    maker: str  # a domain of the brand that makes it: apple.com
+    makers: tuple[str, ...]  # domains of the brand that makes it: apple.com
     names: tuple[str, ...]
     domains: tuple[str, ...] = ()
 
 
 PRODUCTS: Final[tuple[Product, ...]] = (
-    Product("apple.com", ("appleid", "applecare"), ("appleid.com", "applecare.com")),
-    Product("ledger.com", ("ledgerlive",)),
-    Product("steampowered.com", ("steamworkshop",)),
+    Product(("apple.com",), ("appleid", "applecare"), ("appleid.com", "applecare.com")),
+    Product(("ledger.com",), ("ledgerlive",)),
+    Product(("steampowered.com",), ("steamworkshop",)),
     # MSN and Outlook Web Access (OWA); not Hotmail, whose slips are others' sites (hotmaal.hot)
-    Product("microsoft.com", ("msn", "owa"), ("msn.com",)),
-    Product("facebook.com", ("adsmanager",)),  # Meta's Ads Manager: kits ask advertisers in
-    Product("roblox.com", ("robux",)),  # the game's currency
-    Product("xfinity.com", ("xfi",)),  # Xfinity's xFi gateway and app
-    Product("tiktok.com", ("tiktokshop",), ("tiktokshop.com", "tiktokshopglobalselling.com")),
+    Product(("microsoft.com",), ("msn", "owa"), ("msn.com",)),
+    Product(("facebook.com",), ("adsmanager",)),  # Meta's Ads Manager, for advertisers
+    Product(("roblox.com",), ("robux",)),  # the game's currency
+    Product(("xfinity.com",), ("xfi",)),  # Xfinity's xFi gateway and app
+    # Sumitomo Mitsui Card's members' site, by the group's domain or the card company's
+    Product(("smbc.co.jp", "smbc-card.com"), ("vpass",), ("vpass.ne.jp",)),
+    Product(("tiktok.com",), ("tiktokshop",), ("tiktokshop.com", "tiktokshopglobalselling.com")),
 )
 
 
 def with_products(brands: tuple[Brand, ...],
                   products: Iterable[Product] = PRODUCTS) -> tuple[Brand, ...]:
-    """``brands``, each that owns the maker domain of one of ``products`` with the product's
+    """``brands``, each that owns a maker domain of one of ``products`` with the product's
     names as aliases and its domains as its own; a product domain another brand of the policy
     lists stays that brand's alone. The brands keep their order (the first owner wins)."""
     listed = {domain for brand in brands for domain in brand.domains}
     made_by: dict[str, list[Product]] = {}
     for product in products:
-        made_by.setdefault(product.maker, []).append(product)
+        for maker in product.makers:
+            made_by.setdefault(maker, []).append(product)
     out = []
     for brand in brands:
-        made = [p for domain in brand.domains for p in made_by.get(domain, ())]
+        made = list(dict.fromkeys(p for domain in brand.domains for p in made_by.get(domain, ())))
         if made:
             aliases = (*brand.aliases, *(n for p in made for n in p.names))
             domains = (*brand.domains, *(d for p in made for d in p.domains if d not in listed))

@@ -11,6 +11,7 @@ a dot inside the name. :class:`SubdomainScan` finds these for the look-alike ind
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from smishguard.domains.brandnames import BrandName, Strength
@@ -30,6 +31,9 @@ _S = Strength
 # the labels around it (_whole).
 _SubLabel = tuple[tuple[BrandName, Hit | None], ...]
 _NOTHING: Final[_SubLabel] = ()
+# What a host name written out in one label starts or ends with: www, or a numbered www that
+# sites serve their sign-in from (www3-vpass for www3.vpass.ne.jp, www-acme, acmewww).
+_WWW: Final = re.compile(r"^www[1-9]?|www$")
 
 
 class SubdomainScan:
@@ -222,9 +226,8 @@ class SubdomainScan:
             if start == 0 and end + 1 == len(flat):
                 if reads_as(orig, name.flat):  # not a look-alike of a look-alike (idd, icici)
                     found.append((name, None))
-            elif flat in ("www" + name.skeleton, name.skeleton + "www"):
-                if reads_as(orig.removeprefix("www").removesuffix("www"), name.flat):
-                    found.append((name, None))  # www-acme in front of someone's domain is acme's
+            elif _is_written_host(orig, name):
+                found.append((name, None))  # www-acme in front of someone's domain is acme's
             else:
                 hit = rules.inside(name, flat, start, end + 1, tokens, orig, uni, sub=True,
                                    shown=shown)
@@ -371,3 +374,11 @@ def _top_level_word_after(after: str, run_on: bool) -> bool:
         return False
     cut = after.find("-")
     return cut > 1 and after[:cut] in TLD_WORDS
+
+
+def _is_written_host(orig: str, name: BrandName) -> bool:
+    """Whether a label as written (``orig``, without hyphens) is ``name``'s host name run
+    together: the name with a www, numbered or not, in front of it or a www after it
+    (``www3vpass``, ``wwwacme``, ``acmewww``)."""
+    bare = _WWW.sub("", orig, count=1)
+    return bare != orig and skeleton(bare) == name.skeleton and reads_as(bare, name.flat)
