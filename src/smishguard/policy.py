@@ -53,7 +53,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
     "authentication", "signature", "esign", "documents", "appeal", "violation", "complaint",
     "copyright", "updates", "invoice", "phrase", "acct", "alerts", "claims", "promos",
     "official", "redeem", "backup", "notify", "disable", "helpcenter", "helpcentre",
-    "authorize", "authorizes", "authorization", "firmware",
+    "authorize", "authorizes", "authorization", "firmware", "warning",
     "lost", "findmy", "encontrar", "localizar", "localizacao", "busca", "buscar", "rastrear",
     "dispositivo", "dispositivos", "passcode",
     "denglu", "guanwang", "qianbao", "kefu", "xiazai", "zhuce",

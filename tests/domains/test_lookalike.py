@@ -83,7 +83,8 @@ def assert_flagged(policy: Policy, host: str, flagged: bool) -> None:
         ("acme-backup.com", "Acme", K.KEYWORD),  # a wallet's seed-phrase backup,
         ("disable-acme.com", "Acme", K.KEYWORD),  # an account about to be disabled,
         ("acme-helpcentre.com", "Acme", K.KEYWORD),  # a help centre,
-        ("acme-security-firmware.com", "Acme", K.KEYWORD),  # a device's firmware to update
+        ("acme-security-firmware.com", "Acme", K.KEYWORD),  # a device's firmware to update,
+        ("acmewarning.com", "Acme", K.KEYWORD),  # a warning
         ("acme-desconectar.com", "Acme", K.KEYWORD),  # Portuguese banks' pretexts: disconnect,
         ("acme-ajustes.com", "Acme", K.KEYWORD),  # settings
         ("www-paypal.com", "PayPal", K.KEYWORD),  # the host name with a hyphen for a dot

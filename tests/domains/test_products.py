@@ -42,8 +42,8 @@ def test_a_brand_that_owns_the_makers_domain_gets_the_products_names_and_domains
     assert "tiktokshop" in tiktok.aliases
     assert "tiktokshop.com" in tiktok.domains
     assert steam.aliases == ("steamworkshop",)
-    assert microsoft.aliases == ("outlook", "msn", "owa")
-    assert microsoft.domains == ("microsoft.com", "live.com", "msn.com")
+    assert microsoft.aliases == ("outlook", "microsoft365", "msn", "owa")
+    assert microsoft.domains == ("microsoft.com", "live.com", "microsoft365.com", "msn.com")
     assert bank == APPLE_BANK
     assert with_products((APPLE_BANK,)) == (APPLE_BANK,)
 
@@ -76,6 +76,7 @@ def test_a_product_domain_the_policy_gives_another_brand_stays_that_brands() -> 
         ("getrobux-here.blogspot.fr", "Roblox", K.KEYWORD),
         ("workplace.secure-owa.com", "Microsoft", K.KEYWORD),
         ("msn-verificacion-2026.iceiy.com", "Microsoft", K.KEYWORD),
+        ("microsoft365prologin.com", "Microsoft", K.KEYWORD),  # Microsoft 365, with words
         ("webmailxfi.weeblysite.com", "Xfinity", K.KEYWORD),
         ("www.adsmanager-business-login.xyz", "Meta", K.KEYWORD),
         ("vpass-jp.cchrbj.com", "SMBC", K.SUBDOMAIN),  # SMBC Card's members' site

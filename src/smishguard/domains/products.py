@@ -36,7 +36,7 @@ PRODUCTS: Final[tuple[Product, ...]] = (
     Product(("ledger.com",), ("ledgerlive",)),
     Product(("steampowered.com",), ("steamworkshop",)),
     # MSN and Outlook Web Access (OWA); not Hotmail, whose slips are others' sites (hotmaal.hot)
-    Product(("microsoft.com",), ("msn", "owa"), ("msn.com",)),
+    Product(("microsoft.com",), ("microsoft365", "msn", "owa"), ("microsoft365.com", "msn.com")),
     Product(("facebook.com",), ("adsmanager",)),  # Meta's Ads Manager, for advertisers
     Product(("roblox.com",), ("robux",)),  # the game's currency
     Product(("xfinity.com",), ("xfi",)),  # Xfinity's xFi gateway and app
