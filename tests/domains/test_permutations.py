@@ -14,7 +14,7 @@ from smishguard.policy import DEFAULT_KEYWORDS, Brand, Policy
 CATEGORIES = [
     "addition", "bitsquatting", "homoglyph", "hyphenation", "insertion", "omission",
     "repetition", "replacement", "subdomain", "transposition", "vowel-swap", "keyword",
-    "tld-swap", "dictionary",
+    "tld-swap", "dictionary", "product",
 ]  # fmt: skip
 
 
@@ -25,7 +25,8 @@ def twilio() -> dict[str, tuple[str, ...]]:
 
 def test_categories_in_order(twilio: dict[str, tuple[str, ...]]) -> None:
     assert list(twilio) == CATEGORIES
-    assert all(twilio[c] for c in CATEGORIES)
+    assert all(twilio[c] for c in CATEGORIES if c != "product")
+    assert twilio["product"] == ()  # Twilio makes no product of the built-in ones
 
 
 def test_names_are_valid_new_and_unique(twilio: dict[str, tuple[str, ...]]) -> None:
@@ -63,6 +64,16 @@ def test_examples(twilio: dict[str, tuple[str, ...]], category: str, expected: s
     assert expected in twilio[category]
 
 
+def test_a_makers_products_are_permuted_and_read_back_as_the_maker() -> None:
+    names = permutations("apple.com", DEFAULT_KEYWORDS)["product"]
+    assert {"appleid-login.com", "loginappleid.com", "appleid.top", "applecare.vip"} <= set(names)
+    assert "appleid.com" not in names  # Apple's own
+    index = LookalikeIndex.from_policy(Policy(brands=(Brand("Apple", ("apple.com",)),)))
+    keyworded = [n for n in names if "-" in n]
+    found = [n for n in keyworded if (m := index.match(n)) is not None and m.brand == "Apple"]
+    assert len(found) == len(keyworded), sorted(set(keyworded) - set(found))[:10]
+
+
 def test_keyword_combos_cover_both_orders_and_tlds() -> None:
     found = permutations("acme.com", ["okta"])["keyword"]
     for form in ("acme-okta", "okta-acme", "acmeokta", "oktaacme"):
@@ -83,7 +94,8 @@ def test_rejects_non_domains(bad: str) -> None:
 def test_flat_stream() -> None:
     items = list(iter_permutations("acme.com", ["okta"]))
     assert items[0].category == "addition"
-    assert {item.category for item in items} == set(CATEGORIES) - {"dictionary"}  # 1 keyword
+    # one keyword makes no dictionary names; Acme makes no built-in product
+    assert {item.category for item in items} == set(CATEGORIES) - {"dictionary", "product"}
 
 
 def test_idn_homoglyphs_are_punycode_of_lookalikes(twilio: dict[str, tuple[str, ...]]) -> None:

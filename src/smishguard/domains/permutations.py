@@ -9,7 +9,9 @@ addition, bitsquatting, homoglyph (ASCII and IDN, as punycode), hyphenation, ins
 omission, repetition, replacement (keyboard neighbours), subdomain (``ac.me.com`` and
 ``acme.com-login.xyz``), transposition, vowel-swap, keyword (brand and keyword in both orders,
 with and without a hyphen, on the domain's suffix and common TLDs), tld-swap, dictionary
-(brand with two keywords: ``acme-okta-login.com``).
+(brand with two keywords: ``acme-okta-login.com``), product (a famous product's own name of
+:mod:`~smishguard.domains.products`, alone or beside a keyword: ``appleid-login.com`` for
+``apple.com``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import idna
 
 from smishguard.domains import typos
 from smishguard.domains.homoglyphs import ascii_variants, unicode_variants
+from smishguard.domains.products import PRODUCTS
 from smishguard.domains.suffixes import suffix_table
 from smishguard.errors import InvalidInput
 
@@ -106,6 +109,17 @@ def _dictionary_names(name: str, suffix: str, keywords: Sequence[str]) -> Iterat
                 yield f"{name}-{first}-{second}.{suffix}"
 
 
+def _product_names(domain: str, keywords: Sequence[str]) -> Iterator[str]:
+    """The names of the products ``domain``'s owner makes, beside keywords and alone on the
+    usual endings; never a product's own domain."""
+    for product in PRODUCTS:
+        if domain in product.makers:
+            for name in product.names:
+                yield from (f"{name}.{tld}" for tld in SWAP_TLDS
+                            if f"{name}.{tld}" not in product.domains)
+                yield from _keyword_names(name, "com", keywords)
+
+
 def _is_valid(domain: str) -> bool:
     if len(domain) > 253:
         return False
@@ -139,6 +153,7 @@ def permutations(domain: str, keywords: Sequence[str]) -> dict[str, tuple[str, .
         "keyword": _keyword_names(name, suffix, words),
         "tld-swap": (f"{name}.{tld}" for tld in SWAP_TLDS if tld != suffix),
         "dictionary": _dictionary_names(name, suffix, words),
+        "product": _product_names(f"{name}.{suffix}", words),
     }
     seen = {f"{name}.{suffix}"}
     out: dict[str, tuple[str, ...]] = {}
