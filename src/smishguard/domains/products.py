@@ -2,14 +2,13 @@
 
 A policy names its brand (Apple, apple.com) and seldom the products its customers know best,
 which kits write where the brand's name would be (``appleid-suporte.com``,
-``ledgelive--loggi.webflow.io``, ``steam.workshopmake.com``, ``titokshop.vip``): a compound
-of the brand's name and a word, distinctive where the name alone is an everyday word (apple,
+``ledgelive--loggi.webflow.io``, ``steam.workshopmake.com``, ``titokshop.vip``): a compound of
+the brand's name and a word, distinctive where the name alone is an everyday word (apple,
 ledger, steam), and long enough to be read misspelled; or a name of its own, which the brand's
 customers know as well as the brand's (``getrobux-here.blogspot.fr``, ``secure-owa.com``,
-``webmailxfi.weeblysite.com``). :func:`with_products` gives a
-brand that owns a product's maker domain the product's names as aliases and the product's own
-domains as its own, so the look-alike index reads the product as the brand and never flags
-the product's real site.
+``webmailxfi.weeblysite.com``). :func:`with_products` gives a brand that owns a product's maker
+domain the product's names as aliases and the product's own domains as its own, so the
+look-alike index reads the product as the brand and never flags the product's real site.
 """
 
 from __future__ import annotations
