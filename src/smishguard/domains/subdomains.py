@@ -380,5 +380,7 @@ def _is_written_host(orig: str, name: BrandName) -> bool:
     """Whether a label as written (``orig``, without hyphens) is ``name``'s host name run
     together: the name with a www, numbered or not, in front of it or a www after it
     (``www3vpass``, ``wwwacme``, ``acmewww``)."""
+    if orig[:3] != "www" and orig[-3:] != "www":
+        return False  # the cheap test first: most labels with a name inside have no www
     bare = _WWW.sub("", orig, count=1)
     return bare != orig and skeleton(bare) == name.skeleton and reads_as(bare, name.flat)
